@@ -1,0 +1,282 @@
+"""The words of the field as pydantic models: what the store returns and the screens show.
+
+Every model is frozen: a screen or an export holds a picture of the state, never a handle on it.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict
+
+
+class Party(StrEnum):
+    UNION = "union"
+    EMPLOYER = "employer"
+
+    @property
+    def other(self) -> Party:
+        return Party.EMPLOYER if self is Party.UNION else Party.UNION
+
+
+class CaucusSide(StrEnum):
+    UNION = "union"
+    EMPLOYER = "employer"
+    JOINT = "joint"
+
+
+class ArticleStatus(StrEnum):
+    NOT_OPENED = "not_opened"
+    OPEN = "open"
+    TA = "ta"
+
+
+class ProposalStatus(StrEnum):
+    STANDING = "standing"
+    ANSWERED = "answered"
+    WITHDRAWN = "withdrawn"
+    AGREED = "agreed"
+
+
+class ProposalKind(StrEnum):
+    INITIAL = "initial"
+    COUNTER = "counter"
+    PACKAGE = "package"
+    SUPPOSAL = "supposal"
+
+
+class NoteKind(StrEnum):
+    NOTE = "note"
+    QUOTE = "quote"
+    COMMITMENT = "commitment"
+    ACTION = "action"
+
+
+class Visibility(StrEnum):
+    MEMBERS = "members"
+    TEAM = "team"
+
+
+class SessionKind(StrEnum):
+    REGULAR = "regular"
+    MEDIATION = "mediation"
+    FACT_FINDING = "fact_finding"
+
+
+class SessionMode(StrEnum):
+    IN_PERSON = "in_person"
+    ZOOM = "zoom"
+    HYBRID = "hybrid"
+
+
+class AgendaStatus(StrEnum):
+    UPCOMING = "upcoming"
+    ACTIVE = "active"
+    DONE = "done"
+    SKIPPED = "skipped"
+
+
+class Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, defer_build=True)
+
+
+class PartyInfo(Frozen):
+    name: str
+    short: str
+
+
+class RecapSettings(Frozen):
+    sender: str = ""
+    recipients: str = ""
+    signoff: str = ""
+
+
+class Campaign(Frozen):
+    union: PartyInfo
+    employer: PartyInfo
+    timezone: str
+    title: str = ""
+    our_side: Party = Party.UNION
+    recap: RecapSettings = RecapSettings()
+
+    def party(self, side: Party | CaucusSide | str) -> PartyInfo | None:
+        """The party for a side; None for a joint sidebar."""
+        if side == "union":
+            return self.union
+        if side == "employer":
+            return self.employer
+        return None
+
+    def short(self, side: Party | CaucusSide | str | None) -> str:
+        """The short name for a side ("joint" for a joint sidebar, "" for none)."""
+        if side is None or side == "":
+            return ""
+        party = self.party(side)
+        return party.short if party else "joint"
+
+
+class Article(Frozen):
+    number: str
+    title: str
+
+
+class Member(Frozen):
+    name: str
+    role: str = ""
+    site: str = ""
+
+
+class NextSession(Frozen):
+    starts: datetime
+    location: str = ""
+
+
+class Session(Frozen):
+    number: int
+    starts: datetime
+    location: str = ""
+    mode: SessionMode = SessionMode.IN_PERSON
+    kind: SessionKind = SessionKind.REGULAR
+    mediator: str = ""
+    started_at: datetime | None = None
+    ended_at: datetime | None = None
+    next: NextSession | None = None
+    call_to_action: str = ""
+
+    @property
+    def running(self) -> bool:
+        return self.started_at is not None and self.ended_at is None
+
+
+class Attendance(Frozen):
+    session: int
+    present: tuple[str, ...] = ()
+    observers: int = 0
+    sites: int = 0
+
+
+class AgendaItem(Frozen):
+    session: int
+    position: int
+    title: str
+    minutes: int | None = None
+    articles: tuple[str, ...] = ()
+    status: AgendaStatus = AgendaStatus.UPCOMING
+    started_at: datetime | None = None
+    ended_at: datetime | None = None
+
+
+class Proposal(Frozen):
+    id: str
+    session: int
+    by: Party
+    articles: tuple[str, ...]
+    label: str
+    kind: ProposalKind
+    at: datetime
+    summary: str = ""
+    internal_note: str = ""
+    embargoed: bool = False
+    link: str = ""
+    terms: dict[str, float] = {}
+    status: ProposalStatus = ProposalStatus.STANDING
+    withdrawn_at: datetime | None = None
+
+
+class TA(Frozen):
+    id: str
+    session: int
+    articles: tuple[str, ...]
+    at: datetime
+    summary: str = ""
+    proposal: str | None = None
+    proposal_label: str = ""
+    from_package: bool = False
+    initials_union: str = ""
+    initials_employer: str = ""
+
+
+class Caucus(Frozen):
+    id: str
+    session: int
+    side: CaucusSide
+    minutes: int
+    started_at: datetime
+    due_back: datetime
+    extended_minutes: int = 0
+    ended_at: datetime | None = None
+    purpose: str = ""
+
+    @property
+    def open(self) -> bool:
+        return self.ended_at is None
+
+
+class Note(Frozen):
+    id: str
+    session: int
+    at: datetime
+    text: str
+    kind: NoteKind = NoteKind.NOTE
+    speaker: str = ""
+    party: Party | None = None
+    visibility: Visibility = Visibility.MEMBERS
+    seat: str = ""
+
+
+class InfoRequest(Frozen):
+    id: str
+    session: int
+    by: Party
+    text: str
+    at: datetime
+    due: date | None = None
+    answered_at: datetime | None = None
+    answered_session: int | None = None
+
+    @property
+    def answered(self) -> bool:
+        return self.answered_at is not None
+
+
+class BoardRow(Frozen):
+    """One article on the board: its status and whose court the ball is in."""
+
+    number: str
+    title: str
+    status: ArticleStatus
+    holder: Party | None = None
+    holding_since: datetime | None = None
+    last_proposal: str = ""
+    last_move: str = ""
+
+
+class HistoryEntry(Frozen):
+    """One move on an article: a pass, a withdrawal or a TA."""
+
+    at: datetime
+    what: str
+    side: Party | None
+    label: str
+    summary: str
+    event_id: str
+
+
+class Draft(Frozen):
+    """The half-typed note of one seat."""
+
+    text: str = ""
+    team_only: bool = False
+
+
+class JournalEvent(Frozen):
+    """One line of the journal as recorded."""
+
+    seq: int
+    id: str
+    type: str
+    at: datetime
+    seat: str = ""
+    data: dict[str, object]
+    undone: bool = False

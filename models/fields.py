@@ -1,0 +1,205 @@
+"""The kinds of text and numbers a user may type, checked in one place.
+
+Each validator raises ValueError with a sentence that says what to fix; pydantic carries it to
+the field it was typed in.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from datetime import date, datetime
+from typing import Annotated
+
+from pydantic import AfterValidator, BeforeValidator
+
+from models.errors import DomainError
+from models.timeutil import parse_date, parse_instant
+
+_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f")
+_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:-]*$")
+_TERM = re.compile(r"^[a-z][a-z0-9_]*$")
+
+
+def _check_characters(value: str, *, multiline: bool) -> str:
+    for char in value:
+        if char in _BIDI_CONTROLS:
+            raise ValueError(
+                "contains an invisible text-direction control (U+%04X); retype it without one"
+                % ord(char)
+            )
+        if multiline and char in "\n\t":
+            continue
+        if unicodedata.category(char) in ("Cc", "Cf") and char not in "\u200d\ufe0f":
+            raise ValueError(
+                "contains a control character (U+%04X); remove it" % ord(char)
+                if char != "\n"
+                else "must be one line; remove the line break"
+            )
+    return value
+
+
+def _text(max_length: int, *, multiline: bool, required: bool) -> object:
+    def check(value: object) -> str:
+        if value is None:
+            value = ""
+        if not isinstance(value, str):
+            raise ValueError(f"must be text, not {type(value).__name__}")
+        value = value.strip()
+        if required and not value:
+            raise ValueError("is empty; type something")
+        if len(value) > max_length:
+            raise ValueError(f"is {len(value):,} characters long; keep it to {max_length:,}")
+        return _check_characters(value, multiline=multiline)
+
+    return BeforeValidator(check)
+
+
+Name = Annotated[str, _text(200, multiline=False, required=True)]
+"""A required one-line name or title."""
+ShortName = Annotated[str, _text(24, multiline=False, required=True)]
+OptionalLine = Annotated[str, _text(500, multiline=False, required=False)]
+RequiredText = Annotated[str, _text(20_000, multiline=True, required=True)]
+OptionalText = Annotated[str, _text(20_000, multiline=True, required=False)]
+ArticleNumber = Annotated[str, _text(60, multiline=False, required=True)]
+Label = Annotated[str, _text(80, multiline=False, required=True)]
+Initials = Annotated[str, _text(12, multiline=False, required=True)]
+
+
+def _instant(value: object) -> datetime:
+    try:
+        return parse_instant(value, "time")
+    except DomainError as error:
+        raise ValueError(str(error).removeprefix("time ")) from None
+
+
+def _date(value: object) -> date:
+    try:
+        return parse_date(value, "date")
+    except DomainError as error:
+        raise ValueError(str(error).removeprefix("date ")) from None
+
+
+Instant = Annotated[datetime, BeforeValidator(_instant)]
+Day = Annotated[date, BeforeValidator(_date)]
+
+
+def _event_id(value: object) -> str:
+    if not isinstance(value, str) or not _ID.match(value) or len(value) > 64:
+        raise ValueError(
+            "must be up to 64 letters, digits, dots, dashes, colons or underscores"
+        )
+    return value
+
+
+EventId = Annotated[str, BeforeValidator(_event_id)]
+
+
+def _whole(low: int, high: int, what: str) -> object:
+    def check(value: object) -> int:
+        if isinstance(value, bool) or not isinstance(value, int):
+            if isinstance(value, str) and value.strip().isdigit():
+                value = int(value.strip())
+            elif isinstance(value, float) and value.is_integer():
+                value = int(value)
+            else:
+                raise ValueError(f"must be a whole number of {what}, not {value!r}")
+        if not low <= value <= high:
+            raise ValueError(f"must be between {low:,} and {high:,} {what}, not {value:,}")
+        return value
+
+    return BeforeValidator(check)
+
+
+SessionNumber = Annotated[int, _whole(1, 100_000, "")]
+CaucusMinutes = Annotated[int, _whole(1, 480, "minutes")]
+AgendaMinutes = Annotated[int, _whole(1, 1_440, "minutes")]
+Headcount = Annotated[int, _whole(0, 1_000_000, "")]
+Position = Annotated[int, _whole(1, 10_000, "")]
+
+
+def _link(value: object) -> str:
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise ValueError("must be a web address")
+    value = value.strip()
+    if value and not re.match(r"^(https?://\S+|mailto:\S+)$", value, re.I):
+        raise ValueError("must start with http://, https:// or mailto: and have no spaces")
+    if len(value) > 2_000:
+        raise ValueError("is longer than 2,000 characters")
+    return value
+
+
+Link = Annotated[str, BeforeValidator(_link)]
+
+
+def _terms(value: object) -> dict[str, float]:
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise ValueError('must map names to numbers, like {"salary_pct_y1": 3.0}')
+    terms: dict[str, float] = {}
+    for name, number in value.items():
+        if not isinstance(name, str) or not _TERM.match(name) or len(name) > 40:
+            raise ValueError(
+                f"term name {name!r} must be lower-case letters, digits and _ (like salary_pct_y1)"
+            )
+        if isinstance(number, bool) or not isinstance(number, int | float):
+            raise ValueError(f"term {name} must be a number, not {number!r}")
+        if not math.isfinite(number):
+            raise ValueError(f"term {name} must be a finite number")
+        terms[name] = float(number)
+    return terms
+
+
+Terms = Annotated[dict[str, float], BeforeValidator(_terms)]
+
+
+def _articles(value: object) -> tuple[str, ...]:
+    if isinstance(value, str):
+        raise ValueError('must be a list of article numbers, like ["3", "4"]')
+    if not isinstance(value, list | tuple):
+        raise ValueError('must be a list of article numbers, like ["3", "4"]')
+    numbers: list[str] = []
+    for item in value:
+        if not isinstance(item, str | int) or isinstance(item, bool):
+            raise ValueError(f"article {item!r} must be a number written as text")
+        number = str(item).strip()
+        if not number:
+            raise ValueError("has an empty article number")
+        if number not in numbers:
+            numbers.append(number)
+    return tuple(numbers)
+
+
+ArticleList = Annotated[tuple[str, ...], BeforeValidator(_articles)]
+
+
+def _not_blank_list(value: tuple[str, ...]) -> tuple[str, ...]:
+    if not value:
+        raise ValueError("names no article; name at least one")
+    return value
+
+
+RequiredArticleList = Annotated[ArticleList, AfterValidator(_not_blank_list)]
+
+
+def _names(value: object) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list | tuple):
+        raise ValueError('must be a list of names, like ["Ana Ruiz"]')
+    names: list[str] = []
+    for item in value:
+        if not isinstance(item, str) or not item.strip():
+            raise ValueError(f"name {item!r} must be non-empty text")
+        _check_characters(item, multiline=False)
+        if len(item) > 200:
+            raise ValueError("has a name longer than 200 characters")
+        names.append(item.strip())
+    return tuple(names)
+
+
+NameList = Annotated[tuple[str, ...], BeforeValidator(_names)]

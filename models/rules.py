@@ -1,0 +1,186 @@
+"""The rules of the table as plain functions over plain facts, in journal order.
+
+The store gathers the facts (one tuple per proposal, TA, caucus) and these functions decide:
+whose court each article is in, what each proposal's status is, when a caucus is due back,
+and whether an information request is overdue.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import date, datetime, timedelta
+from typing import NamedTuple
+
+from models.domain import ArticleStatus, Party, ProposalKind, ProposalStatus
+
+
+class Move(NamedTuple):
+    """A proposal as the rules see it: journal position, side, articles, kind."""
+
+    seq: int
+    side: Party
+    articles: tuple[str, ...]
+    kind: ProposalKind
+    at: datetime
+    label: str
+    withdrawn: bool = False
+
+
+class Agreement(NamedTuple):
+    """A TA as the rules see it: journal position, articles, the package it comes from."""
+
+    seq: int
+    articles: tuple[str, ...]
+    proposal_seq: int | None = None
+
+
+class Standing(NamedTuple):
+    """An article's place on the board."""
+
+    status: ArticleStatus
+    holder: Party | None
+    holding_since: datetime | None
+    last_proposal: str
+
+
+def standing_of(moves: Iterable[Move], agreements: Iterable[Agreement]) -> dict[str, Standing]:
+    """Each touched article's status and holder.
+
+    The holder is the other side of the latest proposal touching the article that has not been
+    withdrawn (supposals never count); nobody holds a TA'd article; an article whose every
+    proposal was withdrawn is open with no holder.
+    """
+    latest: dict[str, Move] = {}
+    touched: dict[str, str] = {}
+    for move in sorted(moves, key=lambda m: m.seq):
+        if move.kind is ProposalKind.SUPPOSAL:
+            continue
+        for number in move.articles:
+            touched[number] = move.label
+            if not move.withdrawn:
+                latest[number] = move
+    agreed = {number for agreement in agreements for number in agreement.articles}
+    standings: dict[str, Standing] = {}
+    for number in touched.keys() | agreed:
+        last_label = touched.get(number, "")
+        if number in agreed:
+            standings[number] = Standing(ArticleStatus.TA, None, None, last_label)
+        elif number in latest:
+            move = latest[number]
+            standings[number] = Standing(ArticleStatus.OPEN, move.side.other, move.at, last_label)
+        else:
+            standings[number] = Standing(ArticleStatus.OPEN, None, None, last_label)
+    return standings
+
+
+def proposal_statuses(
+    moves: Sequence[Move], agreements: Sequence[Agreement]
+) -> dict[int, ProposalStatus]:
+    """Each proposal's status, walking the journal in order.
+
+    A proposal stands until the other side passes a proposal touching any of its articles
+    (answered), a TA covers it (agreed), or it is withdrawn (withdrawn). A supposal answers
+    nothing.
+    """
+    status: dict[int, ProposalStatus] = {}
+    timeline: list[tuple[int, Move | Agreement]] = [(m.seq, m) for m in moves]
+    timeline += [(a.seq, a) for a in agreements]
+    standing: list[Move] = []
+    for _seq, item in sorted(timeline, key=lambda pair: pair[0]):
+        if isinstance(item, Move):
+            if item.kind is not ProposalKind.SUPPOSAL:
+                touched = set(item.articles)
+                for earlier in list(standing):
+                    if earlier.side is not item.side and touched & set(earlier.articles):
+                        status[earlier.seq] = ProposalStatus.ANSWERED
+                        standing.remove(earlier)
+            status[item.seq] = ProposalStatus.STANDING
+            standing.append(item)
+        else:
+            covered = set(item.articles)
+            for earlier in list(standing):
+                if earlier.seq == item.proposal_seq or covered & set(earlier.articles):
+                    status[earlier.seq] = ProposalStatus.AGREED
+                    standing.remove(earlier)
+    for move in moves:
+        if move.withdrawn:
+            status[move.seq] = ProposalStatus.WITHDRAWN
+    return status
+
+
+def caucus_due_back(started: datetime, minutes: int, extensions: Iterable[int]) -> datetime:
+    """The instant a caucus is due back: start + minutes + every extension."""
+    return started + timedelta(minutes=minutes + sum(extensions))
+
+
+def caucus_remaining(due_back: datetime, now: datetime) -> timedelta:
+    """Time left before a caucus is due back; negative once it runs over."""
+    return due_back - now
+
+
+def caucus_overrun(due_back: datetime, ended: datetime | None, now: datetime) -> timedelta:
+    """How long a caucus ran (or is running) past its due-back instant; zero if it did not."""
+    end = ended or now
+    return max(end - due_back, timedelta(0))
+
+
+CAUCUS_WARNING = timedelta(minutes=5)
+
+
+def caucus_warning(due_back: datetime, now: datetime) -> bool:
+    """True in the last five minutes before a caucus is due back."""
+    return timedelta(0) < due_back - now <= CAUCUS_WARNING
+
+
+def is_overdue(due: date | None, answered: bool, today: date) -> bool:
+    """An open information request is overdue from the day after its due date."""
+    return due is not None and not answered and today > due
+
+
+def request_age_days(made: date, until: date) -> int:
+    """Whole days an information request has been waiting."""
+    return max((until - made).days, 0)
+
+
+def natural_key(number: str) -> tuple[tuple[int, int | str], ...]:
+    """Sort key for article numbers: 2 before 10, 12.3 after 12, words after numbers."""
+    parts: list[tuple[int, int | str]] = []
+    token = ""
+    digits = False
+    for char in number.lower():
+        if char.isdigit() != digits and token:
+            parts.append((0, int(token)) if digits else (1, token))
+            token = ""
+        digits = char.isdigit()
+        token += char
+    if token:
+        parts.append((0, int(token)) if digits else (1, token))
+    if parts and parts[0][0] == 1:
+        parts.insert(0, (2, 0))
+    return tuple(parts)
+
+
+def describe_numbers(numbers: Sequence[str], limit: int = 12) -> str:
+    """A short list of article numbers for a message: runs of whole numbers collapsed (1-13)."""
+    ordered = sorted(numbers, key=natural_key)
+    pieces: list[str] = []
+    run: list[int] = []
+
+    def flush() -> None:
+        if run:
+            pieces.append(str(run[0]) if len(run) == 1 else f"{run[0]}-{run[-1]}")
+            run.clear()
+
+    for number in ordered:
+        if number.isdigit() and (not run or int(number) == run[-1] + 1):
+            run.append(int(number))
+            continue
+        flush()
+        if number.isdigit():
+            run.append(int(number))
+        else:
+            pieces.append(number)
+    flush()
+    if len(pieces) > limit:
+        return ", ".join(pieces[:limit]) + f" and {len(pieces) - limit} more"
+    return ", ".join(pieces) if pieces else "none yet"

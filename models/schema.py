@@ -1,0 +1,176 @@
+"""The database schema, changed only through numbered migrations (append, never edit)."""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+APP_ID = "open-bargaining"
+migrations = Migrations(APP_ID)
+
+
+@migrations()
+def m001_journal_and_facts(db: Database) -> None:
+    """The journal, and one fact table per kind of thing the journal records."""
+    _run(
+        db,
+        """
+        CREATE TABLE events (
+            seq INTEGER PRIMARY KEY,
+            id TEXT NOT NULL UNIQUE,
+            type TEXT NOT NULL,
+            at TEXT NOT NULL,
+            at_us INTEGER NOT NULL,
+            seat TEXT NOT NULL DEFAULT '',
+            session INTEGER,
+            subject INTEGER REFERENCES events(seq),
+            data TEXT NOT NULL,
+            undone INTEGER NOT NULL DEFAULT 0,
+            recorded_at TEXT NOT NULL
+        );
+        CREATE INDEX events_by_type ON events(type, session);
+        CREATE INDEX events_by_subject ON events(subject);
+        CREATE INDEX events_by_seat ON events(seat, seq);
+
+        CREATE TABLE event_refs (
+            event INTEGER NOT NULL REFERENCES events(seq),
+            ref INTEGER NOT NULL REFERENCES events(seq),
+            PRIMARY KEY (event, ref)
+        ) WITHOUT ROWID;
+        CREATE INDEX event_refs_by_ref ON event_refs(ref);
+
+        CREATE TABLE articles (
+            seq INTEGER PRIMARY KEY REFERENCES events(seq),
+            number TEXT NOT NULL,
+            title TEXT NOT NULL,
+            undone INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE UNIQUE INDEX articles_active_number ON articles(number) WHERE undone = 0;
+
+        CREATE TABLE sessions (
+            seq INTEGER PRIMARY KEY REFERENCES events(seq),
+            number INTEGER NOT NULL,
+            starts TEXT NOT NULL,
+            location TEXT NOT NULL,
+            mode TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            mediator TEXT NOT NULL,
+            undone INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE UNIQUE INDEX sessions_active_number ON sessions(number) WHERE undone = 0;
+
+        CREATE TABLE agenda_items (
+            seq INTEGER PRIMARY KEY REFERENCES events(seq),
+            session INTEGER NOT NULL,
+            title TEXT NOT NULL,
+            minutes INTEGER,
+            articles TEXT NOT NULL,
+            undone INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE INDEX agenda_items_by_session ON agenda_items(session);
+
+        CREATE TABLE proposals (
+            seq INTEGER PRIMARY KEY REFERENCES events(seq),
+            session INTEGER NOT NULL,
+            side TEXT NOT NULL,
+            label TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            summary TEXT NOT NULL,
+            internal_note TEXT NOT NULL,
+            embargoed INTEGER NOT NULL,
+            link TEXT NOT NULL,
+            terms TEXT NOT NULL,
+            at TEXT NOT NULL,
+            at_us INTEGER NOT NULL,
+            undone INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE UNIQUE INDEX proposals_active_label
+            ON proposals(label COLLATE NOCASE) WHERE undone = 0;
+        CREATE INDEX proposals_by_session ON proposals(session);
+
+        CREATE TABLE proposal_articles (
+            proposal INTEGER NOT NULL REFERENCES proposals(seq),
+            number TEXT NOT NULL,
+            position INTEGER NOT NULL,
+            PRIMARY KEY (proposal, number)
+        ) WITHOUT ROWID;
+        CREATE INDEX proposal_articles_by_number ON proposal_articles(number);
+
+        CREATE TABLE tas (
+            seq INTEGER PRIMARY KEY REFERENCES events(seq),
+            session INTEGER NOT NULL,
+            proposal INTEGER REFERENCES proposals(seq),
+            summary TEXT NOT NULL,
+            initials_union TEXT NOT NULL,
+            initials_employer TEXT NOT NULL,
+            at TEXT NOT NULL,
+            at_us INTEGER NOT NULL,
+            undone INTEGER NOT NULL DEFAULT 0
+        );
+
+        CREATE TABLE ta_articles (
+            ta INTEGER NOT NULL REFERENCES tas(seq),
+            number TEXT NOT NULL,
+            position INTEGER NOT NULL,
+            PRIMARY KEY (ta, number)
+        ) WITHOUT ROWID;
+        CREATE INDEX ta_articles_by_number ON ta_articles(number);
+
+        CREATE TABLE caucuses (
+            seq INTEGER PRIMARY KEY REFERENCES events(seq),
+            session INTEGER NOT NULL,
+            side TEXT NOT NULL,
+            minutes INTEGER NOT NULL,
+            purpose TEXT NOT NULL,
+            at TEXT NOT NULL,
+            at_us INTEGER NOT NULL,
+            undone INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE INDEX caucuses_by_session ON caucuses(session, side);
+
+        CREATE TABLE notes (
+            seq INTEGER PRIMARY KEY REFERENCES events(seq),
+            session INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            speaker TEXT NOT NULL,
+            party TEXT,
+            visibility TEXT NOT NULL,
+            seat TEXT NOT NULL,
+            at TEXT NOT NULL,
+            at_us INTEGER NOT NULL,
+            undone INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE INDEX notes_by_session ON notes(session, at_us, seq);
+
+        CREATE TABLE info_requests (
+            seq INTEGER PRIMARY KEY REFERENCES events(seq),
+            session INTEGER NOT NULL,
+            side TEXT NOT NULL,
+            text TEXT NOT NULL,
+            due TEXT,
+            at TEXT NOT NULL,
+            at_us INTEGER NOT NULL,
+            undone INTEGER NOT NULL DEFAULT 0
+        );
+
+        CREATE TABLE drafts (
+            seat TEXT PRIMARY KEY,
+            text TEXT NOT NULL,
+            team_only INTEGER NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        """
+    )
+
+
+def _run(db: Database, script: str) -> None:
+    """Run statements one by one: executescript() would commit the migration's transaction."""
+    for statement in script.split(";"):
+        if statement.strip():
+            db.execute(statement)
+
+
+def known_migrations() -> list[str]:
+    """The names of every migration this version knows, in order."""
+    return [migration.name for migration in migrations._migrations]

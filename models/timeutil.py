@@ -1,0 +1,92 @@
+"""Instants, dates and durations: stored in UTC, shown in the campaign's timezone."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, date, datetime, timedelta
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from models.errors import DomainError
+
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+
+
+def utc_now() -> datetime:
+    """The current instant, in UTC, to the microsecond."""
+    return datetime.now(UTC)
+
+
+def parse_instant(value: object, field: str = "at") -> datetime:
+    """An ISO 8601 instant that must carry a UTC offset; naive times are refused."""
+    if isinstance(value, datetime):
+        moment = value
+    elif isinstance(value, str):
+        try:
+            moment = datetime.fromisoformat(value.strip())
+        except ValueError:
+            raise DomainError(
+                f"{field} {value!r} is not an ISO 8601 time; write it like 2026-03-22T16:30:00-07:00"
+            ) from None
+    else:
+        raise DomainError(f"{field} must be an ISO 8601 time with an offset, not {value!r}")
+    if moment.tzinfo is None or moment.utcoffset() is None:
+        raise DomainError(
+            f"{field} {value!s} has no UTC offset; add one, like 2026-03-22T16:30:00-07:00"
+        )
+    return moment
+
+
+def parse_date(value: object, field: str = "due") -> date:
+    """A calendar date written YYYY-MM-DD."""
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return value
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    raise DomainError(f"{field} {value!r} is not a date; write it as YYYY-MM-DD")
+
+
+def to_micros(moment: datetime) -> int:
+    """Microseconds since the epoch: the sort key of an instant."""
+    return (moment - _EPOCH) // timedelta(microseconds=1)
+
+
+def from_micros(micros: int) -> datetime:
+    """The UTC instant for a number of microseconds since the epoch."""
+    return _EPOCH + timedelta(microseconds=micros)
+
+
+def zone(name: str) -> ZoneInfo:
+    """The IANA timezone by name, refused with a hint when unknown."""
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise DomainError(
+            f"timezone {name!r} is not an IANA timezone; use a name like America/Los_Angeles"
+        ) from None
+
+
+_DURATION = re.compile(r"^\s*(?:(\d+)\s*h)?\s*(?:(\d+)\s*(?:m|min|mins|minutes)?)?\s*$", re.I)
+
+
+def parse_minutes(text: str) -> int:
+    """Minutes from `20`, `20m`, `1h`, `1h30` or `1h 30m`."""
+    match = _DURATION.match(text)
+    if not text.strip() or match is None or not any(match.groups()):
+        raise DomainError(f"{text!r} is not a duration; write minutes like 20, 20m or 1h30")
+    hours, minutes = (int(part) if part else 0 for part in match.groups())
+    return hours * 60 + minutes
+
+
+def format_duration(delta: timedelta) -> str:
+    """A clock face for a duration: `12:30`, `1:05:00`; negative durations get a minus."""
+    seconds = int(delta.total_seconds())
+    sign = "-" if seconds < 0 else ""
+    seconds = abs(seconds)
+    hours, rest = divmod(seconds, 3600)
+    minutes, secs = divmod(rest, 60)
+    if hours:
+        return f"{sign}{hours}:{minutes:02d}:{secs:02d}"
+    return f"{sign}{minutes:02d}:{secs:02d}"
