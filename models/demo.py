@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Iterator
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 __all__ = ["demo_events", "large_demo_events"]
@@ -51,12 +51,14 @@ class _Journal:
         self.open_caucuses: dict[tuple[int, str], int] = {}
         self.agenda: dict[int, int] = {}
         self.proposals: dict[str, Event] = {}
+        self.refs: dict[str, str] = {}
 
     # -- the clock ---------------------------------------------------------------------
     def set(self, moment: datetime) -> None:
         if self.now is not None and moment < self.now:
             raise RuntimeError(f"the demo clock went back from {self.now} to {moment}")
-        self.now = moment
+        # A fixed offset for the evening: exact instants, and a faster isoformat().
+        self.now = moment.astimezone(timezone(moment.utcoffset() or timedelta(0)))
 
     def wait(self, minutes: float = 0, seconds: float = 0) -> None:
         assert self.now is not None
@@ -78,7 +80,9 @@ class _Journal:
         self.articles.add(number)
         return self.add("article.added", "lead", number=number, title=title)
 
-    def item(self, session: int, title: str, minutes: int, articles: list[str] | None = None) -> int:
+    def item(
+        self, session: int, title: str, minutes: int, articles: list[str] | None = None
+    ) -> int:
         for number in articles or []:
             if number not in self.articles:
                 raise RuntimeError(f"agenda names article {number} before it exists")
@@ -96,7 +100,9 @@ class _Journal:
     def mark(self, session: int, item: int, what: str) -> None:
         self.add(f"agenda.item_{what}", "lead", session=session, item=item)
 
-    def propose(self, session: int, by: str, articles: list[str], label: str, **fields: object) -> str:
+    def propose(
+        self, session: int, by: str, articles: list[str], label: str, **fields: object
+    ) -> str:
         for number in articles:
             if number in self.agreed:
                 raise RuntimeError(f"{label} touches article {number} after its TA")
@@ -355,7 +361,7 @@ def _session_1(j: _Journal, starts: dict[int, datetime]) -> None:
         visibility="members",
     )
     j.wait(minutes=9)
-    rea_1 = j.propose(
+    j.propose(
         s,
         _UNION,
         ["5", "Appendix A", "6"],
@@ -523,9 +529,8 @@ def _session_1(j: _Journal, starts: dict[int, datetime]) -> None:
             "Wear red on Thursday, and bring a colleague to watch session 2 on Zoom next week."
         ),
     )
-    j.ir_vacancies = ir_vacancies  # type: ignore[attr-defined]
-    j.ir_cost = ir_cost  # type: ignore[attr-defined]
-    j.rea_1 = rea_1  # type: ignore[attr-defined]
+    j.refs["ir_vacancies"] = ir_vacancies
+    j.refs["ir_cost"] = ir_cost
 
 
 def _session_2(j: _Journal, starts: dict[int, datetime]) -> None:
@@ -544,7 +549,7 @@ def _session_2(j: _Journal, starts: dict[int, datetime]) -> None:
 
     j.mark(s, answers, "started")
     j.wait(minutes=3)
-    j.add("info_request.answered", "notes", request=j.ir_vacancies, session=s)  # type: ignore[attr-defined]
+    j.add("info_request.answered", "notes", request=j.refs["ir_vacancies"], session=s)
     j.wait(minutes=2)
     j.note(
         s,
@@ -625,7 +630,7 @@ def _session_2(j: _Journal, starts: dict[int, datetime]) -> None:
         ["7"],
         "RUSD #3",
         kind="counter",
-        summary="Add 30 minutes of required collaboration time after school, paid at the hourly rate.",
+        summary="Add 30 minutes of required after-school collaboration time, paid hourly.",
         terms={"added_minutes_per_day": 30},
     )
     j.wait(minutes=3)
@@ -717,8 +722,8 @@ def _session_2(j: _Journal, starts: dict[int, datetime]) -> None:
             "real class sizes at session 3."
         ),
     )
-    j.workday = workday  # type: ignore[attr-defined]
-    j.ir_sped = ir_sped  # type: ignore[attr-defined]
+    j.refs["workday"] = workday
+    j.refs["ir_sped"] = ir_sped
 
 
 def _session_3(j: _Journal, starts: dict[int, datetime], days: list[date]) -> None:
@@ -738,7 +743,7 @@ def _session_3(j: _Journal, starts: dict[int, datetime], days: list[date]) -> No
 
     j.mark(s, answers, "started")
     j.wait(minutes=2)
-    j.add("info_request.answered", "notes", request=j.ir_cost, session=s)  # type: ignore[attr-defined]
+    j.add("info_request.answered", "notes", request=j.refs["ir_cost"], session=s)
     j.wait(minutes=1)
     j.note(
         s,
@@ -764,7 +769,7 @@ def _session_3(j: _Journal, starts: dict[int, datetime], days: list[date]) -> No
         visibility="members",
     )
     j.wait(minutes=7)
-    j.withdraw(j.workday)  # type: ignore[attr-defined]
+    j.withdraw(j.refs["workday"])
     j.wait(minutes=1)
     j.note(
         s,
@@ -884,7 +889,7 @@ def _session_3(j: _Journal, starts: dict[int, datetime], days: list[date]) -> No
         s,
         _INITIALS,
         articles=["16"],
-        summary="Professional Development: two paid PD days a year; teachers lead the content of one.",
+        summary="Professional Development: two paid PD days a year; teachers lead one of them.",
     )
     j.wait(minutes=2)
     j.ta(
@@ -898,7 +903,7 @@ def _session_3(j: _Journal, starts: dict[int, datetime], days: list[date]) -> No
 
     j.mark(s, mediation, "started")
     j.wait(minutes=2)
-    j.add(
+    j.refs["ir_survey"] = j.add(
         "info_request.made",
         "notes",
         session=s,
@@ -944,8 +949,8 @@ def _session_3(j: _Journal, starts: dict[int, datetime], days: list[date]) -> No
             "rally outside the district office before session 4."
         ),
     )
-    j.rea_package = rea_package  # type: ignore[attr-defined]
-    j.rusd_package = rusd_package  # type: ignore[attr-defined]
+    j.refs["rea_package"] = rea_package
+    j.refs["rusd_package"] = rusd_package
 
 
 def _session_4(j: _Journal, starts: dict[int, datetime], days: list[date]) -> None:
@@ -979,6 +984,15 @@ def _session_4(j: _Journal, starts: dict[int, datetime], days: list[date]) -> No
         visibility="members",
     )
     j.wait(minutes=2)
+    j.wait(minutes=1)
+    j.add("info_request.answered", "notes", request=j.refs["ir_survey"], session=s)
+    j.wait(minutes=1)
+    j.note(
+        s,
+        "REA gave RUSD the workday survey tables it asked for, without respondents' names.",
+        visibility="members",
+    )
+    j.wait(minutes=1)
     j.mark(s, rules, "done")
 
     j.mark(s, pay, "started")
@@ -1151,7 +1165,7 @@ def _session_4(j: _Journal, starts: dict[int, datetime], days: list[date]) -> No
             "at 18:00 and tell the board to send its team back to the table."
         ),
     )
-    j.ir_reserves = ir_reserves  # type: ignore[attr-defined]
+    j.refs["ir_reserves"] = ir_reserves
 
 
 def _session_5(j: _Journal, starts: dict[int, datetime], today: date) -> None:
@@ -1223,7 +1237,7 @@ def _session_5(j: _Journal, starts: dict[int, datetime], today: date) -> None:
     j.ta(
         s,
         _INITIALS,
-        proposal=j.rusd_package,  # type: ignore[attr-defined]
+        proposal=j.refs["rusd_package"],
         summary=(
             "Leaves, Evaluation and Transfers (RUSD #5 package): 8 weeks of fully paid parental "
             "leave, the current evaluation timeline, voluntary transfers first."
@@ -1232,8 +1246,7 @@ def _session_5(j: _Journal, starts: dict[int, datetime], today: date) -> None:
     j.wait(minutes=2)
     j.note(
         s,
-        "Three articles tentatively agreed as a package tonight: leaves, evaluation and "
-        "transfers.",
+        "Three articles tentatively agreed as a package tonight: leaves, evaluation and transfers.",
         visibility="members",
     )
     j.wait(minutes=2)
@@ -1241,7 +1254,7 @@ def _session_5(j: _Journal, starts: dict[int, datetime], today: date) -> None:
 
     j.mark(s, pay, "started")
     j.wait(minutes=3)
-    j.add("info_request.answered", "notes", request=j.ir_reserves, session=s)  # type: ignore[attr-defined]
+    j.add("info_request.answered", "notes", request=j.refs["ir_reserves"], session=s)
     j.wait(minutes=4)
     j.propose(
         s,
@@ -1460,10 +1473,20 @@ _LARGE_REQUESTS = [
     "Enrollment projections by school for next year",
     "Budget detail behind the district's position on {t}",
 ]
-_LARGE_CAUCUS_SIDES = ["union", "employer", "union", "employer", "joint", "union", "employer", "union"]
+_LARGE_CAUCUS_SIDES = [
+    "union",
+    "employer",
+    "union",
+    "employer",
+    "joint",
+    "union",
+    "employer",
+    "union",
+]
 _LARGE_START = date(2024, 1, 8)
 _LARGE_SESSIONS = 150
 _LARGE_SEED = 20240108
+_LARGE_AGREED = 40
 
 
 def large_demo_events() -> Iterator[dict[str, object]]:
@@ -1490,11 +1513,16 @@ class _LargeCampaign:
         self.open_articles = [number for number, _ in _LARGE_ARTICLES]
         self.touched: set[str] = set()
         self.holder: dict[str, str] = {}
+        self.last_touch: dict[str, str] = {}
         self.packages: list[str] = []
         self.labels = {"union": 0, "employer": 0}
         self.supposals = 0
         self.pending_answers: dict[int, list[str]] = {}
         self.agreed_count = 0
+        self.withdrawn: set[str] = set()
+        self.session_proposals: list[str] = []
+        self.session_caucuses = 0
+        self.session_requests = 0
 
     # -- the calendar ------------------------------------------------------------------
     @staticmethod
@@ -1577,17 +1605,21 @@ class _LargeCampaign:
         for position in range(3):
             self.step()
             articles = rng.sample(self.open_articles, k=min(2, len(self.open_articles)))
-            j.item(s, f"Item {position + 1}: Articles {' and '.join(articles)}", 30 + 15 * position, articles)
+            j.item(
+                s,
+                "; ".join(f"Article {a}, {self.titles[a]}" for a in articles),
+                30 + 15 * position,
+                articles,
+            )
 
-        # The session's blocks: what happens, in what order, with notes spread between them.
-        target = round(40 * max(0, s - 5) / (_LARGE_SESSIONS - 5))
+        # The session's blocks, shuffled: 20 proposals, 8 caucuses, 2 information requests,
+        # the answers due tonight, the TAs that keep pace with the target, and now and then a
+        # withdrawal at the end. Notes are spread between the blocks and inside caucuses.
+        target = round(_LARGE_AGREED * max(0, s - 5) / (_LARGE_SESSIONS - 5))
         blocks: list[str] = ["P"] * 20 + ["C"] * 8 + ["R", "R"]
-        blocks += ["A"] * len(self.pending_answers.pop(s, []) and [])
         rng.shuffle(blocks)
-        answers = self.pending_answers_for(s)
-        blocks += ["A"] * 0
-        tas = max(0, target - self.agreed_count)
-        for _ in range(tas):
+        answers = self.pending_answers.pop(s, [])
+        for _ in range(max(0, target - self.agreed_count)):
             blocks.insert(rng.randint(1, len(blocks)), "T")
         for _ in answers:
             blocks.insert(rng.randint(0, len(blocks)), "A")
@@ -1597,8 +1629,9 @@ class _LargeCampaign:
         in_caucus = 12
         spread, extra = divmod(notes_total - 8 * in_caucus, len(blocks))
         thirds = (len(blocks) + 2) // 3
-        self.session_proposals: list[str] = []
-        self.request_number = 0
+        self.session_proposals = []
+        self.session_caucuses = 0
+        self.session_requests = 0
         for index, block in enumerate(blocks):
             if index % thirds == 0:
                 if index:
@@ -1647,9 +1680,6 @@ class _LargeCampaign:
                 session=s,
                 call_to_action="Watch for the ratification vote schedule.",
             )
-
-    def pending_answers_for(self, s: int) -> list[str]:
-        return self.pending_answers.pop(s, [])
 
     # -- the blocks --------------------------------------------------------------------
     def pick_article(self) -> str:
@@ -1759,13 +1789,14 @@ class _LargeCampaign:
             for a in articles:
                 self.holder[a] = other
                 self.touched.add(a)
+                self.last_touch[a] = event_id
             if kind == "package":
                 self.packages.append(event_id)
 
     def caucus(self, s: int, notes: int) -> None:
         rng, j = self.rng, self.j
-        side = _LARGE_CAUCUS_SIDES[j.count % len(_LARGE_CAUCUS_SIDES)]
-        side = _LARGE_CAUCUS_SIDES[self.caucus_index(s)]
+        side = _LARGE_CAUCUS_SIDES[self.session_caucuses % len(_LARGE_CAUCUS_SIDES)]
+        self.session_caucuses += 1
         minutes = rng.choice((10, 15, 20))
         self.step()
         purpose = None
@@ -1776,20 +1807,13 @@ class _LargeCampaign:
         team_time = side in ("union", "joint")
         gap = minutes * 60 / (notes + 1)
         for k in range(notes):
-            j.wait(seconds=gap * rng.uniform(0.8, 1.2))
+            j.wait(seconds=round(gap * rng.uniform(0.8, 1.2)))
             if k == extend_at:
                 j.extend(s, side, 5)
                 j.wait(seconds=150)
             self.note(s, team_time=team_time)
-        j.wait(seconds=gap)
+        j.wait(seconds=round(gap))
         j.end_caucus(s, side)
-
-    def caucus_index(self, s: int) -> int:
-        count = self.caucus_counts.get(s, 0) if hasattr(self, "caucus_counts") else 0
-        if not hasattr(self, "caucus_counts"):
-            self.caucus_counts: dict[int, int] = {}
-        self.caucus_counts[s] = count + 1
-        return count % len(_LARGE_CAUCUS_SIDES)
 
     def request(self, s: int) -> None:
         rng, j = self.rng, self.j
@@ -1800,8 +1824,8 @@ class _LargeCampaign:
             due = (self.day_of(s) + timedelta(days=rng.randint(7, 28))).isoformat()
         by = "union" if rng.random() < 0.8 else "employer"
         event_id = j.add("info_request.made", "notes", session=s, by=by, text=text, due=due)
-        first = self.request_number == 0
-        self.request_number += 1
+        first = self.session_requests == 0
+        self.session_requests += 1
         if not first:
             return
         if s == _LARGE_SESSIONS:
@@ -1816,14 +1840,15 @@ class _LargeCampaign:
         if self.agreed_count >= target:
             return
         initials = {"union": "AR", "employer": "PB"}
-        if rng.random() < 0.25:
+        if rng.random() < 0.5:
             for proposal in reversed(self.packages):
                 articles = j.proposals[proposal]["articles"]
                 assert isinstance(articles, list)
                 if (
                     proposal not in self.withdrawn
+                    and all(self.last_touch.get(a) == proposal for a in articles)
                     and all(a not in j.agreed for a in articles)
-                    and self.agreed_count + len(articles) <= target + 1
+                    and self.agreed_count + len(articles) <= _LARGE_AGREED
                 ):
                     j.ta(s, initials, proposal=proposal, summary="Package agreed as passed.")
                     self.after_ta(articles)
@@ -1838,12 +1863,6 @@ class _LargeCampaign:
             self.open_articles.remove(a)
             self.holder.pop(a, None)
         self.agreed_count += len(articles)
-
-    @property
-    def withdrawn(self) -> set[str]:
-        if not hasattr(self, "_withdrawn"):
-            self._withdrawn: set[str] = set()
-        return self._withdrawn
 
     def withdraw(self) -> None:
         j = self.j

@@ -18,11 +18,10 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from sqlite_utils import Database
 
-from models import events as ev
 from models.domain import (
     AgendaItem,
     AgendaStatus,
@@ -62,6 +61,9 @@ from models.rules import (
 )
 from models.schema import APP_ID, known_migrations, migrations
 from models.timeutil import parse_instant, to_micros, utc_now
+
+if TYPE_CHECKING:
+    from models import events as ev
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_S = 10.0
@@ -204,12 +206,14 @@ class Store:
             return [self._apply(line) for line in lines]
 
     def _apply(self, line: dict[str, Any]) -> JournalEvent:
+        from models.events import parse_event
+
         line = dict(line)
         if "at" not in line:
             line["at"] = self.clock().isoformat()
         if "seat" not in line and self.seat:
             line["seat"] = self.seat
-        payload = ev.parse_event(line)
+        payload = parse_event(line)
         if payload.type != "campaign.created" and not self._has_campaign():
             raise DomainError(
                 "there is no campaign yet; run `bargain init` (or start the journal "
@@ -696,10 +700,11 @@ class Store:
     def import_journal(self, lines: Iterable[str]) -> int:
         """Replay JSON Lines, all or nothing; the first bad line refuses the whole file.
 
-        Raises DomainError("line N: ...") where N counts every physical line.
+        Raises DomainError("line N: ...") where N counts every physical line; blank lines are
+        skipped.
         """
-        count = 0
-        with self._write():
+
+        def parsed() -> Iterator[tuple[int, dict[str, Any]]]:
             for number, text in enumerate(lines, start=1):
                 if not text.strip():
                     continue
@@ -707,12 +712,26 @@ class Store:
                     line = json.loads(text)
                 except json.JSONDecodeError as error:
                     raise DomainError(f"line {number}: not JSON ({error.msg})") from None
-                if isinstance(line, dict) and "at" not in line:
+                if not isinstance(line, dict):
+                    raise DomainError(f"line {number}: each line must be a JSON object")
+                if "at" not in line:
                     raise DomainError(f"line {number}: at is missing")
+                yield number, line
+
+        return self.record_numbered(parsed())
+
+    def record_numbered(self, lines: Iterable[tuple[int, dict[str, Any]]]) -> int:
+        """Record numbered lines in one transaction; a refusal names its line and undoes all."""
+        count = 0
+        with self._write():
+            for number, line in lines:
                 try:
                     self._apply(line)
                 except DomainError as error:
-                    raise DomainError(f"line {number}: {error}") from None
+                    message = str(error)
+                    if not message.startswith("line "):
+                        message = f"line {number}: {message}"
+                    raise DomainError(message) from None
                 count += 1
         return count
 

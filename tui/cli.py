@@ -1,0 +1,326 @@
+"""The `bargain` command.
+
+Commands that need no screen never import Textual: the app is imported only to open it.
+Exit codes: 0 done, 1 input refused (one line on stderr), 2 usage.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
+
+import click
+
+from models.errors import DomainError, StoreError
+from models.locations import default_seat, resolve_db
+
+if TYPE_CHECKING:
+    from models.store import Store
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class BargainGroup(click.Group):
+    """A group whose refusals print one line and exit 1, never a traceback."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (DomainError, StoreError) as error:
+            _fail(str(error))
+        except KeyboardInterrupt:
+            click.echo("bargain: interrupted; nothing half-written was kept", err=True)
+            sys.exit(130)
+        except BrokenPipeError:
+            sys.exit(0)
+
+
+def _fail(message: str) -> NoReturn:
+    click.echo(f"bargain: {message}", err=True)
+    sys.exit(1)
+
+
+def _remember_db(ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+    if value is not None:
+        ctx.ensure_object(dict)["db"] = value
+    return value
+
+
+def db_option(func: F) -> F:
+    """--db PATH, accepted before or after the subcommand."""
+    return click.option(
+        "--db",
+        "db",
+        metavar="PATH",
+        expose_value=False,
+        callback=_remember_db,
+        is_eager=True,
+        help="Database file (default: $BARGAIN_DB or the data folder).",
+    )(func)
+
+
+def db_path(ctx: click.Context) -> Path:
+    """The database chosen by --db, $BARGAIN_DB or the default, in that order."""
+    root = ctx.find_root()
+    return resolve_db((root.obj or {}).get("db"))
+
+
+def open_db(ctx: click.Context, *, create: bool = False) -> Store:
+    """Open the chosen database; only init, demo and journal import may create one."""
+    from models.store import Store
+
+    seat = (ctx.find_root().obj or {}).get("seat") or default_seat()
+    return Store(db_path(ctx), create=create, seat=seat)
+
+
+def read_input(path: str) -> bytes:
+    """A file's bytes, or standard input for `-`; a missing file is a refusal (exit 1)."""
+    if path == "-":
+        return sys.stdin.buffer.read()
+    try:
+        return Path(path).read_bytes()
+    except FileNotFoundError:
+        _fail(f"no file at {path}")
+    except IsADirectoryError:
+        _fail(f"{path} is a folder, not a file")
+    except OSError as error:
+        _fail(f"cannot read {path}: {error.strerror}")
+
+
+def write_output(text: str, output: str | None) -> None:
+    """Write to a file (created private) or to standard output."""
+    if output is None or output == "-":
+        click.echo(text, nl=False)
+        return
+    try:
+        Path(output).write_text(text, encoding="utf-8", newline="")
+    except OSError as error:
+        _fail(f"cannot write {output}: {error.strerror}")
+
+
+@click.group(cls=BargainGroup, invoke_without_command=True)
+@db_option
+@click.option("--seat", metavar="NAME", help="Who is recording (default: $BARGAIN_SEAT or user@host).")
+@click.version_option(package_name="open-bargaining", prog_name="bargain")
+@click.pass_context
+def main(ctx: click.Context, seat: str | None) -> None:
+    """Run a live, open bargaining session, and turn it into a recap for members.
+
+    Without a command, opens the app on the database.
+    """
+    ctx.ensure_object(dict)
+    if seat:
+        ctx.obj["seat"] = seat
+    if ctx.invoked_subcommand is None:
+        open_app(db_path(ctx), seat=seat or default_seat())
+
+
+def open_app(path: Path, *, seat: str) -> None:
+    """Open the Textual app on a database (the only command that imports Textual)."""
+    from tui.app import BargainingApp
+
+    BargainingApp(db_path=path, seat=seat).run()
+
+
+@main.command()
+@db_option
+@click.option("--union", "union", required=True, help="The union's full name.")
+@click.option("--union-short", required=True, help="The union's short name, like REA.")
+@click.option("--employer", required=True, help="The employer's full name.")
+@click.option("--employer-short", required=True, help="The employer's short name, like RUSD.")
+@click.option("--timezone", default=None, metavar="ZONE",
+              help="IANA timezone, like America/Los_Angeles (default: this machine's).")
+@click.option("--our-side", type=click.Choice(["union", "employer"]), default="union",
+              show_default=True, help="Which side the team using this app is on.")
+@click.pass_context
+def init(ctx: click.Context, union: str, union_short: str, employer: str, employer_short: str,
+         timezone: str | None, our_side: str) -> None:
+    """Create the database and its campaign."""
+    from models.actions import create_campaign
+    from models.domain import Party
+    from models.locations import system_timezone
+
+    path = db_path(ctx)
+    existed = path.exists()
+    with open_db(ctx, create=True) as store:
+        if store.campaign() is not None:
+            _fail(f"{path} already holds a campaign; choose another file with --db")
+        try:
+            create_campaign(store, union=union, union_short=union_short, employer=employer,
+                            employer_short=employer_short,
+                            timezone=timezone or system_timezone(), our_side=Party(our_side))
+        except DomainError:
+            if not existed:
+                store.close()
+                _remove_database(path)
+            raise
+    click.echo(f"Created the campaign in {path}")
+
+
+@main.group()
+def articles() -> None:
+    """The articles of the contract."""
+
+
+@articles.command("import")
+@db_option
+@click.argument("file")
+@click.pass_context
+def articles_import(ctx: click.Context, file: str) -> None:
+    """Add articles from a CSV file with the header `number,title` (all or none)."""
+    from models.article_csv import read_article_csv
+
+    data = read_input(file)
+    with open_db(ctx) as store:
+        count = store.record_numbered(read_article_csv(data))
+    click.echo(f"Added {count} article{'s' if count != 1 else ''}")
+
+
+@articles.command("list")
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table",
+              show_default=True)
+@click.pass_context
+def articles_list(ctx: click.Context, fmt: str) -> None:
+    """List the articles in natural order."""
+    with open_db(ctx) as store:
+        items = store.articles()
+    if fmt == "json":
+        click.echo(json.dumps([a.model_dump(mode="json") for a in items], ensure_ascii=False,
+                              indent=2))
+    elif fmt == "csv":
+        import csv
+        import io
+
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow(["number", "title"])
+        writer.writerows((a.number, a.title) for a in items)
+        click.echo(buffer.getvalue(), nl=False)
+    else:
+        from rich.console import Console
+        from rich.table import Table
+
+        table = Table("Article", "Title", title="Articles")
+        for article in items:
+            table.add_row(article.number, article.title)
+        Console().print(table)
+
+
+@main.command()
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table",
+              show_default=True)
+@click.pass_context
+def board(ctx: click.Context, fmt: str) -> None:
+    """The article board: status, whose court the ball is in, and since when."""
+    with open_db(ctx) as store:
+        rows = store.board()
+        campaign = store.campaign()
+    if campaign is None:
+        _fail(f"{db_path(ctx)} has no campaign yet; run `bargain init`")
+    if fmt == "csv":
+        from exports.board import board_csv
+
+        click.echo(board_csv(rows), nl=False)
+    elif fmt == "json":
+        from exports.board import board_json
+
+        click.echo(board_json(rows), nl=False)
+    else:
+        from tui.board_table import board_table
+
+        board_table(rows, campaign)
+
+
+@main.group()
+def journal() -> None:
+    """The journal: every change, in order, as JSON Lines."""
+
+
+@journal.command("export")
+@db_option
+@click.option("-o", "--output", metavar="FILE", help="Write to FILE instead of standard output.")
+@click.pass_context
+def journal_export(ctx: click.Context, output: str | None) -> None:
+    """Write the journal as JSON Lines."""
+    with open_db(ctx) as store:
+        text = "".join(line + "\n" for line in store.journal())
+    write_output(text, output)
+
+
+@journal.command("import")
+@db_option
+@click.argument("file")
+@click.pass_context
+def journal_import(ctx: click.Context, file: str) -> None:
+    """Replay a JSON Lines journal, all or nothing (creates the database if needed)."""
+    data = read_input(file)
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        _fail(f"{file} is not UTF-8 text (byte {error.start + 1})")
+    path = db_path(ctx)
+    existed = path.exists()
+    try:
+        with open_db(ctx, create=True) as store:
+            count = store.import_journal(text.split("\n") if text else [])
+    except (DomainError, StoreError):
+        if not existed:
+            _remove_database(path)
+        raise
+    click.echo(f"Imported {count} event{'s' if count != 1 else ''} into {path}")
+
+
+@main.command()
+@db_option
+@click.option("-o", "--output", metavar="FILE", help="Write the backup to FILE.")
+@click.pass_context
+def backup(ctx: click.Context, output: str | None) -> None:
+    """Copy the database safely, even while the app is running."""
+    with open_db(ctx) as store:
+        target = store.backup(Path(output) if output else None)
+    click.echo(f"Backed up to {target}")
+
+
+@main.command()
+@db_option
+@click.option("--large", is_flag=True, help="The benchmark campaign: 150 sessions, 40,000 notes.")
+@click.option("--no-open", is_flag=True, help="Only create the demo; do not open the app.")
+@click.pass_context
+def demo(ctx: click.Context, large: bool, no_open: bool) -> None:
+    """Create a realistic fictional campaign and open it."""
+    from models.demo import demo_events, large_demo_events
+    from models.locations import demo_db
+
+    root = ctx.find_root().obj or {}
+    path = Path(root["db"]).expanduser() if root.get("db") else demo_db()
+    if root.get("db") and path.exists() and path.stat().st_size > 0:
+        _fail(f"{path} already exists; the demo only writes a new file (or omit --db)")
+    if not root.get("db"):
+        _remove_database(path)
+    from models.store import Store
+
+    events = large_demo_events() if large else demo_events()
+    with Store(path, create=True, seat="demo") as store:
+        try:
+            count = store.record_numbered(enumerate(events, start=1))
+        except DomainError:
+            store.close()
+            _remove_database(path)
+            raise
+    click.echo(f"Demo campaign ({count:,} events) in {path}")
+    if not no_open:
+        open_app(path, seat=(root.get("seat") or default_seat()))
+
+
+def _remove_database(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm"):
+        Path(str(path) + suffix).unlink(missing_ok=True)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()
