@@ -42,14 +42,18 @@ def create_campaign(
     title: str = "",
 ) -> JournalEvent:
     """Start the campaign: the two parties, the timezone, and which side we are on."""
-    return store.record(_drop_empty({
-        "type": "campaign.created",
-        "union": {"name": union, "short": union_short},
-        "employer": {"name": employer, "short": employer_short},
-        "timezone": timezone,
-        "our_side": Party(our_side).value,
-        "title": title,
-    }))
+    return store.record(
+        _drop_empty(
+            {
+                "type": "campaign.created",
+                "union": {"name": union, "short": union_short},
+                "employer": {"name": employer, "short": employer_short},
+                "timezone": timezone,
+                "our_side": Party(our_side).value,
+                "title": title,
+            }
+        )
+    )
 
 
 def add_article(store: Store, number: str, title: str) -> JournalEvent:
@@ -71,8 +75,9 @@ def import_articles(store: Store, rows: Sequence[tuple[str, str]]) -> list[Journ
 
 def add_member(store: Store, name: str, role: str = "", site: str = "") -> JournalEvent:
     """Add a member to the team roster."""
-    return store.record(_drop_empty({"type": "member.added", "name": name, "role": role,
-                                     "site": site}))
+    return store.record(
+        _drop_empty({"type": "member.added", "name": name, "role": role, "site": site})
+    )
 
 
 def schedule_session(
@@ -88,15 +93,19 @@ def schedule_session(
     """Schedule a session; without a number, the next one after the highest."""
     if number is None:
         number = max((s.number for s in store.sessions()), default=0) + 1
-    return store.record(_drop_empty({
-        "type": "session.scheduled",
-        "session": number,
-        "starts": starts.isoformat(),
-        "location": location,
-        "mode": SessionMode(mode).value,
-        "kind": SessionKind(kind).value,
-        "mediator": mediator,
-    }))
+    return store.record(
+        _drop_empty(
+            {
+                "type": "session.scheduled",
+                "session": number,
+                "starts": starts.isoformat(),
+                "location": location,
+                "mode": SessionMode(mode).value,
+                "kind": SessionKind(kind).value,
+                "mediator": mediator,
+            }
+        )
+    )
 
 
 def start_session(store: Store, number: int) -> JournalEvent:
@@ -115,8 +124,7 @@ def end_session(
     """End a session, with the next session's date and place and a call to action."""
     line: dict[str, Any] = {"type": "session.ended", "session": number}
     if next_starts is not None:
-        line["next"] = _drop_empty({"starts": next_starts.isoformat(),
-                                    "location": next_location})
+        line["next"] = _drop_empty({"starts": next_starts.isoformat(), "location": next_location})
     if call_to_action.strip():
         line["call_to_action"] = call_to_action
     event = store.record(line)
@@ -128,24 +136,37 @@ def record_attendance(
     store: Store, number: int, *, present: Iterable[str] = (), observers: int = 0, sites: int = 0
 ) -> JournalEvent:
     """Who was there: the team present, how many observers, how many sites represented."""
-    return store.record({
-        "type": "attendance.recorded",
-        "session": number,
-        "present": list(present),
-        "observers": observers,
-        "sites": sites,
-    })
+    return store.record(
+        {
+            "type": "attendance.recorded",
+            "session": number,
+            "present": list(present),
+            "observers": observers,
+            "sites": sites,
+        }
+    )
 
 
 def add_agenda_item(
-    store: Store, number: int, title: str, *, minutes: int | None = None,
+    store: Store,
+    number: int,
+    title: str,
+    *,
+    minutes: int | None = None,
     articles: Sequence[str] = (),
 ) -> JournalEvent:
     """Add an item at the end of a session's agenda."""
-    return store.record(_drop_empty({
-        "type": "agenda.item_added", "session": number, "title": title, "minutes": minutes,
-        "articles": list(articles),
-    }))
+    return store.record(
+        _drop_empty(
+            {
+                "type": "agenda.item_added",
+                "session": number,
+                "title": title,
+                "minutes": minutes,
+                "articles": list(articles),
+            }
+        )
+    )
 
 
 def next_agenda_item(store: Store, number: int) -> JournalEvent:
@@ -154,12 +175,14 @@ def next_agenda_item(store: Store, number: int) -> JournalEvent:
     items = store.agenda(number)
     upcoming = [item for item in items if item.status is AgendaStatus.UPCOMING]
     if upcoming:
-        return store.record({"type": "agenda.item_started", "session": number,
-                             "item": upcoming[0].position})
+        return store.record(
+            {"type": "agenda.item_started", "session": number, "item": upcoming[0].position}
+        )
     active = [item for item in items if item.status is AgendaStatus.ACTIVE]
     if active:
-        return store.record({"type": "agenda.item_done", "session": number,
-                             "item": active[0].position})
+        return store.record(
+            {"type": "agenda.item_done", "session": number, "item": active[0].position}
+        )
     if not items:
         raise DomainError(f"session {number} has no agenda yet; add an item first")
     raise DomainError(f"every agenda item of session {number} is done or skipped")
@@ -170,8 +193,9 @@ def skip_agenda_item(store: Store, number: int) -> JournalEvent:
     upcoming = [item for item in store.agenda(number) if item.status is AgendaStatus.UPCOMING]
     if not upcoming:
         raise DomainError(f"session {number} has no upcoming agenda item to skip")
-    return store.record({"type": "agenda.item_skipped", "session": number,
-                         "item": upcoming[0].position})
+    return store.record(
+        {"type": "agenda.item_skipped", "session": number, "item": upcoming[0].position}
+    )
 
 
 def pass_proposal(
@@ -189,19 +213,23 @@ def pass_proposal(
     terms: Mapping[str, float] | None = None,
 ) -> JournalEvent:
     """Log a proposal passed across the table."""
-    return store.record(_drop_empty({
-        "type": "proposal.passed",
-        "session": session,
-        "by": Party(by).value,
-        "articles": list(articles),
-        "label": label,
-        "kind": ProposalKind(kind).value,
-        "summary": summary,
-        "internal_note": internal_note,
-        "embargoed": True if embargoed else None,
-        "link": link,
-        "terms": dict(terms or {}),
-    }))
+    return store.record(
+        _drop_empty(
+            {
+                "type": "proposal.passed",
+                "session": session,
+                "by": Party(by).value,
+                "articles": list(articles),
+                "label": label,
+                "kind": ProposalKind(kind).value,
+                "summary": summary,
+                "internal_note": internal_note,
+                "embargoed": True if embargoed else None,
+                "link": link,
+                "terms": dict(terms or {}),
+            }
+        )
+    )
 
 
 def suggest_label(store: Store, by: Party, kind: ProposalKind, on: date | None = None) -> str:
@@ -224,8 +252,9 @@ def withdraw_proposal(store: Store, proposal_id: str) -> JournalEvent:
     """Withdraw a proposal: only the side that passed it can, so the side is taken from it."""
     for proposal in store.proposals():
         if proposal.id == proposal_id:
-            return store.record({"type": "proposal.withdrawn", "proposal": proposal_id,
-                                 "by": proposal.by.value})
+            return store.record(
+                {"type": "proposal.withdrawn", "proposal": proposal_id, "by": proposal.by.value}
+            )
     raise DomainError(f"proposal {proposal_id!r} is not in the journal (or was undone)")
 
 
@@ -240,36 +269,52 @@ def sign_ta(
     proposal: str | None = None,
 ) -> JournalEvent:
     """Record a TA: both spokespeople's initials on one or more articles (or a package)."""
-    return store.record(_drop_empty({
-        "type": "ta.signed",
-        "session": session,
-        "articles": list(articles),
-        "summary": summary,
-        "proposal": proposal,
-        "initials": {"union": initials_union, "employer": initials_employer},
-    }))
+    return store.record(
+        _drop_empty(
+            {
+                "type": "ta.signed",
+                "session": session,
+                "articles": list(articles),
+                "summary": summary,
+                "proposal": proposal,
+                "initials": {"union": initials_union, "employer": initials_employer},
+            }
+        )
+    )
 
 
 def call_caucus(
     store: Store, *, session: int, side: CaucusSide, minutes: int, purpose: str = ""
 ) -> JournalEvent:
     """One side (or both, a joint sidebar) leaves the table for some minutes."""
-    return store.record(_drop_empty({
-        "type": "caucus.started", "session": session, "by": CaucusSide(side).value,
-        "minutes": minutes, "purpose": purpose,
-    }))
+    return store.record(
+        _drop_empty(
+            {
+                "type": "caucus.started",
+                "session": session,
+                "by": CaucusSide(side).value,
+                "minutes": minutes,
+                "purpose": purpose,
+            }
+        )
+    )
 
 
 def extend_caucus(store: Store, *, session: int, side: CaucusSide, minutes: int) -> JournalEvent:
     """Give a running caucus more minutes."""
-    return store.record({"type": "caucus.extended", "session": session,
-                         "by": CaucusSide(side).value, "minutes": minutes})
+    return store.record(
+        {
+            "type": "caucus.extended",
+            "session": session,
+            "by": CaucusSide(side).value,
+            "minutes": minutes,
+        }
+    )
 
 
 def end_caucus(store: Store, *, session: int, side: CaucusSide) -> JournalEvent:
     """A side is back at the table."""
-    return store.record({"type": "caucus.ended", "session": session,
-                         "by": CaucusSide(side).value})
+    return store.record({"type": "caucus.ended", "session": session, "by": CaucusSide(side).value})
 
 
 def add_note(
@@ -283,15 +328,19 @@ def add_note(
     visibility: Visibility | None = None,
 ) -> JournalEvent:
     """Take a note; without a visibility the store applies the caucus rule."""
-    return store.record(_drop_empty({
-        "type": "note.added",
-        "session": session,
-        "text": text,
-        "kind": NoteKind(kind).value,
-        "speaker": speaker,
-        "party": Party(party).value if party else None,
-        "visibility": Visibility(visibility).value if visibility else None,
-    }))
+    return store.record(
+        _drop_empty(
+            {
+                "type": "note.added",
+                "session": session,
+                "text": text,
+                "kind": NoteKind(kind).value,
+                "speaker": speaker,
+                "party": Party(party).value if party else None,
+                "visibility": Visibility(visibility).value if visibility else None,
+            }
+        )
+    )
 
 
 class NoteLine(NamedTuple):
@@ -324,18 +373,26 @@ def make_info_request(
     store: Store, *, session: int, by: Party, text: str, due: date | None = None
 ) -> JournalEvent:
     """One side asks the other for information, optionally by a date."""
-    return store.record(_drop_empty({
-        "type": "info_request.made", "session": session, "by": Party(by).value, "text": text,
-        "due": due.isoformat() if due else None,
-    }))
+    return store.record(
+        _drop_empty(
+            {
+                "type": "info_request.made",
+                "session": session,
+                "by": Party(by).value,
+                "text": text,
+                "due": due.isoformat() if due else None,
+            }
+        )
+    )
 
 
 def answer_info_request(
     store: Store, request_id: str, *, session: int | None = None
 ) -> JournalEvent:
     """Mark an information request answered."""
-    return store.record(_drop_empty({"type": "info_request.answered", "request": request_id,
-                                     "session": session}))
+    return store.record(
+        _drop_empty({"type": "info_request.answered", "request": request_id, "session": session})
+    )
 
 
 def describe_event(event: JournalEvent) -> str:
@@ -349,17 +406,23 @@ def describe_event(event: JournalEvent) -> str:
     if kind == "proposal.withdrawn":
         return "a withdrawal"
     if kind == "ta.signed":
-        articles = data.get("articles") or []
-        return "the TA" + (f" on {', '.join(map(str, articles))}" if articles else "")  # type: ignore[arg-type]
+        articles = data.get("articles")
+        named = ", ".join(str(a) for a in articles) if isinstance(articles, list) else ""
+        return "the TA" + (f" on {named}" if named else "")
     if kind.startswith("caucus."):
-        verb = {"caucus.started": "calling", "caucus.extended": "extending",
-                "caucus.ended": "ending"}[kind]
+        verb = {
+            "caucus.started": "calling",
+            "caucus.extended": "extending",
+            "caucus.ended": "ending",
+        }[kind]
         return f"{verb} the {data.get('by')} caucus"
     if kind.startswith("agenda."):
-        return {"agenda.item_added": f"adding agenda item “{_clip(str(data.get('title')))}”",
-                "agenda.item_started": f"starting agenda item {data.get('item')}",
-                "agenda.item_done": f"finishing agenda item {data.get('item')}",
-                "agenda.item_skipped": f"skipping agenda item {data.get('item')}"}[kind]
+        return {
+            "agenda.item_added": f"adding agenda item “{_clip(str(data.get('title')))}”",
+            "agenda.item_started": f"starting agenda item {data.get('item')}",
+            "agenda.item_done": f"finishing agenda item {data.get('item')}",
+            "agenda.item_skipped": f"skipping agenda item {data.get('item')}",
+        }[kind]
     if kind == "session.started":
         return f"starting session {data.get('session')}"
     if kind == "session.ended":

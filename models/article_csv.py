@@ -41,11 +41,11 @@ def read_article_csv(data: bytes) -> Iterator[tuple[int, dict[str, Any]]]:
         if not any(cell.strip() for cell in row):
             continue
         if len(row) != 2:
-            raise DomainError(
-                f"line {line}: expected 2 columns (number,title), found {len(row)}"
-            )
+            raise DomainError(f"line {line}: expected 2 columns (number,title), found {len(row)}")
         number, title = (cell.strip() for cell in row)
         if number in seen:
-            raise DomainError(f"line {line}: article {number} already appears on line {seen[number]}")
+            raise DomainError(
+                f"line {line}: article {number} already appears on line {seen[number]}"
+            )
         seen[number] = line
         yield line, {"type": "article.added", "number": number, "title": title}

@@ -134,7 +134,9 @@ class _Journal:
     ) -> str:
         covered = list(articles or [])
         if proposal is not None and not covered:
-            covered = list(self.proposals[proposal]["articles"])  # type: ignore[call-overload]
+            named = self.proposals[proposal]["articles"]
+            assert isinstance(named, list)
+            covered = list(named)
         for number in covered:
             if number in self.agreed:
                 raise RuntimeError(f"article {number} is TA'd twice")
@@ -294,13 +296,13 @@ def demo_events(today: date | None = None) -> list[dict[str, object]]:
         (2, "Zoom (link texted to members)", "zoom"),
         (3, _LIBRARY, "in_person"),
     ]
-    for number, location, mode in scheduled:
+    for session, location, mode in scheduled:
         j.wait(seconds=45)
         j.add(
             "session.scheduled",
             "lead",
-            session=number,
-            starts=starts[number].isoformat(),
+            session=session,
+            starts=starts[session].isoformat(),
             location=location,
             mode=mode,
             kind="regular",

@@ -10,7 +10,15 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
 
-from models.domain import CaucusSide, NoteKind, Party, ProposalKind, SessionKind, SessionMode
+from models.domain import (
+    CaucusSide,
+    NoteKind,
+    Party,
+    ProposalKind,
+    SessionKind,
+    SessionMode,
+    Visibility,
+)
 from models.errors import DomainError
 from models.fields import (
     AgendaMinutes,
@@ -35,7 +43,6 @@ from models.fields import (
     ShortName,
     Terms,
 )
-from models.domain import Visibility
 
 
 class Payload(BaseModel):

@@ -26,14 +26,14 @@ def _check_characters(value: str, *, multiline: bool) -> str:
     for char in value:
         if char in _BIDI_CONTROLS:
             raise ValueError(
-                "contains an invisible text-direction control (U+%04X); retype it without one"
-                % ord(char)
+                f"contains an invisible text-direction control (U+{ord(char):04X}); "
+                "retype it without one"
             )
         if multiline and char in "\n\t":
             continue
         if unicodedata.category(char) in ("Cc", "Cf") and char not in "\u200d\ufe0f":
             raise ValueError(
-                "contains a control character (U+%04X); remove it" % ord(char)
+                f"contains a control character (U+{ord(char):04X}); remove it"
                 if char != "\n"
                 else "must be one line; remove the line break"
             )
@@ -87,9 +87,7 @@ Day = Annotated[date, BeforeValidator(_date)]
 
 def _event_id(value: object) -> str:
     if not isinstance(value, str) or not _ID.match(value) or len(value) > 64:
-        raise ValueError(
-            "must be up to 64 letters, digits, dots, dashes, colons or underscores"
-        )
+        raise ValueError("must be up to 64 letters, digits, dots, dashes, colons or underscores")
     return value
 
 

@@ -160,7 +160,19 @@ def m001_journal_and_facts(db: Database) -> None:
             team_only INTEGER NOT NULL,
             updated_at TEXT NOT NULL
         );
+        """,
+    )
+
+
+@migrations()
+def m002_index_lookups(db: Database) -> None:
+    """Indexes for the checks made on every write: a proposal's TA, a seat's last event."""
+    _run(
+        db,
         """
+        CREATE INDEX tas_by_proposal ON tas(proposal);
+        CREATE INDEX notes_by_seat ON notes(seat, seq)
+        """,
     )
 
 

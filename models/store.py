@@ -15,7 +15,7 @@ import secrets
 import sqlite3
 import threading
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from datetime import date, datetime
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
@@ -23,6 +23,7 @@ from typing import IO, TYPE_CHECKING, Any
 from sqlite_utils import Database
 
 from models.domain import (
+    TA,
     AgendaItem,
     AgendaStatus,
     Article,
@@ -46,7 +47,6 @@ from models.domain import (
     ProposalStatus,
     RecapSettings,
     Session,
-    TA,
     Visibility,
 )
 from models.errors import DomainError, StoreError
@@ -247,8 +247,13 @@ class Store:
         handler(payload, context)
         conn.execute(
             "UPDATE events SET type = ?, data = ?, subject = ?, session = ? WHERE seq = ?",
-            (payload.type, _json(stored), context.subject, context.session or getattr(payload, "session", None),
-             seq),
+            (
+                payload.type,
+                _json(stored),
+                context.subject,
+                context.session or getattr(payload, "session", None),
+                seq,
+            ),
         )
         if context.refs:
             conn.executemany(
@@ -270,8 +275,10 @@ class Store:
     # ------------------------------------------------------- lookups for rules
 
     def _has_campaign(self) -> bool:
-        return self._one("SELECT 1 FROM events WHERE type = 'campaign.created' AND undone = 0") \
+        return (
+            self._one("SELECT 1 FROM events WHERE type = 'campaign.created' AND undone = 0")
             is not None
+        )
 
     def _article_seq(self, number: str) -> int:
         row = self._one("SELECT seq FROM articles WHERE number = ? AND undone = 0", (number,))
@@ -285,8 +292,10 @@ class Store:
     def _session_seq(self, number: int) -> int:
         row = self._one("SELECT seq FROM sessions WHERE number = ? AND undone = 0", (number,))
         if row is None:
-            known = [str(r[0]) for r in self._query(
-                "SELECT number FROM sessions WHERE undone = 0 ORDER BY number")]
+            known = [
+                str(r[0])
+                for r in self._query("SELECT number FROM sessions WHERE undone = 0 ORDER BY number")
+            ]
             raise DomainError(
                 f"session {number} is not scheduled; known sessions: {describe_numbers(known)}"
             )
@@ -326,10 +335,13 @@ class Store:
         )
 
     def _agenda_seqs(self, session: int) -> list[int]:
-        return [r[0] for r in self._query(
-            "SELECT seq FROM agenda_items WHERE session = ? AND undone = 0 ORDER BY seq",
-            (session,),
-        )]
+        return [
+            r[0]
+            for r in self._query(
+                "SELECT seq FROM agenda_items WHERE session = ? AND undone = 0 ORDER BY seq",
+                (session,),
+            )
+        ]
 
     # --------------------------------------------------------------- handlers
 
@@ -364,8 +376,15 @@ class Store:
         self._conn.execute(
             "INSERT INTO sessions (seq, number, starts, location, mode, kind, mediator)"
             " VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (c.seq, p.session, p.starts.isoformat(), p.location, p.mode.value, p.kind.value,
-             p.mediator),
+            (
+                c.seq,
+                p.session,
+                p.starts.isoformat(),
+                p.location,
+                p.mode.value,
+                p.kind.value,
+                p.mediator,
+            ),
         )
 
     def _on_session_started(self, p: ev.SessionStarted, c: _Applying) -> None:
@@ -444,8 +463,20 @@ class Store:
         self._conn.execute(
             "INSERT INTO proposals (seq, session, side, label, kind, summary, internal_note,"
             " embargoed, link, terms, at, at_us) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (c.seq, p.session, p.by.value, p.label, p.kind.value, p.summary, p.internal_note,
-             int(p.embargoed), p.link, _json(p.terms), c.at, c.at_us),
+            (
+                c.seq,
+                p.session,
+                p.by.value,
+                p.label,
+                p.kind.value,
+                p.summary,
+                p.internal_note,
+                int(p.embargoed),
+                p.link,
+                _json(p.terms),
+                c.at,
+                c.at_us,
+            ),
         )
         self._conn.executemany(
             "INSERT INTO proposal_articles (proposal, number, position) VALUES (?, ?, ?)",
@@ -473,10 +504,13 @@ class Store:
             proposal_seq, _side, kind, label = self._proposal_row(p.proposal)
             if self._mark("proposal.withdrawn", proposal_seq):
                 raise DomainError(f"{label} was withdrawn; a TA cannot come from it")
-            package = [r[0] for r in self._query(
-                "SELECT number FROM proposal_articles WHERE proposal = ? ORDER BY position",
-                (proposal_seq,),
-            )]
+            package = [
+                r[0]
+                for r in self._query(
+                    "SELECT number FROM proposal_articles WHERE proposal = ? ORDER BY position",
+                    (proposal_seq,),
+                )
+            ]
             if kind == ProposalKind.PACKAGE.value or not numbers:
                 numbers += [n for n in package if n not in numbers]
             c.refs.append(proposal_seq)
@@ -489,8 +523,16 @@ class Store:
         self._conn.execute(
             "INSERT INTO tas (seq, session, proposal, summary, initials_union,"
             " initials_employer, at, at_us) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (c.seq, p.session, proposal_seq, p.summary, p.initials["union"],
-             p.initials["employer"], c.at, c.at_us),
+            (
+                c.seq,
+                p.session,
+                proposal_seq,
+                p.summary,
+                p.initials["union"],
+                p.initials["employer"],
+                c.at,
+                c.at_us,
+            ),
         )
         self._conn.executemany(
             "INSERT INTO ta_articles (ta, number, position) VALUES (?, ?, ?)",
@@ -535,8 +577,18 @@ class Store:
         self._conn.execute(
             "INSERT INTO notes (seq, session, text, kind, speaker, party, visibility, seat,"
             " at, at_us) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (c.seq, p.session, p.text, p.kind.value, p.speaker,
-             p.party.value if p.party else None, visibility.value, p.seat, c.at, c.at_us),
+            (
+                c.seq,
+                p.session,
+                p.text,
+                p.kind.value,
+                p.speaker,
+                p.party.value if p.party else None,
+                visibility.value,
+                p.seat,
+                c.at,
+                c.at_us,
+            ),
         )
 
     def _our_side_out(self, session: int) -> bool:
@@ -549,8 +601,15 @@ class Store:
         self._conn.execute(
             "INSERT INTO info_requests (seq, session, side, text, due, at, at_us)"
             " VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (c.seq, p.session, p.by.value, p.text, p.due.isoformat() if p.due else None,
-             c.at, c.at_us),
+            (
+                c.seq,
+                p.session,
+                p.by.value,
+                p.text,
+                p.due.isoformat() if p.due else None,
+                c.at,
+                c.at_us,
+            ),
         )
 
     def _on_info_request_answered(self, p: ev.InfoRequestAnswered, c: _Applying) -> None:
@@ -604,8 +663,7 @@ class Store:
             )
             if dependent:
                 raise DomainError(
-                    f"cannot undo it: {dependent[1]} {dependent[0]} depends on it; "
-                    "undo that first"
+                    f"cannot undo it: {dependent[1]} {dependent[0]} depends on it; undo that first"
                 )
         flag = 0 if active else 1
         self._conn.execute("UPDATE events SET undone = ? WHERE seq = ?", (flag, seq))
@@ -764,8 +822,11 @@ class Store:
                     fields[key] = line[key]
             if line.get("recap"):
                 recap = dict(fields.get("recap", {}))
-                for source, target in (("from", "sender"), ("to", "recipients"),
-                                       ("signoff", "signoff")):
+                for source, target in (
+                    ("from", "sender"),
+                    ("to", "recipients"),
+                    ("signoff", "signoff"),
+                ):
                     if source in line["recap"]:
                         recap[target] = line["recap"][source]
                 fields["recap"] = recap
@@ -782,11 +843,9 @@ class Store:
         """Every article, in natural order, with its latest title."""
         titles = {
             number: title
-            for number, title in self._query(
-                "SELECT number, title FROM articles WHERE undone = 0"
-            )
+            for number, title in self._query("SELECT number, title FROM articles WHERE undone = 0")
         }
-        for data, in self._query(
+        for (data,) in self._query(
             "SELECT data FROM events WHERE type = 'article.renamed' AND undone = 0 ORDER BY seq"
         ):
             line = json.loads(data)
@@ -806,8 +865,15 @@ class Store:
             " FROM proposals p WHERE p.undone = 0 ORDER BY p.seq"
         )
         return [
-            Move(seq, Party(side), tuple(numbers.split("\x1f")), ProposalKind(kind),
-                 _instant(at), label, bool(withdrawn))
+            Move(
+                seq,
+                Party(side),
+                tuple(numbers.split("\x1f")),
+                ProposalKind(kind),
+                _instant(at),
+                label,
+                bool(withdrawn),
+            )
             for seq, side, kind, at, label, numbers, withdrawn in rows
         ]
 
@@ -817,8 +883,10 @@ class Store:
             " (SELECT number FROM ta_articles WHERE ta = t.seq ORDER BY position))"
             " FROM tas t WHERE t.undone = 0 ORDER BY t.seq"
         )
-        return [Agreement(seq, tuple(numbers.split("\x1f")), proposal)
-                for seq, proposal, numbers in rows]
+        return [
+            Agreement(seq, tuple(numbers.split("\x1f")), proposal)
+            for seq, proposal, numbers in rows
+        ]
 
     def board(self) -> list[BoardRow]:
         """The article board: every article with its status and whose court it is in."""
@@ -827,17 +895,22 @@ class Store:
         for article in self.articles():
             standing = standings.get(article.number)
             if standing is None:
-                rows.append(BoardRow(number=article.number, title=article.title,
-                                     status=ArticleStatus.NOT_OPENED))
+                rows.append(
+                    BoardRow(
+                        number=article.number, title=article.title, status=ArticleStatus.NOT_OPENED
+                    )
+                )
                 continue
-            rows.append(BoardRow(
-                number=article.number,
-                title=article.title,
-                status=standing.status,
-                holder=standing.holder,
-                holding_since=standing.holding_since,
-                last_proposal=standing.last_proposal,
-            ))
+            rows.append(
+                BoardRow(
+                    number=article.number,
+                    title=article.title,
+                    status=standing.status,
+                    holder=standing.holder,
+                    holding_since=standing.holding_since,
+                    last_proposal=standing.last_proposal,
+                )
+            )
         return rows
 
     def proposals(self, session: int | None = None) -> list[Proposal]:
@@ -856,13 +929,24 @@ class Store:
         result = []
         for seq, event_id, number, summary, note, embargoed, link, terms, withdrawn in rows:
             move = by_seq[seq]
-            result.append(Proposal(
-                id=event_id, session=number, by=move.side, articles=move.articles,
-                label=move.label, kind=move.kind, at=move.at, summary=summary,
-                internal_note=note, embargoed=bool(embargoed), link=link,
-                terms=json.loads(terms), status=statuses.get(seq, ProposalStatus.STANDING),
-                withdrawn_at=_instant(withdrawn) if withdrawn else None,
-            ))
+            result.append(
+                Proposal(
+                    id=event_id,
+                    session=number,
+                    by=move.side,
+                    articles=move.articles,
+                    label=move.label,
+                    kind=move.kind,
+                    at=move.at,
+                    summary=summary,
+                    internal_note=note,
+                    embargoed=bool(embargoed),
+                    link=link,
+                    terms=json.loads(terms),
+                    status=statuses.get(seq, ProposalStatus.STANDING),
+                    withdrawn_at=_instant(withdrawn) if withdrawn else None,
+                )
+            )
         return result
 
     def tas(self, session: int | None = None) -> list[TA]:
@@ -878,10 +962,18 @@ class Store:
             () if session is None else (session,),
         )
         return [
-            TA(id=event_id, session=number, at=_instant(at), summary=summary,
-               proposal=proposal_id, proposal_label=label or "",
-               from_package=kind == ProposalKind.PACKAGE.value,
-               initials_union=iu, initials_employer=ie, articles=tuple(numbers.split("\x1f")))
+            TA(
+                id=event_id,
+                session=number,
+                at=_instant(at),
+                summary=summary,
+                proposal=proposal_id,
+                proposal_label=label or "",
+                from_package=kind == ProposalKind.PACKAGE.value,
+                initials_union=iu,
+                initials_employer=ie,
+                articles=tuple(numbers.split("\x1f")),
+            )
             for event_id, number, at, summary, proposal_id, label, kind, iu, ie, numbers in rows
         ]
 
@@ -903,18 +995,27 @@ class Store:
             mark = marks.get(number, {})
             ended = json.loads(mark["ended_data"]) if "ended_data" in mark else {}
             next_session = ended.get("next")
-            result.append(Session(
-                number=number, starts=_instant(starts), location=location, mode=mode,
-                kind=kind, mediator=mediator,
-                started_at=_instant(mark["session.started"]) if "session.started" in mark
-                else None,
-                ended_at=_instant(mark["session.ended"]) if "session.ended" in mark else None,
-                next=NextSession(
-                    starts=parse_instant(next_session["starts"]),
-                    location=next_session.get("location", "") or "",
-                ) if next_session else None,
-                call_to_action=ended.get("call_to_action", "") or "",
-            ))
+            result.append(
+                Session(
+                    number=number,
+                    starts=_instant(starts),
+                    location=location,
+                    mode=mode,
+                    kind=kind,
+                    mediator=mediator,
+                    started_at=_instant(mark["session.started"])
+                    if "session.started" in mark
+                    else None,
+                    ended_at=_instant(mark["session.ended"]) if "session.ended" in mark else None,
+                    next=NextSession(
+                        starts=parse_instant(next_session["starts"]),
+                        location=next_session.get("location", "") or "",
+                    )
+                    if next_session
+                    else None,
+                    call_to_action=ended.get("call_to_action", "") or "",
+                )
+            )
         return result
 
     def session(self, number: int) -> Session:
@@ -994,11 +1095,13 @@ class Store:
                 item.update(status=AgendaStatus.SKIPPED)
         return [
             AgendaItem(
-                session=session, position=index, title=title, minutes=minutes,
+                session=session,
+                position=index,
+                title=title,
+                minutes=minutes,
                 articles=tuple(json.loads(articles)),
                 status=state[seq]["status"],
-                started_at=_instant(state[seq]["started_at"]) if state[seq]["started_at"]
-                else None,
+                started_at=_instant(state[seq]["started_at"]) if state[seq]["started_at"] else None,
                 ended_at=_instant(state[seq]["ended_at"]) if state[seq]["ended_at"] else None,
             )
             for index, (seq, title, minutes, articles) in enumerate(items, start=1)
@@ -1022,18 +1125,22 @@ class Store:
                 continue
             added = [int(x) for x in extensions.split(",")] if extensions else []
             started = _instant(at)
-            result.append(Caucus(
-                id=event_id, session=number, side=CaucusSide(side), minutes=minutes,
-                purpose=purpose, started_at=started,
-                due_back=caucus_due_back(started, minutes, added),
-                extended_minutes=sum(added),
-                ended_at=_instant(ended) if ended else None,
-            ))
+            result.append(
+                Caucus(
+                    id=event_id,
+                    session=number,
+                    side=CaucusSide(side),
+                    minutes=minutes,
+                    purpose=purpose,
+                    started_at=started,
+                    due_back=caucus_due_back(started, minutes, added),
+                    extended_minutes=sum(added),
+                    ended_at=_instant(ended) if ended else None,
+                )
+            )
         return result
 
-    def notes(
-        self, session: int | None = None, *, limit: int | None = None
-    ) -> list[Note]:
+    def notes(self, session: int | None = None, *, limit: int | None = None) -> list[Note]:
         """Notes ordered by (time, journal order); with `limit`, the latest ones."""
         where = "undone = 0" + (" AND session = ?" if session is not None else "")
         params: list[object] = [] if session is None else [session]
@@ -1048,8 +1155,17 @@ class Store:
         rows = self._query(sql, params)
         rows.reverse()
         return [
-            Note(id=event_id, session=number, at=_instant(at), text=text, kind=kind,
-                 speaker=speaker, party=party, visibility=visibility, seat=seat)
+            Note(
+                id=event_id,
+                session=number,
+                at=_instant(at),
+                text=text,
+                kind=kind,
+                speaker=speaker,
+                party=party,
+                visibility=visibility,
+                seat=seat,
+            )
             for _seq, event_id, number, at, text, kind, speaker, party, visibility, seat in rows
         ]
 
@@ -1063,7 +1179,11 @@ class Store:
         )
         return [
             InfoRequest(
-                id=event_id, session=number, by=side, text=text, at=_instant(at),
+                id=event_id,
+                session=number,
+                by=side,
+                text=text,
+                at=_instant(at),
                 due=date.fromisoformat(due) if due else None,
                 answered_at=_instant(answered) if answered else None,
                 answered_session=answered_session,
@@ -1078,10 +1198,13 @@ class Store:
             "SELECT data FROM events WHERE type = 'member.added' AND undone = 0 ORDER BY seq"
         ):
             line = json.loads(data)
-            members.append(Member(
-                name=str(line["name"]).strip(), role=(line.get("role") or "").strip(),
-                site=(line.get("site") or "").strip(),
-            ))
+            members.append(
+                Member(
+                    name=str(line["name"]).strip(),
+                    role=(line.get("role") or "").strip(),
+                    site=(line.get("site") or "").strip(),
+                )
+            )
         return members
 
     def article_history(self, number: str) -> list[HistoryEntry]:
@@ -1093,21 +1216,51 @@ class Store:
                 continue
             seq = self._one("SELECT seq FROM events WHERE id = ?", (proposal.id,))
             position = int(seq[0]) if seq else 0
-            entries.append((to_micros(proposal.at), position, HistoryEntry(
-                at=proposal.at, what=f"passed ({proposal.kind.value})", side=proposal.by,
-                label=proposal.label, summary=proposal.summary, event_id=proposal.id,
-            )))
+            entries.append(
+                (
+                    to_micros(proposal.at),
+                    position,
+                    HistoryEntry(
+                        at=proposal.at,
+                        what=f"passed ({proposal.kind.value})",
+                        side=proposal.by,
+                        label=proposal.label,
+                        summary=proposal.summary,
+                        event_id=proposal.id,
+                    ),
+                )
+            )
             if proposal.withdrawn_at is not None:
-                entries.append((to_micros(proposal.withdrawn_at), position, HistoryEntry(
-                    at=proposal.withdrawn_at, what="withdrawn", side=proposal.by,
-                    label=proposal.label, summary="", event_id=proposal.id,
-                )))
+                entries.append(
+                    (
+                        to_micros(proposal.withdrawn_at),
+                        position,
+                        HistoryEntry(
+                            at=proposal.withdrawn_at,
+                            what="withdrawn",
+                            side=proposal.by,
+                            label=proposal.label,
+                            summary="",
+                            event_id=proposal.id,
+                        ),
+                    )
+                )
         for ta in self.tas():
             if number in ta.articles:
-                entries.append((to_micros(ta.at), 0, HistoryEntry(
-                    at=ta.at, what="TA signed", side=None, label=ta.proposal_label,
-                    summary=ta.summary, event_id=ta.id,
-                )))
+                entries.append(
+                    (
+                        to_micros(ta.at),
+                        0,
+                        HistoryEntry(
+                            at=ta.at,
+                            what="TA signed",
+                            side=None,
+                            label=ta.proposal_label,
+                            summary=ta.summary,
+                            event_id=ta.id,
+                        ),
+                    )
+                )
         entries.sort(key=lambda entry: (entry[0], entry[1]))
         return [entry for _, _, entry in entries]
 
@@ -1137,8 +1290,12 @@ class Store:
                 "INSERT INTO drafts (seat, text, team_only, updated_at) VALUES (?, ?, ?, ?)"
                 " ON CONFLICT(seat) DO UPDATE SET text = excluded.text,"
                 " team_only = excluded.team_only, updated_at = excluded.updated_at",
-                (self.seat if seat is None else seat, draft.text, int(draft.team_only),
-                 utc_now().isoformat()),
+                (
+                    self.seat if seat is None else seat,
+                    draft.text,
+                    int(draft.team_only),
+                    utc_now().isoformat(),
+                ),
             )
 
     # ---------------------------------------------------------------- backups
@@ -1167,7 +1324,7 @@ class Store:
 class _Applying:
     """What a handler learns while applying one event."""
 
-    __slots__ = ("seq", "at", "at_us", "stored", "subject", "session", "refs")
+    __slots__ = ("at", "at_us", "refs", "seq", "session", "stored", "subject")
 
     def __init__(self, *, seq: int, at: str, at_us: int, stored: dict[str, Any]) -> None:
         self.seq = seq
@@ -1193,8 +1350,15 @@ _FACT_TABLES = {
 
 def _journal_event(row: Row) -> JournalEvent:
     seq, event_id, kind, at, seat, data, undone = row
-    return JournalEvent(seq=seq, id=event_id, type=kind, at=_instant(at), seat=seat,
-                        data=json.loads(data), undone=bool(undone))
+    return JournalEvent(
+        seq=seq,
+        id=event_id,
+        type=kind,
+        at=_instant(at),
+        seat=seat,
+        data=json.loads(data),
+        undone=bool(undone),
+    )
 
 
 def _check_timezone(name: str) -> None:
@@ -1219,14 +1383,15 @@ def _translated(path: Path) -> Iterator[None]:
                 "close it and try again"
             ) from None
         if "readonly" in text or "read-only" in text:
-            raise StoreError(f"{path} is read-only; make it writable or choose another file") \
-                from None
+            raise StoreError(
+                f"{path} is read-only; make it writable or choose another file"
+            ) from None
         if "disk" in text and "full" in text:
-            raise StoreError(f"no room left on the disk holding {path}; free some space") \
-                from None
+            raise StoreError(f"no room left on the disk holding {path}; free some space") from None
         if "unable to open" in text:
-            raise StoreError(f"cannot open {path}; check the folder exists and is writable") \
-                from None
+            raise StoreError(
+                f"cannot open {path}; check the folder exists and is writable"
+            ) from None
         if "malformed" in text or "not a database" in text:
             raise _damaged(path) from None
         raise
@@ -1236,8 +1401,7 @@ def _translated(path: Path) -> Iterator[None]:
         raise _damaged(path) from None
     except OSError as error:
         if error.errno == errno.ENOSPC:
-            raise StoreError(f"no room left on the disk holding {path}; free some space") \
-                from None
+            raise StoreError(f"no room left on the disk holding {path}; free some space") from None
         raise StoreError(f"cannot use {path}: {error.strerror}") from None
 
 
@@ -1262,9 +1426,7 @@ def _create_private_file(path: Path, *, replace: bool = False) -> None:
 
 
 def _prune_backups(folder: Path, stem: str) -> None:
-    ordinary = sorted(
-        p for p in folder.glob(f"{stem}-*.db") if "-before-schema-" not in p.name
-    )
+    ordinary = sorted(p for p in folder.glob(f"{stem}-*.db") if "-before-schema-" not in p.name)
     for old in ordinary[:-BACKUPS_KEPT]:
         old.unlink(missing_ok=True)
 
@@ -1307,8 +1469,9 @@ def _open_connection(path: Path, *, create: bool) -> sqlite3.Connection:
             pass
         except OSError as error:
             if error.errno == errno.ENOSPC:
-                raise StoreError(f"no room left on the disk holding {path}; free some space") \
-                    from None
+                raise StoreError(
+                    f"no room left on the disk holding {path}; free some space"
+                ) from None
             raise StoreError(f"cannot create {path}: {error.strerror}") from None
     old_umask = os.umask(0o077)
     try:
@@ -1332,17 +1495,16 @@ def _open_connection(path: Path, *, create: bool) -> sqlite3.Connection:
     for suffix in ("-wal", "-shm"):
         side = Path(str(path) + suffix)
         if side.exists():
-            try:
+            with suppress(OSError):
                 os.chmod(side, 0o600)
-            except OSError:
-                pass
     return conn
 
 
-def open_store(path: Path, *, create: bool = False, seat: str = "",
-               clock: Callable[[], datetime] = utc_now) -> Store:
+def open_store(
+    path: Path, *, create: bool = False, seat: str = "", clock: Callable[[], datetime] = utc_now
+) -> Store:
     """Open (or with create=True, create) a bargaining database."""
     return Store(path, create=create, seat=seat, clock=clock)
 
 
-__all__ = ["APP_ID", "SCHEMA_VERSION", "Store", "open_store", "check_file"]
+__all__ = ["APP_ID", "SCHEMA_VERSION", "Store", "check_file", "open_store"]

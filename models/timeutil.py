@@ -25,7 +25,8 @@ def parse_instant(value: object, field: str = "at") -> datetime:
             moment = datetime.fromisoformat(value.strip())
         except ValueError:
             raise DomainError(
-                f"{field} {value!r} is not an ISO 8601 time; write it like 2026-03-22T16:30:00-07:00"
+                f"{field} {value!r} is not an ISO 8601 time; "
+                "write it like 2026-03-22T16:30:00-07:00"
             ) from None
     else:
         raise DomainError(f"{field} must be an ISO 8601 time with an offset, not {value!r}")

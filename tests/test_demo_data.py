@@ -10,8 +10,10 @@ from __future__ import annotations
 import json
 import time
 from collections import Counter
+from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from functools import cache
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -74,13 +76,16 @@ IN_SESSION = {
 }
 
 
+Events = tuple[dict[str, Any], ...]
+
+
 @cache
-def small() -> tuple[dict[str, object], ...]:
+def small() -> Events:
     return tuple(demo_events(TODAY))
 
 
 @cache
-def large() -> tuple[dict[str, object], ...]:
+def large() -> Events:
     return tuple(large_demo_events())
 
 
@@ -91,7 +96,7 @@ def instant(value: object) -> datetime:
     return moment
 
 
-def check_journal(events: tuple[dict[str, object], ...]) -> None:
+def check_journal(events: Events) -> None:
     """Every structural rule a replay relies on, in one walk over the journal."""
     assert events and events[0]["type"] == "campaign.created"
     ids: set[str] = set()
@@ -102,9 +107,9 @@ def check_journal(events: tuple[dict[str, object], ...]) -> None:
     started: set[int] = set()
     ended: set[int] = set()
     agenda: dict[int, list[str]] = {}
-    proposals: dict[str, dict[str, object]] = {}
+    proposals: dict[str, dict[str, Any]] = {}
     withdrawn: set[str] = set()
-    open_caucuses: set[tuple[int, object]] = set()
+    open_caucuses: set[tuple[Any, Any]] = set()
     requests: set[str] = set()
     answered: set[str] = set()
     for index, event in enumerate(events):
@@ -123,7 +128,7 @@ def check_journal(events: tuple[dict[str, object], ...]) -> None:
         assert last is None or moment >= last, where
         last = moment
 
-        session = event.get("session")
+        session: Any = event.get("session")
         if kind == "session.scheduled":
             assert isinstance(session, int) and session not in scheduled, where
             instant(event["starts"])
@@ -132,12 +137,12 @@ def check_journal(events: tuple[dict[str, object], ...]) -> None:
             assert session in scheduled, where
         if kind == "session.started":
             assert session not in started, where
-            started.add(session)  # type: ignore[arg-type]
+            started.add(session)
         if kind in IN_SESSION and "session" in event:
             assert session in started and session not in ended, where
         if kind == "session.ended":
             assert session in started and session not in ended, where
-            ended.add(session)  # type: ignore[arg-type]
+            ended.add(session)
             nxt = event.get("next")
             if nxt is not None:
                 assert isinstance(nxt, dict)
@@ -145,16 +150,16 @@ def check_journal(events: tuple[dict[str, object], ...]) -> None:
 
         if kind == "article.added":
             assert event["number"] not in articles, where
-            articles.add(event["number"])  # type: ignore[arg-type]
-        named = event.get("articles")
+            articles.add(event["number"])
+        named: Any = event.get("articles")
         if named is not None:
             assert isinstance(named, list) and named, where
             assert all(isinstance(a, str) and a in articles for a in named), where
 
         if kind == "agenda.item_added":
-            agenda.setdefault(session, []).append("upcoming")  # type: ignore[arg-type]
+            agenda.setdefault(session, []).append("upcoming")
         elif kind.startswith("agenda.item_"):
-            items = agenda.get(session, [])  # type: ignore[call-overload]
+            items = agenda.get(session, [])
             position = event["item"]
             assert isinstance(position, int) and 1 <= position <= len(items), where
             status = items[position - 1]
@@ -172,9 +177,9 @@ def check_journal(events: tuple[dict[str, object], ...]) -> None:
         if kind == "proposal.passed":
             assert event["by"] in ("union", "employer"), where
             assert event.get("kind", "counter") in ("initial", "counter", "package", "supposal")
-            assert not set(named) & agreed, f"{where}: proposal on a TA'd article"  # type: ignore[arg-type]
+            assert not set(named) & agreed, f"{where}: proposal on a TA'd article"
             if event.get("kind") == "package":
-                assert len(named) >= 2, where  # type: ignore[arg-type]
+                assert len(named) >= 2, where
             terms = event.get("terms", {})
             assert isinstance(terms, dict)
             assert all(isinstance(v, int | float) for v in terms.values()), where
@@ -182,21 +187,21 @@ def check_journal(events: tuple[dict[str, object], ...]) -> None:
             assert link is None or (isinstance(link, str) and link.startswith("https://"))
             proposals[event_id] = event
         if kind == "proposal.withdrawn":
-            target = proposals.get(event["proposal"])  # type: ignore[arg-type]
+            target = proposals.get(event["proposal"])
             assert target is not None, f"{where}: withdraws an unknown proposal"
             assert event["proposal"] not in withdrawn, where
             assert target["by"] == event["by"], where
-            withdrawn.add(event["proposal"])  # type: ignore[arg-type]
+            withdrawn.add(event["proposal"])
         if kind == "ta.signed":
             initials = event["initials"]
             assert isinstance(initials, dict) and set(initials) == {"union", "employer"}, where
             covered = list(named or [])
             if "proposal" in event:
-                package = proposals.get(event["proposal"])  # type: ignore[arg-type]
+                package = proposals.get(event["proposal"])
                 assert package is not None and event["proposal"] not in withdrawn, where
                 if not covered:
                     assert package.get("kind") == "package", where
-                    covered = list(package["articles"])  # type: ignore[call-overload]
+                    covered = list(package["articles"])
             assert covered, where
             assert not set(covered) & agreed, f"{where}: article TA'd twice"
             agreed.update(covered)
@@ -208,11 +213,11 @@ def check_journal(events: tuple[dict[str, object], ...]) -> None:
             if kind == "caucus.started":
                 assert key not in open_caucuses, f"{where}: two open caucuses for {side}"
                 assert isinstance(event["minutes"], int) and event["minutes"] > 0
-                open_caucuses.add(key)  # type: ignore[arg-type]
+                open_caucuses.add(key)
             else:
                 assert key in open_caucuses, f"{where}: no open {side} caucus"
                 if kind == "caucus.ended":
-                    open_caucuses.discard(key)  # type: ignore[arg-type]
+                    open_caucuses.discard(key)
 
         if kind == "note.added":
             assert event.get("kind", "note") in ("note", "quote", "commitment", "action")
@@ -226,19 +231,19 @@ def check_journal(events: tuple[dict[str, object], ...]) -> None:
         if kind == "info_request.made":
             assert event["by"] in ("union", "employer"), where
             if "due" in event:
-                date.fromisoformat(event["due"])  # type: ignore[arg-type]
+                date.fromisoformat(event["due"])
             requests.add(event_id)
         if kind == "info_request.answered":
             assert event["request"] in requests and event["request"] not in answered, where
-            answered.add(event["request"])  # type: ignore[arg-type]
+            answered.add(event["request"])
     json.dumps(list(events))
 
 
-def count(events: tuple[dict[str, object], ...], kind: str) -> int:
+def count(events: Events, kind: str) -> int:
     return sum(1 for event in events if event["type"] == kind)
 
 
-def of(events: tuple[dict[str, object], ...], kind: str) -> list[dict[str, object]]:
+def of(events: Events, kind: str) -> list[dict[str, Any]]:
     return [event for event in events if event["type"] == kind]
 
 
@@ -298,7 +303,7 @@ def test_demo_sessions_end_today_with_session_5_live() -> None:
     assert {e.get("mode", "in_person") for e in scheduled.values()} >= {"in_person", "zoom"}
     for ended in of(events, "session.ended"):
         assert ended["call_to_action"]
-        assert ended["next"]["starts"] == scheduled[ended["session"] + 1]["starts"]  # type: ignore[index,operator]
+        assert ended["next"]["starts"] == scheduled[ended["session"] + 1]["starts"]
 
 
 def test_demo_events_stay_inside_their_session() -> None:
@@ -326,9 +331,9 @@ def test_demo_agendas_and_attendance() -> None:
     assert sorted(e["session"] for e in attendance) == [1, 2, 3, 4, 5]
     names = {e["name"] for e in of(events, "member.added")}
     for record in attendance:
-        assert set(record["present"]) <= names  # type: ignore[arg-type]
-        assert 40 <= record["observers"] <= 180  # type: ignore[operator]
-        assert 5 <= record["sites"] <= 23  # type: ignore[operator]
+        assert set(record["present"]) <= names
+        assert 40 <= record["observers"] <= 180
+        assert 5 <= record["sites"] <= 23
 
 
 def test_demo_proposals_of_every_kind() -> None:
@@ -355,7 +360,7 @@ def test_demo_tas_single_and_package() -> None:
     package_tas = [t for t in tas if "proposal" in t and "articles" not in t]
     assert package_tas
     ids = {e["id"]: e for e in events}
-    assert ids[package_tas[0]["proposal"]]["kind"] == "package"  # type: ignore[index]
+    assert ids[package_tas[0]["proposal"]]["kind"] == "package"
 
 
 def test_demo_caucuses() -> None:
@@ -373,12 +378,10 @@ def test_demo_caucuses() -> None:
         if key not in ended:
             continue
         extra = sum(
-            e["minutes"]  # type: ignore[misc]
-            for e in of(events, "caucus.extended")
-            if (e["session"], e["by"]) == key
+            e["minutes"] for e in of(events, "caucus.extended") if (e["session"], e["by"]) == key
         )
         end = next(e for e in of(events, "caucus.ended") if (e["session"], e["by"]) == key)
-        due = instant(caucus["at"]) + timedelta(minutes=caucus["minutes"] + extra)  # type: ignore[operator]
+        due = instant(caucus["at"]) + timedelta(minutes=caucus["minutes"] + extra)
         overruns += instant(end["at"]) > due
     assert overruns >= 1
     assert any(c.get("purpose") for c in starts)
@@ -401,7 +404,7 @@ def test_demo_information_requests() -> None:
     answered = {a["request"] for a in of(events, "info_request.answered")}
     assert answered
     open_requests = [r for r in made if r["id"] not in answered]
-    dues = [date.fromisoformat(r["due"]) for r in open_requests if "due" in r]  # type: ignore[arg-type]
+    dues = [date.fromisoformat(r["due"]) for r in open_requests if "due" in r]
     assert any(due < TODAY for due in dues), "an overdue open request"
     assert any(due >= TODAY for due in dues), "an open request not yet due"
     assert Counter(r["by"] for r in made).most_common(1)[0][0] == "union"
@@ -461,8 +464,8 @@ def test_large_ta_about_40_articles() -> None:
     ids = {e["id"]: e for e in events}
     agreed: set[str] = set()
     for ta in of(events, "ta.signed"):
-        named = ta.get("articles") or ids[ta["proposal"]]["articles"]  # type: ignore[index]
-        agreed.update(named)  # type: ignore[arg-type]
+        named = ta.get("articles") or ids[ta["proposal"]]["articles"]
+        agreed.update(named)
     assert 35 <= len(agreed) <= 45
 
 
@@ -470,9 +473,9 @@ def test_large_is_deterministic_and_independent_of_today() -> None:
     first = large()
     again = list(large_demo_events())
     assert list(first) == again
-    assert first[0]["at"].startswith("2024-01-")  # type: ignore[union-attr]
+    assert first[0]["at"].startswith("2024-01-")
     starts = [e["starts"] for e in of(first, "session.scheduled")]
-    assert starts[0].startswith("2024-01-08T16:30:00-08:00")  # type: ignore[union-attr]
+    assert starts[0].startswith("2024-01-08T16:30:00-08:00")
 
 
 def test_large_is_a_generator_and_fast() -> None:
@@ -485,7 +488,7 @@ def test_large_is_a_generator_and_fast() -> None:
     assert elapsed < 5.0, f"large_demo_events() took {elapsed:.2f} s"
 
 
-@pytest.mark.parametrize("maker", [lambda: small(), lambda: large()[:5000]])
-def test_ids_are_short_and_readable(maker) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize("maker", [small, lambda: large()[:5000]])
+def test_ids_are_short_and_readable(maker: Callable[[], Events]) -> None:
     for event in maker():
         assert str(event["id"]).startswith("ev-") and len(str(event["id"])) <= 12

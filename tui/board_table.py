@@ -18,7 +18,9 @@ STATUS_WORDS = {
 }
 
 
-def board_table(rows: Sequence[BoardRow], campaign: Campaign, console: Console | None = None) -> None:
+def board_table(
+    rows: Sequence[BoardRow], campaign: Campaign, console: Console | None = None
+) -> None:
     """Print the board with the parties' short names."""
     tz = ZoneInfo(campaign.timezone)
     table = Table(title=f"{campaign.union.short} ⇄ {campaign.employer.short}: article board")

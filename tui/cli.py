@@ -103,7 +103,9 @@ def write_output(text: str, output: str | None) -> None:
 
 @click.group(cls=BargainGroup, invoke_without_command=True)
 @db_option
-@click.option("--seat", metavar="NAME", help="Who is recording (default: $BARGAIN_SEAT or user@host).")
+@click.option(
+    "--seat", metavar="NAME", help="Who is recording (default: $BARGAIN_SEAT or user@host)."
+)
 @click.version_option(package_name="open-bargaining", prog_name="bargain")
 @click.pass_context
 def main(ctx: click.Context, seat: str | None) -> None:
@@ -131,13 +133,29 @@ def open_app(path: Path, *, seat: str) -> None:
 @click.option("--union-short", required=True, help="The union's short name, like REA.")
 @click.option("--employer", required=True, help="The employer's full name.")
 @click.option("--employer-short", required=True, help="The employer's short name, like RUSD.")
-@click.option("--timezone", default=None, metavar="ZONE",
-              help="IANA timezone, like America/Los_Angeles (default: this machine's).")
-@click.option("--our-side", type=click.Choice(["union", "employer"]), default="union",
-              show_default=True, help="Which side the team using this app is on.")
+@click.option(
+    "--timezone",
+    default=None,
+    metavar="ZONE",
+    help="IANA timezone, like America/Los_Angeles (default: this machine's).",
+)
+@click.option(
+    "--our-side",
+    type=click.Choice(["union", "employer"]),
+    default="union",
+    show_default=True,
+    help="Which side the team using this app is on.",
+)
 @click.pass_context
-def init(ctx: click.Context, union: str, union_short: str, employer: str, employer_short: str,
-         timezone: str | None, our_side: str) -> None:
+def init(
+    ctx: click.Context,
+    union: str,
+    union_short: str,
+    employer: str,
+    employer_short: str,
+    timezone: str | None,
+    our_side: str,
+) -> None:
     """Create the database and its campaign."""
     from models.actions import create_campaign
     from models.domain import Party
@@ -149,9 +167,15 @@ def init(ctx: click.Context, union: str, union_short: str, employer: str, employ
         if store.campaign() is not None:
             _fail(f"{path} already holds a campaign; choose another file with --db")
         try:
-            create_campaign(store, union=union, union_short=union_short, employer=employer,
-                            employer_short=employer_short,
-                            timezone=timezone or system_timezone(), our_side=Party(our_side))
+            create_campaign(
+                store,
+                union=union,
+                union_short=union_short,
+                employer=employer,
+                employer_short=employer_short,
+                timezone=timezone or system_timezone(),
+                our_side=Party(our_side),
+            )
         except DomainError:
             if not existed:
                 store.close()
@@ -181,16 +205,22 @@ def articles_import(ctx: click.Context, file: str) -> None:
 
 @articles.command("list")
 @db_option
-@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table",
-              show_default=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "csv", "json"]),
+    default="table",
+    show_default=True,
+)
 @click.pass_context
 def articles_list(ctx: click.Context, fmt: str) -> None:
     """List the articles in natural order."""
     with open_db(ctx) as store:
         items = store.articles()
     if fmt == "json":
-        click.echo(json.dumps([a.model_dump(mode="json") for a in items], ensure_ascii=False,
-                              indent=2))
+        click.echo(
+            json.dumps([a.model_dump(mode="json") for a in items], ensure_ascii=False, indent=2)
+        )
     elif fmt == "csv":
         import csv
         import io
@@ -212,8 +242,13 @@ def articles_list(ctx: click.Context, fmt: str) -> None:
 
 @main.command()
 @db_option
-@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table",
-              show_default=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "csv", "json"]),
+    default="table",
+    show_default=True,
+)
 @click.pass_context
 def board(ctx: click.Context, fmt: str) -> None:
     """The article board: status, whose court the ball is in, and since when."""
