@@ -23,6 +23,9 @@ _TERM = re.compile(r"^[a-z][a-z0-9_]*$")
 
 
 def _check_characters(value: str, *, multiline: bool) -> str:
+    plain = value.replace("\n", " ").replace("\t", " ") if multiline else value
+    if plain.isprintable():
+        return value
     for char in value:
         if char in _BIDI_CONTROLS:
             raise ValueError(

@@ -14,7 +14,7 @@ import os
 import secrets
 import sqlite3
 import threading
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from datetime import date, datetime
 from pathlib import Path
@@ -103,17 +103,25 @@ class Store:
         self.clock = clock
         self.seat = seat
         self._lock = threading.RLock()
+        self._in_write: dict[str, Any] | None = None
         self._conn = _open_connection(self.path, create=create)
         try:
             self.db = Database(self._conn, execute_plugins=False)
-            self._migrate()
+            applied = self._check_ours()
+            with _translated(self.path):
+                _configure(self._conn, self.path)
+            self._migrate(applied)
         except BaseException:
             self._conn.close()
             raise
 
     # ----------------------------------------------------------------- opening
 
-    def _migrate(self) -> None:
+    def _check_ours(self) -> list[str]:
+        """The migrations applied to the file, once it is known to be ours and not newer.
+
+        Reads only: a stranger's file, or a newer one, is refused before anything is written.
+        """
         names = set(self._conn_tables())
         if names and "_sqlite_migrations" not in names:
             raise StoreError(
@@ -133,6 +141,10 @@ class Store:
                 f"(schema version {len(applied)}; this version knows {len(known)}). "
                 "Upgrade open-bargaining to open it"
             )
+        return applied
+
+    def _migrate(self, applied: list[str]) -> None:
+        known = known_migrations()
         pending = known[len(applied) :]
         if not pending:
             return
@@ -167,6 +179,8 @@ class Store:
         """One write transaction, begun IMMEDIATE so two seats queue instead of failing."""
         with self._lock, _translated(self.path):
             self._conn.execute("BEGIN IMMEDIATE")
+            self._conn.execute("PRAGMA defer_foreign_keys = ON")
+            self._in_write = {}
             try:
                 yield self._conn
             except BaseException:
@@ -174,19 +188,27 @@ class Store:
                 raise
             else:
                 self._conn.commit()
+            finally:
+                self._in_write = None
 
     @contextmanager
     def _reading(self) -> Iterator[sqlite3.Connection]:
         with self._lock, _translated(self.path):
             yield self._conn
 
-    def _query(self, sql: str, params: Iterable[object] = ()) -> list[Row]:
-        with self._reading() as conn:
-            return conn.execute(sql, tuple(params)).fetchall()
+    def _query(self, sql: str, params: Sequence[object] = ()) -> list[Row]:
+        with self._lock:
+            try:
+                return self._conn.execute(sql, params).fetchall()
+            except sqlite3.Error as error:
+                raise _translate(self.path, error) from None
 
-    def _one(self, sql: str, params: Iterable[object] = ()) -> Row | None:
-        with self._reading() as conn:
-            row: Row | None = conn.execute(sql, tuple(params)).fetchone()
+    def _one(self, sql: str, params: Sequence[object] = ()) -> Row | None:
+        with self._lock:
+            try:
+                row: Row | None = self._conn.execute(sql, params).fetchone()
+            except sqlite3.Error as error:
+                raise _translate(self.path, error) from None
             return row
 
     # ----------------------------------------------------------------- changes
@@ -220,8 +242,6 @@ class Store:
                 "with campaign.created)"
             )
         event_id = payload.id or self._new_id()
-        if self._one("SELECT 1 FROM events WHERE id = ?", (event_id,)):
-            raise DomainError(f"event id {event_id!r} is already in the journal")
         handler = getattr(self, "_on_" + payload.type.replace(".", "_"))
         conn = self._conn
         at_us = to_micros(payload.at)
@@ -229,32 +249,28 @@ class Store:
         if line.get("seat"):
             stored["seat"] = line["seat"]
         stored.update((k, v) for k, v in line.items() if k not in ("type", "id", "at", "seat"))
-        cursor = conn.execute(
-            "INSERT INTO events (id, type, at, at_us, seat, session, data, recorded_at)"
-            " VALUES (?, 'pending', ?, ?, ?, ?, '{}', ?)",
-            (
-                event_id,
-                str(line["at"]),
-                at_us,
-                payload.seat,
-                getattr(payload, "session", None),
-                utc_now().isoformat(),
-            ),
-        )
-        seq = cursor.lastrowid
-        assert seq is not None
+        seq = self._next_seq()
         context = _Applying(seq=seq, at=str(line["at"]), at_us=at_us, stored=stored)
         handler(payload, context)
-        conn.execute(
-            "UPDATE events SET type = ?, data = ?, subject = ?, session = ? WHERE seq = ?",
-            (
-                payload.type,
-                _json(stored),
-                context.subject,
-                context.session or getattr(payload, "session", None),
-                seq,
-            ),
-        )
+        try:
+            conn.execute(
+                "INSERT INTO events (seq, id, type, at, at_us, seat, session, subject, data,"
+                " recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    seq,
+                    event_id,
+                    payload.type,
+                    str(line["at"]),
+                    at_us,
+                    payload.seat,
+                    getattr(payload, "session", None),
+                    context.subject,
+                    _json(stored),
+                    utc_now().isoformat(),
+                ),
+            )
+        except sqlite3.IntegrityError:
+            raise DomainError(f"event id {event_id!r} is already in the journal") from None
         if context.refs:
             conn.executemany(
                 "INSERT OR IGNORE INTO event_refs (event, ref) VALUES (?, ?)",
@@ -269,16 +285,38 @@ class Store:
             data=stored,
         )
 
+    def _next_seq(self) -> int:
+        """The journal position the event being applied will take (within the write lock)."""
+        cache = self._in_write
+        assert cache is not None, "events are applied inside a write transaction"
+        if "next_seq" not in cache:
+            row = self._one("SELECT coalesce(max(seq), 0) + 1 FROM events")
+            assert row is not None
+            cache["next_seq"] = int(row[0])
+        seq = int(cache["next_seq"])
+        cache["next_seq"] = seq + 1
+        return seq
+
     def _new_id(self) -> str:
         return "ev-" + secrets.token_hex(6)
 
     # ------------------------------------------------------- lookups for rules
 
     def _has_campaign(self) -> bool:
-        return (
+        cache = self._in_write
+        if cache is not None and cache.get("has_campaign"):
+            return True
+        found = (
             self._one("SELECT 1 FROM events WHERE type = 'campaign.created' AND undone = 0")
             is not None
         )
+        if cache is not None:
+            cache["has_campaign"] = found
+        return found
+
+    def _forget(self, key: str) -> None:
+        if self._in_write is not None:
+            self._in_write.pop(key, None)
 
     def _article_seq(self, number: str) -> int:
         row = self._one("SELECT seq FROM articles WHERE number = ? AND undone = 0", (number,))
@@ -351,6 +389,7 @@ class Store:
         _check_timezone(p.timezone)
 
     def _on_campaign_updated(self, p: ev.CampaignUpdated, c: _Applying) -> None:
+        self._forget("our_side")
         if p.timezone is not None:
             _check_timezone(p.timezone)
 
@@ -592,8 +631,11 @@ class Store:
         )
 
     def _our_side_out(self, session: int) -> bool:
-        campaign = self.campaign()
-        ours = campaign.our_side.value if campaign else "union"
+        cache = self._in_write if self._in_write is not None else {}
+        if "our_side" not in cache:
+            campaign = self.campaign()
+            cache["our_side"] = campaign.our_side.value if campaign else "union"
+        ours = cache["our_side"]
         return any(self._open_caucus(session, side) for side in (ours, "joint"))
 
     def _on_info_request_made(self, p: ev.InfoRequestMade, c: _Applying) -> None:
@@ -638,6 +680,7 @@ class Store:
             raise DomainError("the campaign itself cannot be undone")
         c.subject = target
         c.refs.append(target)
+        self._forget("our_side")
         self._set_active(target, kind, active=False)
 
     # ------------------------------------------------------------------- undo
@@ -726,7 +769,8 @@ class Store:
         """This seat's latest undo that still stands: undoing it redoes what it undid."""
         row = self._one(
             "SELECT seq, id, type, at, seat, data, undone FROM events WHERE seat = ?"
-            " AND type = 'event.undone' AND undone = 0 ORDER BY seq DESC LIMIT 1",
+            " AND type = 'event.undone' AND undone = 0 AND (SELECT t.type FROM events t"
+            " WHERE t.seq = events.subject) != 'event.undone' ORDER BY seq DESC LIMIT 1",
             (self.seat if seat is None else seat,),
         )
         return _journal_event(row) if row else None
@@ -1142,7 +1186,7 @@ class Store:
 
     def notes(self, session: int | None = None, *, limit: int | None = None) -> list[Note]:
         """Notes ordered by (time, journal order); with `limit`, the latest ones."""
-        where = "undone = 0" + (" AND session = ?" if session is not None else "")
+        where = "undone = 0" + (" AND n.session = ?" if session is not None else "")
         params: list[object] = [] if session is None else [session]
         sql = (
             "SELECT n.seq, e.id, n.session, n.at, n.text, n.kind, n.speaker, n.party,"
@@ -1372,37 +1416,39 @@ def _check_timezone(name: str) -> None:
 
 @contextmanager
 def _translated(path: Path) -> Iterator[None]:
-    """SQLite's failures as messages a user can act on."""
+    """SQLite's and the system's failures as messages a user can act on."""
     try:
         yield
-    except sqlite3.OperationalError as error:
-        text = str(error)
+    except (sqlite3.Error, OSError) as error:
+        raise _translate(path, error) from None
+
+
+def _translate(path: Path, error: sqlite3.Error | OSError) -> Exception:
+    """The StoreError a failure means to a user; integrity errors stay as they are."""
+    if isinstance(error, OSError):
+        if error.errno == errno.ENOSPC:
+            return StoreError(f"no room left on the disk holding {path}; free some space")
+        return StoreError(f"cannot use {path}: {error.strerror}")
+    if isinstance(error, sqlite3.IntegrityError):
+        return error
+    text = str(error).lower()
+    if isinstance(error, sqlite3.OperationalError):
         if "locked" in text or "busy" in text:
-            raise StoreError(
+            return StoreError(
                 f"{path} is locked by another program for more than {BUSY_TIMEOUT_S:.0f} s; "
                 "close it and try again"
-            ) from None
+            )
         if "readonly" in text or "read-only" in text:
-            raise StoreError(
-                f"{path} is read-only; make it writable or choose another file"
-            ) from None
+            return StoreError(f"{path} is read-only; make it writable or choose another file")
         if "disk" in text and "full" in text:
-            raise StoreError(f"no room left on the disk holding {path}; free some space") from None
+            return StoreError(f"no room left on the disk holding {path}; free some space")
+        if "disk i/o" in text:
+            return StoreError(f"the disk holding {path} failed to read or write; check it")
         if "unable to open" in text:
-            raise StoreError(
-                f"cannot open {path}; check the folder exists and is writable"
-            ) from None
-        if "malformed" in text or "not a database" in text:
-            raise _damaged(path) from None
-        raise
-    except sqlite3.DatabaseError as error:
-        if isinstance(error, sqlite3.IntegrityError):
-            raise
-        raise _damaged(path) from None
-    except OSError as error:
-        if error.errno == errno.ENOSPC:
-            raise StoreError(f"no room left on the disk holding {path}; free some space") from None
-        raise StoreError(f"cannot use {path}: {error.strerror}") from None
+            return StoreError(f"cannot open {path}; check the folder exists and is writable")
+        if "malformed" not in text and "not a database" not in text:
+            return error
+    return _damaged(path)
 
 
 def _damaged(path: Path) -> StoreError:
@@ -1483,21 +1529,25 @@ def _open_connection(path: Path, *, create: bool) -> sqlite3.Connection:
     try:
         with _translated(path):
             conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
-            conn.execute("PRAGMA foreign_keys = ON")
-            mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()
-            if mode is None or str(mode[0]).lower() != "wal":
-                raise StoreError(f"{path} cannot be switched to WAL mode; is the folder writable?")
-            conn.execute("PRAGMA synchronous = FULL")
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except BaseException:
         conn.close()
         raise
+    return conn
+
+
+def _configure(conn: sqlite3.Connection, path: Path) -> None:
+    """WAL, foreign keys and durable commits: set once, where the database is opened."""
+    conn.execute("PRAGMA foreign_keys = ON")
+    mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()
+    if mode is None or str(mode[0]).lower() != "wal":
+        raise StoreError(f"{path} cannot be switched to WAL mode; is the folder writable?")
+    conn.execute("PRAGMA synchronous = FULL")
     for suffix in ("-wal", "-shm"):
         side = Path(str(path) + suffix)
         if side.exists():
             with suppress(OSError):
                 os.chmod(side, 0o600)
-    return conn
 
 
 def open_store(

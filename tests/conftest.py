@@ -2,26 +2,13 @@
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from models.store import Store
-
-FIXTURES = Path(__file__).parent / "fixtures"
-SMALL_JOURNAL = FIXTURES / "small-journal.jsonl"
-
-
-def file_digest(path: Path) -> str:
-    """A digest of a database and its WAL, to prove nothing was written."""
-    digest = hashlib.sha256()
-    for suffix in ("", "-wal"):
-        part = Path(str(path) + suffix)
-        if part.exists():
-            digest.update(part.read_bytes())
-    return digest.hexdigest()
+from tests.support import SMALL_JOURNAL
 
 
 @pytest.fixture

@@ -26,8 +26,13 @@ from models.timeutil import format_duration, parse_instant, parse_minutes
 T0 = datetime(2026, 3, 22, 23, 0, tzinfo=UTC)
 
 
-def move(seq: int, side: Party, *articles: str, kind: ProposalKind = ProposalKind.COUNTER,
-         withdrawn: bool = False) -> Move:
+def move(
+    seq: int,
+    side: Party,
+    *articles: str,
+    kind: ProposalKind = ProposalKind.COUNTER,
+    withdrawn: bool = False,
+) -> Move:
     return Move(seq, side, articles, kind, T0 + timedelta(minutes=seq), f"P{seq}", withdrawn)
 
 
@@ -116,7 +121,14 @@ def test_information_request_is_overdue_from_the_next_day() -> None:
 def test_article_numbers_sort_naturally() -> None:
     numbers = ["10", "2", "Appendix A", "12.3", "12", "1", "MOU Distance Learning", "12.10"]
     assert sorted(numbers, key=natural_key) == [
-        "1", "2", "10", "12", "12.3", "12.10", "Appendix A", "MOU Distance Learning",
+        "1",
+        "2",
+        "10",
+        "12",
+        "12.3",
+        "12.10",
+        "Appendix A",
+        "MOU Distance Learning",
     ]
 
 
@@ -148,7 +160,9 @@ def test_naive_and_impossible_times_are_refused() -> None:
 
 def test_note_line_marks() -> None:
     assert parse_note_line('"Ana Ruiz: We will not move') == (
-        NoteKind.QUOTE, "We will not move", "Ana Ruiz"
+        NoteKind.QUOTE,
+        "We will not move",
+        "Ana Ruiz",
     )
     assert parse_note_line('"Nobody said who"') == (NoteKind.QUOTE, "Nobody said who", "")
     assert parse_note_line("! send the budget") == (NoteKind.ACTION, "send the budget", "")

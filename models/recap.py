@@ -1,0 +1,708 @@
+"""What one session's recap says, as frozen data: the snapshot every export format reads.
+
+`build_snapshot(store, session, audience, now)` gathers one session and the campaign around it
+(standings, TA totals and request ages as of the session's end, or `now` while it runs) into a
+`RecapSnapshot`. Confidentiality lives here, not in the templates: a member snapshot never
+holds team-only notes, internal notes, caucus purposes, supposals or an embargoed proposal's
+details, and the snapshot refuses to exist if it does. The exports only format what is here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from datetime import date, datetime, timedelta
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, model_validator
+
+from models.domain import (
+    ArticleStatus,
+    Caucus,
+    CaucusSide,
+    Note,
+    NoteKind,
+    Party,
+    Proposal,
+    ProposalKind,
+    Session,
+    SessionKind,
+    SessionMode,
+    Visibility,
+)
+from models.errors import DomainError
+from models.rules import (
+    Agreement,
+    Move,
+    describe_numbers,
+    is_overdue,
+    request_age_days,
+    standing_of,
+)
+from models.store import Store
+from models.timeutil import utc_now, zone
+
+Audience = Literal["members", "team"]
+_Local = Callable[[datetime], datetime]
+AUDIENCES: tuple[Audience, ...] = ("members", "team")
+
+
+class _Snap(BaseModel):
+    model_config = ConfigDict(frozen=True, defer_build=True, extra="forbid")
+
+
+class RecapParty(_Snap):
+    side: Party
+    name: str
+    short: str
+
+
+class RecapCampaign(_Snap):
+    title: str
+    union: RecapParty
+    employer: RecapParty
+    our_side: Party
+    timezone: str
+    sender: str = ""
+    recipients: str = ""
+    signoff: str = ""
+
+
+class RecapSession(_Snap):
+    number: int
+    scheduled: datetime
+    location: str = ""
+    mode: SessionMode = SessionMode.IN_PERSON
+    kind: SessionKind = SessionKind.REGULAR
+    mediator: str = ""
+    started_at: datetime
+    ended_at: datetime | None = None
+    running: bool = False
+
+
+class RecapArticleRef(_Snap):
+    number: str
+    title: str
+
+
+class RecapProposal(_Snap):
+    """A proposal passed in the session. `withheld` ones carry only their time and side."""
+
+    id: str
+    at: datetime
+    by: Party
+    withheld: bool = False
+    kind: ProposalKind | None = None
+    label: str = ""
+    articles: tuple[RecapArticleRef, ...] = ()
+    summary: str = ""
+    link: str = ""
+    terms: dict[str, float] = {}
+    embargoed: bool = False
+    internal_note: str = ""
+    """Team only: always empty in a member snapshot."""
+
+
+class RecapWithdrawal(_Snap):
+    """A proposal withdrawn during the session."""
+
+    id: str
+    at: datetime
+    by: Party
+    withheld: bool = False
+    label: str = ""
+    articles: tuple[RecapArticleRef, ...] = ()
+
+
+class RecapTA(_Snap):
+    id: str
+    at: datetime
+    articles: tuple[RecapArticleRef, ...]
+    summary: str = ""
+    from_package: bool = False
+    """Conditional on the whole package it came from."""
+    proposal_label: str = ""
+
+
+class RecapBoardRow(_Snap):
+    """One article as of the recap's instant: its status and whose court the ball is in."""
+
+    number: str
+    title: str
+    status: ArticleStatus
+    holder: Party | None = None
+    holding_since: datetime | None = None
+    last_proposal: str = ""
+    moved_today: bool = False
+
+
+class RecapCaucus(_Snap):
+    id: str
+    side: CaucusSide
+    started_at: datetime
+    due_back: datetime
+    ended_at: datetime | None = None
+    planned_minutes: int
+    extended_minutes: int = 0
+    minutes: int
+    """Minutes out, until it ended (or until the session ended, or until now)."""
+    overrun_minutes: int = 0
+    returned: bool = True
+    """False for a caucus that never ended in a session that did: it did not return."""
+    still_out: bool = False
+    """True while the session runs and the caucus has not ended."""
+    purpose: str = ""
+    """Team only: always empty in a member snapshot."""
+
+
+class RecapCaucusSide(_Snap):
+    side: CaucusSide
+    count: int
+    minutes: int
+    overruns: int = 0
+    overrun_minutes: int = 0
+    not_returned: int = 0
+    still_out: int = 0
+
+
+class RecapNote(_Snap):
+    id: str
+    at: datetime
+    kind: NoteKind
+    text: str
+    speaker: str = ""
+    party: Party | None = None
+    team_only: bool = False
+
+
+class RecapInfoRequest(_Snap):
+    id: str
+    by: Party
+    text: str
+    made_at: datetime
+    made_session: int
+    due: date | None = None
+    answered_at: datetime | None = None
+    answered_today: bool = False
+    age_days: int = 0
+    overdue: bool = False
+    days_overdue: int = 0
+
+
+class RecapAttendance(_Snap):
+    present: tuple[str, ...] = ()
+    observers: int = 0
+    sites: int = 0
+
+
+class RecapNextSession(_Snap):
+    number: int | None = None
+    starts: datetime
+    location: str = ""
+
+
+class RecapTotals(_Snap):
+    session_minutes: int
+    table_minutes: int
+    caucus_minutes: int
+    proposals_union: int
+    proposals_employer: int
+    tas_today: int
+    """TAs signed in the session."""
+    articles_tad_today: int
+    articles_tad_total: int
+    """Articles TA'd as of the recap's instant."""
+    articles_opened: int
+    """Articles opened (touched by a proposal or a TA) as of the recap's instant."""
+
+
+class RecapSnapshot(_Snap):
+    """One session's recap, with the campaign around it, for one audience."""
+
+    audience: Audience
+    generated_at: datetime
+    as_of: datetime
+    """Standings, totals and request ages hold as of this instant (session end, or now)."""
+    campaign: RecapCampaign
+    session: RecapSession
+    totals: RecapTotals
+    tas: tuple[RecapTA, ...] = ()
+    proposals: tuple[RecapProposal, ...] = ()
+    withdrawals: tuple[RecapWithdrawal, ...] = ()
+    board: tuple[RecapBoardRow, ...] = ()
+    """Every article in natural order, opened or not."""
+    caucuses: tuple[RecapCaucus, ...] = ()
+    caucus_sides: tuple[RecapCaucusSide, ...] = ()
+    notes: tuple[RecapNote, ...] = ()
+    requests_answered: tuple[RecapInfoRequest, ...] = ()
+    requests_open: tuple[RecapInfoRequest, ...] = ()
+    attendance: RecapAttendance = RecapAttendance()
+    next_session: RecapNextSession | None = None
+    call_to_action: str = ""
+
+    @model_validator(mode="after")
+    def _members_hold_no_team_data(self) -> RecapSnapshot:
+        if self.audience == "members":
+            problem = member_leak(self)
+            if problem:
+                raise ValueError(f"a member snapshot cannot hold {problem}")
+        return self
+
+    @property
+    def opened_board(self) -> tuple[RecapBoardRow, ...]:
+        """The articles opened so far (the ones "where things stand" lists)."""
+        return tuple(row for row in self.board if row.status is not ArticleStatus.NOT_OPENED)
+
+
+def member_leak(snapshot: RecapSnapshot) -> str:
+    """What team-only data a snapshot holds ("" when none): the guard on member snapshots."""
+    if any(note.team_only for note in snapshot.notes):
+        return "a team-only note"
+    for proposal in snapshot.proposals:
+        if proposal.internal_note:
+            return f"the internal note of {proposal.label or proposal.id}"
+        if proposal.kind is ProposalKind.SUPPOSAL:
+            return f"the supposal {proposal.label}"
+        if proposal.embargoed and not proposal.withheld:
+            return f"the details of the embargoed proposal {proposal.label}"
+        if proposal.withheld and (
+            proposal.label
+            or proposal.articles
+            or proposal.summary
+            or proposal.link
+            or proposal.terms
+            or proposal.kind is not None
+        ):
+            return f"the details of the withheld proposal {proposal.id}"
+    for withdrawal in snapshot.withdrawals:
+        if withdrawal.withheld and (withdrawal.label or withdrawal.articles):
+            return f"the details of the withheld proposal {withdrawal.id}"
+    if any(caucus.purpose for caucus in snapshot.caucuses):
+        return "a caucus purpose"
+    return ""
+
+
+# --------------------------------------------------------------------------- building
+
+
+def build_snapshot(
+    store: Store,
+    session: int | None = None,
+    audience: Audience = "members",
+    now: datetime | None = None,
+) -> RecapSnapshot:
+    """The recap of one session (None: the latest started one) for `members` or the `team`.
+
+    `now` (aware; default: the current instant) is when the recap is made: it stands in for
+    the session's end while the session runs. Refuses an unknown or unstarted session, naming
+    the sessions that have a recap.
+    """
+    if audience not in AUDIENCES:
+        raise DomainError(f"audience {audience!r} is not one of: members, team")
+    if now is None:
+        now = utc_now()
+    elif now.tzinfo is None or now.utcoffset() is None:
+        raise DomainError("now must carry a UTC offset")
+    campaign = store.campaign()
+    if campaign is None:
+        raise DomainError("there is no campaign yet; run `bargain init`")
+    tz = zone(campaign.timezone)
+    sessions = store.sessions()
+    target = _pick_session(sessions, session)
+    assert target.started_at is not None
+    team = audience == "team"
+
+    def local(moment: datetime) -> datetime:
+        return moment.astimezone(tz)
+
+    as_of = target.ended_at if target.ended_at is not None else max(now, target.started_at)
+    started_no_later = {
+        s.number
+        for s in sessions
+        if s.started_at is not None
+        and (s.started_at, s.number) <= (target.started_at, target.number)
+    }
+
+    titles = {article.number: article.title for article in store.articles()}
+
+    def refs(numbers: Iterable[str]) -> tuple[RecapArticleRef, ...]:
+        return tuple(RecapArticleRef(number=n, title=titles.get(n, "")) for n in numbers)
+
+    # Proposals and TAs as of the recap's instant: those of this session and of every session
+    # that started before it; withdrawals recorded up to the instant.
+    all_proposals = store.proposals()
+    known = [p for p in all_proposals if p.session in started_no_later]
+    all_tas = [t for t in store.tas() if t.session in started_no_later]
+    by_id = {p.id: p for p in all_proposals}
+    hidden_labels = {p.label for p in known if p.embargoed or p.kind is ProposalKind.SUPPOSAL}
+
+    def withdrawn_by_then(p: Proposal) -> bool:
+        return p.withdrawn_at is not None and p.withdrawn_at <= as_of
+
+    moves = [
+        Move(seq, p.by, p.articles, p.kind, p.at, p.label, withdrawn_by_then(p))
+        for seq, p in enumerate(known)
+    ]
+    agreements = [Agreement(seq, t.articles) for seq, t in enumerate(all_tas)]
+    standings = standing_of(moves, agreements)
+
+    today_proposals = [p for p in known if p.session == target.number]
+    today_tas = [t for t in all_tas if t.session == target.number]
+    moved = {n for p in today_proposals if p.kind is not ProposalKind.SUPPOSAL for n in p.articles}
+    moved |= {n for t in today_tas for n in t.articles}
+
+    board: list[RecapBoardRow] = []
+    for number, title in titles.items():
+        standing = standings.get(number)
+        if standing is None:
+            board.append(RecapBoardRow(number=number, title=title, status=ArticleStatus.NOT_OPENED))
+            continue
+        last = standing.last_proposal
+        if not team and last in hidden_labels:
+            last = ""
+        board.append(
+            RecapBoardRow(
+                number=number,
+                title=title,
+                status=standing.status,
+                holder=standing.holder,
+                holding_since=local(standing.holding_since) if standing.holding_since else None,
+                last_proposal=last,
+                moved_today=number in moved,
+            )
+        )
+
+    proposals = tuple(
+        _proposal(p, refs(p.articles), local(p.at), team)
+        for p in today_proposals
+        if team or p.kind is not ProposalKind.SUPPOSAL
+    )
+    session_window = (target.started_at, as_of)
+    withdrawals = tuple(
+        RecapWithdrawal(
+            id=p.id,
+            at=local(p.withdrawn_at),
+            by=p.by,
+            withheld=not team and p.embargoed,
+            label="" if not team and p.embargoed else p.label,
+            articles=() if not team and p.embargoed else refs(p.articles),
+        )
+        for p in known
+        if p.withdrawn_at is not None
+        and session_window[0] <= p.withdrawn_at <= session_window[1]
+        and (team or p.kind is not ProposalKind.SUPPOSAL)
+    )
+
+    tas = []
+    for t in today_tas:
+        source = by_id.get(t.proposal) if t.proposal else None
+        label = t.proposal_label
+        if (
+            not team
+            and source is not None
+            and (source.embargoed or source.kind is ProposalKind.SUPPOSAL)
+        ):
+            label = ""
+        tas.append(
+            RecapTA(
+                id=t.id,
+                at=local(t.at),
+                articles=refs(t.articles),
+                summary=t.summary,
+                from_package=t.from_package,
+                proposal_label=label,
+            )
+        )
+
+    session_end = target.ended_at if target.ended_at is not None else as_of
+    caucuses = tuple(
+        _caucus(c, session_end, running=target.ended_at is None, team=team, local=local)
+        for c in store.caucuses(target.number)
+    )
+    caucus_minutes = _minutes(
+        _union_length(
+            [(c.started_at, c.ended_at or session_end) for c in caucuses],
+            target.started_at,
+            session_end,
+        )
+    )
+    session_minutes = _minutes(session_end - target.started_at)
+
+    notes = tuple(
+        RecapNote(
+            id=n.id,
+            at=local(n.at),
+            kind=n.kind,
+            text=n.text,
+            speaker=n.speaker,
+            party=n.party,
+            team_only=n.visibility is Visibility.TEAM,
+        )
+        for n in _session_notes(store, target.number)
+        if team or n.visibility is Visibility.MEMBERS
+    )
+
+    answered, still_open = _requests(store, target, started_no_later, as_of, local)
+
+    ta_total = sum(1 for s in standings.values() if s.status is ArticleStatus.TA)
+    counted = [p for p in today_proposals if p.kind is not ProposalKind.SUPPOSAL]
+    totals = RecapTotals(
+        session_minutes=session_minutes,
+        table_minutes=max(session_minutes - caucus_minutes, 0),
+        caucus_minutes=caucus_minutes,
+        proposals_union=sum(1 for p in counted if p.by is Party.UNION),
+        proposals_employer=sum(1 for p in counted if p.by is Party.EMPLOYER),
+        tas_today=len(today_tas),
+        articles_tad_today=len({n for t in today_tas for n in t.articles}),
+        articles_tad_total=ta_total,
+        articles_opened=len(standings),
+    )
+
+    attendance = store.attendance(target.number)
+    return RecapSnapshot(
+        audience=audience,
+        generated_at=local(now),
+        as_of=local(as_of),
+        campaign=RecapCampaign(
+            title=campaign.title,
+            union=RecapParty(
+                side=Party.UNION, name=campaign.union.name, short=campaign.union.short
+            ),
+            employer=RecapParty(
+                side=Party.EMPLOYER, name=campaign.employer.name, short=campaign.employer.short
+            ),
+            our_side=campaign.our_side,
+            timezone=campaign.timezone,
+            sender=campaign.recap.sender,
+            recipients=campaign.recap.recipients,
+            signoff=campaign.recap.signoff,
+        ),
+        session=RecapSession(
+            number=target.number,
+            scheduled=local(target.starts),
+            location=target.location,
+            mode=target.mode,
+            kind=target.kind,
+            mediator=target.mediator,
+            started_at=local(target.started_at),
+            ended_at=local(target.ended_at) if target.ended_at else None,
+            running=target.ended_at is None,
+        ),
+        totals=totals,
+        tas=tuple(tas),
+        proposals=proposals,
+        withdrawals=withdrawals,
+        board=tuple(board),
+        caucuses=caucuses,
+        caucus_sides=_caucus_sides(caucuses),
+        notes=notes,
+        requests_answered=answered,
+        requests_open=still_open,
+        attendance=RecapAttendance(
+            present=attendance.present, observers=attendance.observers, sites=attendance.sites
+        ),
+        next_session=_next_session(sessions, target, local),
+        call_to_action=target.call_to_action,
+    )
+
+
+def _pick_session(sessions: Sequence[Session], number: int | None) -> Session:
+    started = [s for s in sessions if s.started_at is not None]
+    have = describe_numbers([str(s.number) for s in started])
+    if number is None:
+        if not started:
+            raise DomainError("no session has started yet; there is nothing to recap")
+        return max(started, key=lambda s: (s.started_at, s.number))
+    for candidate in sessions:
+        if candidate.number == number:
+            if candidate.started_at is None:
+                raise DomainError(
+                    f"session {number} has not started yet; sessions with a recap: {have}"
+                )
+            return candidate
+    raise DomainError(f"session {number} does not exist; sessions with a recap: {have}")
+
+
+def _proposal(
+    p: Proposal, articles: tuple[RecapArticleRef, ...], at: datetime, team: bool
+) -> RecapProposal:
+    if not team and p.embargoed:
+        return RecapProposal(id=p.id, at=at, by=p.by, withheld=True, embargoed=True)
+    return RecapProposal(
+        id=p.id,
+        at=at,
+        by=p.by,
+        kind=p.kind,
+        label=p.label,
+        articles=articles,
+        summary=p.summary,
+        link=p.link,
+        terms=dict(p.terms),
+        embargoed=p.embargoed,
+        internal_note=p.internal_note if team else "",
+    )
+
+
+def _caucus(
+    c: Caucus, session_end: datetime, *, running: bool, team: bool, local: _Local
+) -> RecapCaucus:
+    end = c.ended_at or session_end
+    overrun = max(end - c.due_back, timedelta(0)) if c.ended_at or running else timedelta(0)
+    return RecapCaucus(
+        id=c.id,
+        side=c.side,
+        started_at=local(c.started_at),
+        due_back=local(c.due_back),
+        ended_at=local(c.ended_at) if c.ended_at else None,
+        planned_minutes=c.minutes,
+        extended_minutes=c.extended_minutes,
+        minutes=_minutes(max(end - c.started_at, timedelta(0))),
+        overrun_minutes=_minutes(overrun),
+        returned=c.ended_at is not None or running,
+        still_out=c.ended_at is None and running,
+        purpose=c.purpose if team else "",
+    )
+
+
+def _caucus_sides(caucuses: Sequence[RecapCaucus]) -> tuple[RecapCaucusSide, ...]:
+    sides = []
+    for side in (CaucusSide.UNION, CaucusSide.EMPLOYER, CaucusSide.JOINT):
+        mine = [c for c in caucuses if c.side is side]
+        if not mine:
+            continue
+        sides.append(
+            RecapCaucusSide(
+                side=side,
+                count=len(mine),
+                minutes=sum(c.minutes for c in mine),
+                overruns=sum(1 for c in mine if c.overrun_minutes > 0),
+                overrun_minutes=sum(c.overrun_minutes for c in mine),
+                not_returned=sum(1 for c in mine if not c.returned),
+                still_out=sum(1 for c in mine if c.still_out),
+            )
+        )
+    return tuple(sides)
+
+
+def _requests(
+    store: Store, target: Session, started_no_later: set[int], as_of: datetime, local: _Local
+) -> tuple[tuple[RecapInfoRequest, ...], tuple[RecapInfoRequest, ...]]:
+    assert target.started_at is not None
+    today = local(as_of).date()
+    answered: list[RecapInfoRequest] = []
+    still_open: list[RecapInfoRequest] = []
+    for r in store.info_requests():
+        if r.session not in started_no_later:
+            continue
+        if r.answered_at is None:
+            answered_then = False
+        elif r.answered_session is not None:
+            answered_then = r.answered_session in started_no_later
+        else:
+            answered_then = r.answered_at <= as_of
+        answered_today = answered_then and (
+            r.answered_session == target.number
+            if r.answered_session is not None
+            else r.answered_at is not None and r.answered_at >= target.started_at
+        )
+        made = local(r.at)
+        overdue = is_overdue(r.due, answered_then, today)
+        item = RecapInfoRequest(
+            id=r.id,
+            by=r.by,
+            text=r.text,
+            made_at=made,
+            made_session=r.session,
+            due=r.due,
+            answered_at=local(r.answered_at) if answered_then and r.answered_at else None,
+            answered_today=answered_today,
+            age_days=request_age_days(made.date(), today),
+            overdue=overdue,
+            days_overdue=(today - r.due).days if overdue and r.due else 0,
+        )
+        if answered_today:
+            answered.append(item)
+        elif not answered_then:
+            still_open.append(item)
+    return tuple(answered), tuple(still_open)
+
+
+def _next_session(
+    sessions: Sequence[Session], target: Session, local: _Local
+) -> RecapNextSession | None:
+    if target.next is not None:
+        number = next(
+            (
+                s.number
+                for s in sessions
+                if s.number != target.number and s.starts == target.next.starts
+            ),
+            None,
+        )
+        return RecapNextSession(
+            number=number, starts=local(target.next.starts), location=target.next.location
+        )
+    later = [
+        s
+        for s in sessions
+        if s.started_at is None and s.number != target.number and s.starts > target.starts
+    ]
+    if not later:
+        return None
+    upcoming = min(later, key=lambda s: (s.starts, s.number))
+    return RecapNextSession(
+        number=upcoming.number, starts=local(upcoming.starts), location=upcoming.location
+    )
+
+
+def _session_notes(store: Store, number: int) -> list[Note]:
+    try:
+        return store.notes(number)
+    except Exception:  # a store whose per-session query fails: filter the notes here
+        return [note for note in store.notes() if note.session == number]
+
+
+def _minutes(delta: timedelta) -> int:
+    return int((delta.total_seconds() + 30) // 60)
+
+
+def _union_length(
+    spans: Iterable[tuple[datetime, datetime]], low: datetime, high: datetime
+) -> timedelta:
+    """The time covered by any of the spans, clipped to [low, high]."""
+    clipped = sorted((max(a, low), min(b, high)) for a, b in spans if min(b, high) > max(a, low))
+    total = timedelta(0)
+    current: tuple[datetime, datetime] | None = None
+    for start, end in clipped:
+        if current is None or start > current[1]:
+            if current is not None:
+                total += current[1] - current[0]
+            current = (start, end)
+        else:
+            current = (current[0], max(current[1], end))
+    if current is not None:
+        total += current[1] - current[0]
+    return total
+
+
+__all__ = [
+    "AUDIENCES",
+    "Audience",
+    "RecapArticleRef",
+    "RecapAttendance",
+    "RecapBoardRow",
+    "RecapCampaign",
+    "RecapCaucus",
+    "RecapCaucusSide",
+    "RecapInfoRequest",
+    "RecapNextSession",
+    "RecapNote",
+    "RecapParty",
+    "RecapProposal",
+    "RecapSession",
+    "RecapSnapshot",
+    "RecapTA",
+    "RecapTotals",
+    "RecapWithdrawal",
+    "build_snapshot",
+    "member_leak",
+]

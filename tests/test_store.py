@@ -1,0 +1,345 @@
+"""The store on real SQLite files: files, schema, validation, undo and two writers."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import shutil
+import sqlite3
+import stat
+from pathlib import Path
+
+import pytest
+
+from models import actions
+from models.domain import AgendaStatus, ArticleStatus, CaucusSide, Party, Visibility
+from models.errors import DomainError, StoreError
+from models.store import SCHEMA_VERSION, Store
+from tests.support import FIXTURES, file_digest
+
+
+def test_new_database_is_private_wal_and_durable(db_path: Path) -> None:
+    with Store(db_path, create=True) as store:
+        actions.create_campaign(
+            store, union="U", union_short="U", employer="E", employer_short="E", timezone="UTC"
+        )
+        conn = store._conn
+        assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+        assert conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
+        assert conn.execute("PRAGMA busy_timeout").fetchone()[0] >= 5000
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        for suffix in ("", "-wal", "-shm"):
+            assert stat.S_IMODE(os.stat(str(db_path) + suffix).st_mode) == 0o600
+    assert stat.S_IMODE(os.stat(db_path.parent).st_mode) == 0o700
+
+
+def test_missing_database_is_not_created_without_create(db_path: Path) -> None:
+    with pytest.raises(StoreError, match="no database at .*run `bargain init`"):
+        Store(db_path)
+    assert not db_path.exists()
+    assert not db_path.parent.exists()
+
+
+def test_a_newer_schema_is_refused_naming_both_versions(small_store: Store, db_path: Path) -> None:
+    small_store._conn.execute(
+        "INSERT INTO _sqlite_migrations (migration_set, name, applied_at)"
+        " VALUES ('open-bargaining', 'm999_from_the_future', 'later')"
+    )
+    small_store._conn.commit()
+    small_store.close()
+    before = file_digest(db_path)
+    with pytest.raises(
+        StoreError,
+        match=rf"newer version.*schema version {SCHEMA_VERSION + 1};"
+        rf" this version knows {SCHEMA_VERSION}",
+    ):
+        Store(db_path)
+    assert file_digest(db_path) == before
+
+
+def test_an_older_schema_is_migrated_with_a_backup_first(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    shutil.copy(FIXTURES / "schema-v1.db", path)
+    with Store(path) as store:
+        assert store._conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        names = {r[0] for r in store._conn.execute("SELECT name FROM sqlite_master")}
+        assert {"tas_by_proposal", "notes_by_seat"} <= names
+        assert len(store.articles()) == 5
+        assert [t.articles for t in store.tas()] == [("1",)]
+        assert store.board()[2].holder is Party.UNION
+    backups = list((tmp_path / "backups").glob("old-*-before-schema-2.db"))
+    assert len(backups) == 1
+    with sqlite3.connect(backups[0]) as old:
+        assert old.execute("PRAGMA user_version").fetchone()[0] == 1
+
+
+def test_another_applications_sqlite_file_is_left_alone(tmp_path: Path) -> None:
+    path = tmp_path / "other.db"
+    with sqlite3.connect(path) as other:
+        other.execute("CREATE TABLE recipes (name TEXT)")
+    before = file_digest(path)
+    with pytest.raises(StoreError, match="another application"):
+        Store(path)
+    assert file_digest(path) == before
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"number,title\n1,Recognition\n", "not an SQLite file"),
+        (b"SQLite format 3\x00" + b"\x00" * 40, "damaged"),
+        (b"", "is empty"),
+    ],
+    ids=["text file", "truncated header", "empty file"],
+)
+def test_files_that_are_not_databases_get_their_own_message(
+    tmp_path: Path, content: bytes, message: str
+) -> None:
+    path = tmp_path / "bad.db"
+    path.write_bytes(content)
+    with pytest.raises(StoreError, match=message):
+        Store(path)
+    assert path.read_bytes() == content
+
+
+def test_a_truncated_database_is_reported_damaged(small_store: Store, db_path: Path) -> None:
+    small_store._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    small_store.close()
+    data = db_path.read_bytes()
+    db_path.write_bytes(data[: len(data) // 3])
+    for suffix in ("-wal", "-shm"):
+        Path(str(db_path) + suffix).unlink(missing_ok=True)
+    with pytest.raises(StoreError, match="damaged"):
+        with Store(db_path) as store:
+            store.board()
+            store.notes()
+
+
+def test_every_refusal_leaves_the_file_as_it_was(small_store: Store, db_path: Path) -> None:
+    before = file_digest(db_path)
+    bad_lines = [
+        {"type": "proposal.passed", "session": 1, "by": "union", "articles": ["14"], "label": "X"},
+        {"type": "proposal.passed", "session": 9, "by": "union", "articles": ["2"], "label": "X"},
+        {"type": "proposal.passed", "session": 1, "by": "union", "articles": ["1"], "label": "Y"},
+        {
+            "type": "proposal.passed",
+            "session": 1,
+            "by": "union",
+            "articles": ["2"],
+            "label": "REA #1",
+        },
+        {"type": "caucus.ended", "session": 1, "by": "union"},
+        {"type": "note.added", "session": 1, "text": "  "},
+        {
+            "type": "campaign.created",
+            "union": {"name": "A", "short": "A"},
+            "employer": {"name": "B", "short": "B"},
+            "timezone": "UTC",
+        },
+    ]
+    for line in bad_lines:
+        with pytest.raises(DomainError):
+            small_store.record(line)
+    assert file_digest(db_path) == before
+
+
+def test_unknown_article_message_lists_the_known_ones(small_store: Store) -> None:
+    with pytest.raises(DomainError, match=r"article 14 does not exist; known articles: 1-4, 10"):
+        small_store.record(
+            {
+                "type": "proposal.passed",
+                "session": 1,
+                "by": "union",
+                "articles": ["14"],
+                "label": "X",
+            }
+        )
+
+
+def test_a_tad_article_takes_no_more_proposals(small_store: Store) -> None:
+    with pytest.raises(DomainError, match="article 1 was TA'd in session 1"):
+        small_store.record(
+            {
+                "type": "proposal.passed",
+                "session": 1,
+                "by": "union",
+                "articles": ["1"],
+                "label": "X",
+            }
+        )
+
+
+def test_board_and_statuses_of_the_small_campaign(small_store: Store) -> None:
+    board = {row.number: row for row in small_store.board()}
+    assert board["1"].status is ArticleStatus.TA
+    assert board["3"].holder is Party.UNION and board["3"].last_proposal == "RUSD #1"
+    assert board["4"].holder is Party.EMPLOYER
+    assert board["10"].status is ArticleStatus.NOT_OPENED
+    assert [n.number for n in small_store.board()] == ["1", "2", "3", "4", "10"]
+
+
+def test_withdrawing_a_package_frees_every_article(small_store: Store) -> None:
+    live = small_store
+    live.record({"type": "session.scheduled", "session": 2, "starts": "2026-03-17T16:30:00-07:00"})
+    event = actions.pass_proposal(
+        live, session=2, by=Party.EMPLOYER, articles=["2", "10"], label="RUSD #2", kind="package"
+    )
+    actions.withdraw_proposal(live, event.id)
+    board = {row.number: row for row in live.board()}
+    assert board["2"].status is ArticleStatus.OPEN and board["2"].holder is None
+    assert board["10"].holder is None
+
+
+def test_ta_on_a_package_covers_every_article(live_store: Store) -> None:
+    package = live_store.proposals()[0]
+    actions.sign_ta(
+        live_store,
+        session=2,
+        proposal=package.id,
+        articles=["3"],
+        initials_union="AR",
+        initials_employer="JL",
+    )
+    ta = live_store.tas()[-1]
+    assert ta.articles == ("3", "4") and ta.from_package
+    board = {row.number: row for row in live_store.board()}
+    assert board["4"].status is ArticleStatus.TA
+
+
+def test_caucus_rules(live_store: Store) -> None:
+    actions.call_caucus(live_store, session=2, side=CaucusSide.UNION, minutes=20, purpose="x")
+    with pytest.raises(DomainError, match="already in caucus"):
+        actions.call_caucus(live_store, session=2, side=CaucusSide.UNION, minutes=5)
+    actions.call_caucus(live_store, session=2, side=CaucusSide.EMPLOYER, minutes=10)
+    actions.extend_caucus(live_store, session=2, side=CaucusSide.UNION, minutes=10)
+    (union, employer) = live_store.caucuses(2)
+    assert union.due_back - union.started_at == (employer.due_back - employer.started_at) * 3
+    note = actions.add_note(live_store, session=2, text="while we are out")
+    assert note.data["visibility"] == Visibility.TEAM.value
+    actions.end_caucus(live_store, session=2, side=CaucusSide.UNION)
+    note = actions.add_note(live_store, session=2, text="back at the table")
+    assert note.data["visibility"] == Visibility.MEMBERS.value
+    with pytest.raises(DomainError, match="no caucus running"):
+        actions.end_caucus(live_store, session=2, side=CaucusSide.JOINT)
+
+
+@pytest.mark.parametrize("minutes", [0, 10_000, -5])
+def test_caucus_minutes_out_of_range_are_refused(live_store: Store, minutes: int) -> None:
+    with pytest.raises(DomainError, match="minutes must be between 1 and 480"):
+        actions.call_caucus(live_store, session=2, side=CaucusSide.UNION, minutes=minutes)
+
+
+def test_agenda_moves_on(live_store: Store) -> None:
+    for title in ("Opening", "Salary", "Leaves"):
+        actions.add_agenda_item(live_store, 2, title, minutes=10)
+    actions.next_agenda_item(live_store, 2)
+    actions.skip_agenda_item(live_store, 2)
+    actions.next_agenda_item(live_store, 2)
+    statuses = [item.status for item in live_store.agenda(2)]
+    assert statuses == [AgendaStatus.DONE, AgendaStatus.SKIPPED, AgendaStatus.ACTIVE]
+    actions.next_agenda_item(live_store, 2)
+    assert live_store.agenda(2)[2].status is AgendaStatus.DONE
+    with pytest.raises(DomainError, match="every agenda item of session 2 is done"):
+        actions.next_agenda_item(live_store, 2)
+
+
+def test_undo_and_redo_of_every_kind_of_event(live_store: Store) -> None:
+    store = live_store
+    board_before = store.board()
+    made = [
+        actions.add_article(store, "11", "Safety"),
+        actions.add_agenda_item(store, 2, "Safety", minutes=5, articles=["11"]),
+        actions.next_agenda_item(store, 2),
+        actions.pass_proposal(
+            store, session=2, by=Party.EMPLOYER, articles=["11"], label="RUSD #2", summary="s"
+        ),
+        actions.call_caucus(store, session=2, side=CaucusSide.UNION, minutes=10),
+        actions.extend_caucus(store, session=2, side=CaucusSide.UNION, minutes=5),
+        actions.end_caucus(store, session=2, side=CaucusSide.UNION),
+        actions.add_note(store, session=2, text="n"),
+        actions.make_info_request(store, session=2, by=Party.UNION, text="numbers"),
+        actions.sign_ta(
+            store, session=2, articles=["11"], initials_union="a", initials_employer="b"
+        ),
+    ]
+    request = store.info_requests()[-1]
+    made.append(actions.answer_info_request(store, request.id, session=2))
+    for event in reversed(made):
+        assert store.last_undoable().id == event.id
+        store.undo(event.id)
+    assert store.board() == board_before
+    assert store.notes(2) == [] and store.caucuses(2) == [] and store.agenda(2) == []
+    for event in made:
+        undo = store.last_redoable()
+        assert undo is not None and undo.data["event"] == event.id
+        store.undo(undo.id)
+    assert store.board()[-1].status is ArticleStatus.TA
+    assert store.info_requests()[-1].answered
+
+
+def test_undo_refuses_when_a_later_event_depends_on_it(live_store: Store) -> None:
+    proposal = actions.pass_proposal(
+        live_store, session=2, by=Party.UNION, articles=["2"], label="REA #2"
+    )
+    actions.withdraw_proposal(live_store, proposal.id)
+    with pytest.raises(DomainError, match="proposal.withdrawn .* depends on it"):
+        live_store.undo(proposal.id)
+
+
+def test_redo_refused_when_the_number_is_taken_again(live_store: Store) -> None:
+    added = actions.add_article(live_store, "11", "Safety")
+    live_store.undo(added.id)
+    actions.add_article(live_store, "11", "Health and Safety")
+    undo = live_store.last_redoable()
+    assert undo is not None
+    with pytest.raises(DomainError, match="same number or label"):
+        live_store.undo(undo.id)
+
+
+def test_drafts_belong_to_a_seat(small_store: Store, db_path: Path) -> None:
+    from models.domain import Draft
+
+    small_store.save_draft(Draft(text="half a tho", team_only=True))
+    with Store(db_path, seat="notes") as other:
+        assert other.draft() == Draft()
+    with Store(db_path, seat="lead") as again:
+        assert again.draft() == Draft(text="half a tho", team_only=True)
+
+
+def test_backups_are_private_and_pruned(small_store: Store, db_path: Path) -> None:
+    paths = [small_store.backup() for _ in range(23)]
+    kept = sorted((db_path.parent / "backups").glob("*.db"))
+    assert len(kept) == 20 and kept[-1] == paths[-1]
+    assert stat.S_IMODE(os.stat(kept[0]).st_mode) == 0o600
+    with sqlite3.connect(paths[-1]) as copy:
+        assert copy.execute("SELECT count(*) FROM events").fetchone()[0] == 25
+
+
+def _write_notes(path: str, seat: str, count: int, queue: multiprocessing.Queue) -> None:
+    store = Store(Path(path), seat=seat)
+    failures = 0
+    for index in range(count):
+        try:
+            actions.add_note(store, session=2, text=f"{seat} {index}")
+        except StoreError:
+            failures += 1
+    store.close()
+    queue.put(failures)
+
+
+def test_two_processes_writing_at_once_lose_nothing(live_store: Store, db_path: Path) -> None:
+    context = multiprocessing.get_context("spawn")
+    queue: multiprocessing.Queue = context.Queue()
+    workers = [
+        context.Process(target=_write_notes, args=(str(db_path), seat, 150, queue))
+        for seat in ("lead", "notes")
+    ]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join(timeout=120)
+    assert [queue.get(timeout=5) for _ in workers] == [0, 0]
+    notes = live_store.notes(2)
+    assert len(notes) == 300
+    assert {n.text for n in notes} == {f"{s} {i}" for s in ("lead", "notes") for i in range(150)}
