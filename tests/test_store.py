@@ -35,7 +35,7 @@ def test_new_database_is_private_wal_and_durable(db_path: Path) -> None:
 
 
 def test_missing_database_is_not_created_without_create(db_path: Path) -> None:
-    with pytest.raises(StoreError, match="no database at .*run `bargain init`"):
+    with pytest.raises(StoreError, match=r"no database at .*run `bargain init`"):
         Store(db_path)
     assert not db_path.exists()
     assert not db_path.parent.exists()
@@ -110,10 +110,9 @@ def test_a_truncated_database_is_reported_damaged(small_store: Store, db_path: P
     db_path.write_bytes(data[: len(data) // 3])
     for suffix in ("-wal", "-shm"):
         Path(str(db_path) + suffix).unlink(missing_ok=True)
-    with pytest.raises(StoreError, match="damaged"):
-        with Store(db_path) as store:
-            store.board()
-            store.notes()
+    with pytest.raises(StoreError, match="damaged"), Store(db_path) as store:
+        store.board()
+        store.notes()
 
 
 def test_every_refusal_leaves_the_file_as_it_was(small_store: Store, db_path: Path) -> None:
@@ -283,7 +282,7 @@ def test_undo_refuses_when_a_later_event_depends_on_it(live_store: Store) -> Non
         live_store, session=2, by=Party.UNION, articles=["2"], label="REA #2"
     )
     actions.withdraw_proposal(live_store, proposal.id)
-    with pytest.raises(DomainError, match="proposal.withdrawn .* depends on it"):
+    with pytest.raises(DomainError, match=r"proposal.withdrawn .* depends on it"):
         live_store.undo(proposal.id)
 
 
