@@ -7,7 +7,7 @@ import io
 import json
 from collections.abc import Sequence
 
-from models.domain import BoardRow
+from models.board import BoardRow
 
 BOARD_COLUMNS = ("article", "title", "status", "holder", "holding_since", "last_proposal")
 

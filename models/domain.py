@@ -6,75 +6,22 @@ Every model is frozen: a screen or an export holds a picture of the state, never
 from __future__ import annotations
 
 from datetime import date, datetime
-from enum import StrEnum
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
-
-class Party(StrEnum):
-    UNION = "union"
-    EMPLOYER = "employer"
-
-    @property
-    def other(self) -> Party:
-        return Party.EMPLOYER if self is Party.UNION else Party.UNION
-
-
-class CaucusSide(StrEnum):
-    UNION = "union"
-    EMPLOYER = "employer"
-    JOINT = "joint"
-
-
-class ArticleStatus(StrEnum):
-    NOT_OPENED = "not_opened"
-    OPEN = "open"
-    TA = "ta"
-
-
-class ProposalStatus(StrEnum):
-    STANDING = "standing"
-    ANSWERED = "answered"
-    WITHDRAWN = "withdrawn"
-    AGREED = "agreed"
-
-
-class ProposalKind(StrEnum):
-    INITIAL = "initial"
-    COUNTER = "counter"
-    PACKAGE = "package"
-    SUPPOSAL = "supposal"
-
-
-class NoteKind(StrEnum):
-    NOTE = "note"
-    QUOTE = "quote"
-    COMMITMENT = "commitment"
-    ACTION = "action"
-
-
-class Visibility(StrEnum):
-    MEMBERS = "members"
-    TEAM = "team"
-
-
-class SessionKind(StrEnum):
-    REGULAR = "regular"
-    MEDIATION = "mediation"
-    FACT_FINDING = "fact_finding"
-
-
-class SessionMode(StrEnum):
-    IN_PERSON = "in_person"
-    ZOOM = "zoom"
-    HYBRID = "hybrid"
-
-
-class AgendaStatus(StrEnum):
-    UPCOMING = "upcoming"
-    ACTIVE = "active"
-    DONE = "done"
-    SKIPPED = "skipped"
+from models.board import BoardRow
+from models.vocabulary import (
+    AgendaStatus,
+    ArticleStatus,
+    CaucusSide,
+    NoteKind,
+    Party,
+    ProposalKind,
+    ProposalStatus,
+    SessionKind,
+    SessionMode,
+    Visibility,
+)
 
 
 class Frozen(BaseModel):
@@ -98,7 +45,7 @@ class Campaign(Frozen):
     timezone: str
     title: str = ""
     our_side: Party = Party.UNION
-    recap: RecapSettings = RecapSettings()
+    recap: RecapSettings = Field(default_factory=RecapSettings)
 
     def party(self, side: Party | CaucusSide | str) -> PartyInfo | None:
         """The party for a side; None for a joint sidebar."""
@@ -240,18 +187,6 @@ class InfoRequest(Frozen):
         return self.answered_at is not None
 
 
-class BoardRow(Frozen):
-    """One article on the board: its status and whose court the ball is in."""
-
-    number: str
-    title: str
-    status: ArticleStatus
-    holder: Party | None = None
-    holding_since: datetime | None = None
-    last_proposal: str = ""
-    last_move: str = ""
-
-
 class HistoryEntry(Frozen):
     """One move on an article: a pass, a withdrawal or a TA."""
 
@@ -280,3 +215,35 @@ class JournalEvent(Frozen):
     seat: str = ""
     data: dict[str, object]
     undone: bool = False
+
+
+__all__ = [
+    "TA",
+    "AgendaItem",
+    "AgendaStatus",
+    "Article",
+    "ArticleStatus",
+    "Attendance",
+    "BoardRow",
+    "Campaign",
+    "Caucus",
+    "CaucusSide",
+    "Draft",
+    "HistoryEntry",
+    "InfoRequest",
+    "JournalEvent",
+    "Member",
+    "NextSession",
+    "Note",
+    "NoteKind",
+    "Party",
+    "PartyInfo",
+    "Proposal",
+    "ProposalKind",
+    "ProposalStatus",
+    "RecapSettings",
+    "Session",
+    "SessionKind",
+    "SessionMode",
+    "Visibility",
+]

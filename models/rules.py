@@ -11,17 +11,18 @@ from collections.abc import Iterable, Sequence
 from datetime import date, datetime, timedelta
 from typing import NamedTuple
 
-from models.domain import ArticleStatus, Party, ProposalKind, ProposalStatus
+from models.vocabulary import ArticleStatus, Party, ProposalKind, ProposalStatus
 
 
 class Move(NamedTuple):
-    """A proposal as the rules see it: journal position, side, articles, kind."""
+    """A proposal as the rules see it: journal position, side, articles, kind, and the
+    instant it was passed as recorded (ISO 8601 with its offset)."""
 
     seq: int
     side: Party
     articles: tuple[str, ...]
     kind: ProposalKind
-    at: datetime
+    at: str
     label: str
     withdrawn: bool = False
 
@@ -44,7 +45,7 @@ class Standing(NamedTuple):
 
 
 def standing_of(moves: Iterable[Move], agreements: Iterable[Agreement]) -> dict[str, Standing]:
-    """Each touched article's status and holder.
+    """Each touched article's status and holder, from moves given in journal order.
 
     The holder is the other side of the latest proposal touching the article that has not been
     withdrawn (supposals never count); nobody holds a TA'd article; an article whose every
@@ -52,7 +53,7 @@ def standing_of(moves: Iterable[Move], agreements: Iterable[Agreement]) -> dict[
     """
     latest: dict[str, Move] = {}
     touched: dict[str, str] = {}
-    for move in sorted(moves, key=lambda m: m.seq):
+    for move in moves:
         if move.kind is ProposalKind.SUPPOSAL:
             continue
         for number in move.articles:
@@ -67,7 +68,9 @@ def standing_of(moves: Iterable[Move], agreements: Iterable[Agreement]) -> dict[
             standings[number] = Standing(ArticleStatus.TA, None, None, last_label)
         elif number in latest:
             move = latest[number]
-            standings[number] = Standing(ArticleStatus.OPEN, move.side.other, move.at, last_label)
+            standings[number] = Standing(
+                ArticleStatus.OPEN, move.side.other, datetime.fromisoformat(move.at), last_label
+            )
         else:
             standings[number] = Standing(ArticleStatus.OPEN, None, None, last_label)
     return standings

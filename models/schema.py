@@ -176,6 +176,12 @@ def m002_index_lookups(db: Database) -> None:
     )
 
 
+@migrations()
+def m003_index_moves(db: Database) -> None:
+    """A covering index for the board: every proposal's side, kind, time and label."""
+    _run(db, "CREATE INDEX proposals_moves ON proposals(undone, seq, side, kind, at, label)")
+
+
 def _run(db: Database, script: str) -> None:
     """Run statements one by one: executescript() would commit the migration's transaction."""
     for statement in script.split(";"):

@@ -22,33 +22,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 from sqlite_utils import Database
 
-from models.domain import (
-    TA,
-    AgendaItem,
-    AgendaStatus,
-    Article,
-    ArticleStatus,
-    Attendance,
-    BoardRow,
-    Campaign,
-    Caucus,
-    CaucusSide,
-    Draft,
-    HistoryEntry,
-    InfoRequest,
-    JournalEvent,
-    Member,
-    NextSession,
-    Note,
-    Party,
-    PartyInfo,
-    Proposal,
-    ProposalKind,
-    ProposalStatus,
-    RecapSettings,
-    Session,
-    Visibility,
-)
+from models.board import BoardRow
 from models.errors import DomainError, StoreError
 from models.rules import (
     Agreement,
@@ -61,9 +35,37 @@ from models.rules import (
 )
 from models.schema import APP_ID, known_migrations, migrations
 from models.timeutil import parse_instant, to_micros, utc_now
+from models.vocabulary import (
+    AgendaStatus,
+    ArticleStatus,
+    CaucusSide,
+    NoteKind,
+    Party,
+    ProposalKind,
+    ProposalStatus,
+    SessionKind,
+    SessionMode,
+    Visibility,
+)
 
 if TYPE_CHECKING:
     from models import events as ev
+    from models.domain import (
+        TA,
+        AgendaItem,
+        Article,
+        Attendance,
+        Campaign,
+        Caucus,
+        Draft,
+        HistoryEntry,
+        InfoRequest,
+        JournalEvent,
+        Member,
+        Note,
+        Proposal,
+        Session,
+    )
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_S = 10.0
@@ -228,6 +230,7 @@ class Store:
             return [self._apply(line) for line in lines]
 
     def _apply(self, line: dict[str, Any]) -> JournalEvent:
+        from models.domain import JournalEvent
         from models.events import parse_event
 
         line = dict(line)
@@ -276,7 +279,7 @@ class Store:
                 "INSERT OR IGNORE INTO event_refs (event, ref) VALUES (?, ?)",
                 [(seq, ref) for ref in context.refs],
             )
-        return JournalEvent(
+        return JournalEvent.model_construct(
             seq=seq,
             id=event_id,
             type=payload.type,
@@ -301,6 +304,10 @@ class Store:
         return "ev-" + secrets.token_hex(6)
 
     # ------------------------------------------------------- lookups for rules
+
+    def has_campaign(self) -> bool:
+        """True once the database holds its campaign."""
+        return self._has_campaign()
 
     def _has_campaign(self) -> bool:
         cache = self._in_write
@@ -852,6 +859,8 @@ class Store:
 
     def campaign(self) -> Campaign | None:
         """The campaign, with every active update applied in journal order."""
+        from models.domain import Campaign, PartyInfo, RecapSettings
+
         rows = self._query(
             "SELECT data FROM events WHERE type IN ('campaign.created', 'campaign.updated')"
             " AND undone = 0 ORDER BY seq"
@@ -874,17 +883,26 @@ class Store:
                     if source in line["recap"]:
                         recap[target] = line["recap"][source]
                 fields["recap"] = recap
-        return Campaign(
-            union=PartyInfo(**fields["union"]),
-            employer=PartyInfo(**fields["employer"]),
+        return Campaign.model_construct(
+            union=PartyInfo.model_construct(**fields["union"]),
+            employer=PartyInfo.model_construct(**fields["employer"]),
             timezone=fields["timezone"],
             title=fields.get("title", ""),
             our_side=Party(fields.get("our_side", "union")),
-            recap=RecapSettings(**fields.get("recap", {})),
+            recap=RecapSettings.model_construct(**fields.get("recap", {})),
         )
 
     def articles(self) -> list[Article]:
         """Every article, in natural order, with its latest title."""
+        from models.domain import Article
+
+        return [
+            Article.model_construct(number=number, title=title)
+            for number, title in self._titles().items()
+        ]
+
+    def _titles(self) -> dict[str, str]:
+        """Article number to its latest title, in natural order."""
         titles = {
             number: title
             for number, title in self._query("SELECT number, title FROM articles WHERE undone = 0")
@@ -894,32 +912,33 @@ class Store:
         ):
             line = json.loads(data)
             titles[str(line["number"]).strip()] = str(line["title"]).strip()
-        return [
-            Article(number=number, title=titles[number])
-            for number in sorted(titles, key=natural_key)
-        ]
+        return {number: titles[number] for number in sorted(titles, key=natural_key)}
 
     def _moves(self) -> list[Move]:
-        rows = self._query(
-            "SELECT p.seq, p.side, p.kind, p.at, p.label,"
-            " (SELECT group_concat(number, char(31)) FROM (SELECT number FROM proposal_articles"
-            "   WHERE proposal = p.seq ORDER BY position)),"
-            " EXISTS (SELECT 1 FROM events e WHERE e.type = 'proposal.withdrawn'"
-            "   AND e.subject = p.seq AND e.undone = 0)"
-            " FROM proposals p WHERE p.undone = 0 ORDER BY p.seq"
-        )
-        return [
-            Move(
-                seq,
-                Party(side),
-                tuple(numbers.split("\x1f")),
-                ProposalKind(kind),
-                _instant(at),
-                label,
-                bool(withdrawn),
+        """Every active proposal as the rules see it, in journal order."""
+        withdrawn = {
+            row[0]
+            for row in self._query(
+                "SELECT subject FROM events WHERE type = 'proposal.withdrawn' AND undone = 0"
             )
-            for seq, side, kind, at, label, numbers, withdrawn in rows
-        ]
+        }
+        rows = self._query(
+            "SELECT p.seq, p.side, p.kind, p.at, p.label, a.number FROM proposals p"
+            " JOIN proposal_articles a ON a.proposal = p.seq WHERE p.undone = 0"
+            " ORDER BY p.seq, a.position"
+        )
+        moves: list[Move] = []
+        numbers: list[str] = []
+        previous: Row | None = None
+        for row in rows:
+            if previous is not None and previous[0] != row[0]:
+                moves.append(_move(previous, numbers, withdrawn))
+                numbers = []
+            numbers.append(row[5])
+            previous = row
+        if previous is not None:
+            moves.append(_move(previous, numbers, withdrawn))
+        return moves
 
     def _agreements(self) -> list[Agreement]:
         rows = self._query(
@@ -936,29 +955,27 @@ class Store:
         """The article board: every article with its status and whose court it is in."""
         standings = standing_of(self._moves(), self._agreements())
         rows = []
-        for article in self.articles():
-            standing = standings.get(article.number)
+        for number, title in self._titles().items():
+            standing = standings.get(number)
             if standing is None:
+                rows.append(BoardRow(number, title, ArticleStatus.NOT_OPENED))
+            else:
                 rows.append(
                     BoardRow(
-                        number=article.number, title=article.title, status=ArticleStatus.NOT_OPENED
+                        number,
+                        title,
+                        standing.status,
+                        standing.holder,
+                        standing.holding_since,
+                        standing.last_proposal,
                     )
                 )
-                continue
-            rows.append(
-                BoardRow(
-                    number=article.number,
-                    title=article.title,
-                    status=standing.status,
-                    holder=standing.holder,
-                    holding_since=standing.holding_since,
-                    last_proposal=standing.last_proposal,
-                )
-            )
         return rows
 
     def proposals(self, session: int | None = None) -> list[Proposal]:
         """Proposals (all, or one session's) in journal order, each with its status."""
+        from models.domain import Proposal
+
         moves = self._moves()
         statuses = proposal_statuses(moves, self._agreements())
         by_seq = {move.seq: move for move in moves}
@@ -974,14 +991,14 @@ class Store:
         for seq, event_id, number, summary, note, embargoed, link, terms, withdrawn in rows:
             move = by_seq[seq]
             result.append(
-                Proposal(
+                Proposal.model_construct(
                     id=event_id,
                     session=number,
                     by=move.side,
                     articles=move.articles,
                     label=move.label,
                     kind=move.kind,
-                    at=move.at,
+                    at=_instant(move.at),
                     summary=summary,
                     internal_note=note,
                     embargoed=bool(embargoed),
@@ -995,6 +1012,8 @@ class Store:
 
     def tas(self, session: int | None = None) -> list[TA]:
         """Tentative agreements (all, or one session's) in journal order."""
+        from models.domain import TA
+
         where = "t.undone = 0" + (" AND t.session = ?" if session is not None else "")
         rows = self._query(
             "SELECT e.id, t.session, t.at, t.summary, pe.id, p.label, p.kind,"
@@ -1006,7 +1025,7 @@ class Store:
             () if session is None else (session,),
         )
         return [
-            TA(
+            TA.model_construct(
                 id=event_id,
                 session=number,
                 at=_instant(at),
@@ -1023,6 +1042,8 @@ class Store:
 
     def sessions(self) -> list[Session]:
         """Every scheduled session, by number, with its start, end and next session."""
+        from models.domain import NextSession, Session
+
         marks: dict[int, dict[str, str]] = {}
         for kind, number, at, data in self._query(
             "SELECT type, session, at, data FROM events WHERE type IN"
@@ -1040,18 +1061,18 @@ class Store:
             ended = json.loads(mark["ended_data"]) if "ended_data" in mark else {}
             next_session = ended.get("next")
             result.append(
-                Session(
+                Session.model_construct(
                     number=number,
                     starts=_instant(starts),
                     location=location,
-                    mode=mode,
-                    kind=kind,
+                    mode=SessionMode(mode),
+                    kind=SessionKind(kind),
                     mediator=mediator,
                     started_at=_instant(mark["session.started"])
                     if "session.started" in mark
                     else None,
                     ended_at=_instant(mark["session.ended"]) if "session.ended" in mark else None,
-                    next=NextSession(
+                    next=NextSession.model_construct(
                         starts=parse_instant(next_session["starts"]),
                         location=next_session.get("location", "") or "",
                     )
@@ -1091,15 +1112,17 @@ class Store:
 
     def attendance(self, session: int) -> Attendance:
         """The latest attendance recorded for a session (empty when none)."""
+        from models.domain import Attendance
+
         row = self._one(
             "SELECT data FROM events WHERE type = 'attendance.recorded' AND session = ?"
             " AND undone = 0 ORDER BY seq DESC LIMIT 1",
             (session,),
         )
         if row is None:
-            return Attendance(session=session)
+            return Attendance.model_construct(session=session)
         line = json.loads(row[0])
-        return Attendance(
+        return Attendance.model_construct(
             session=session,
             present=tuple(line.get("present") or ()),
             observers=int(line.get("observers") or 0),
@@ -1108,6 +1131,8 @@ class Store:
 
     def agenda(self, session: int) -> list[AgendaItem]:
         """A session's agenda in order, each item with its status and actual times."""
+        from models.domain import AgendaItem
+
         items = self._query(
             "SELECT seq, title, minutes, articles FROM agenda_items WHERE session = ?"
             " AND undone = 0 ORDER BY seq",
@@ -1138,7 +1163,7 @@ class Store:
             else:
                 item.update(status=AgendaStatus.SKIPPED)
         return [
-            AgendaItem(
+            AgendaItem.model_construct(
                 session=session,
                 position=index,
                 title=title,
@@ -1153,6 +1178,8 @@ class Store:
 
     def caucuses(self, session: int | None = None, *, open_only: bool = False) -> list[Caucus]:
         """Caucuses (all, or one session's) in journal order, with due-back and end."""
+        from models.domain import Caucus
+
         where = "c.undone = 0" + (" AND c.session = ?" if session is not None else "")
         rows = self._query(
             "SELECT c.seq, e.id, c.session, c.side, c.minutes, c.purpose, c.at,"
@@ -1170,7 +1197,7 @@ class Store:
             added = [int(x) for x in extensions.split(",")] if extensions else []
             started = _instant(at)
             result.append(
-                Caucus(
+                Caucus.model_construct(
                     id=event_id,
                     session=number,
                     side=CaucusSide(side),
@@ -1186,6 +1213,8 @@ class Store:
 
     def notes(self, session: int | None = None, *, limit: int | None = None) -> list[Note]:
         """Notes ordered by (time, journal order); with `limit`, the latest ones."""
+        from models.domain import Note
+
         where = "undone = 0" + (" AND n.session = ?" if session is not None else "")
         params: list[object] = [] if session is None else [session]
         sql = (
@@ -1199,15 +1228,15 @@ class Store:
         rows = self._query(sql, params)
         rows.reverse()
         return [
-            Note(
+            Note.model_construct(
                 id=event_id,
                 session=number,
                 at=_instant(at),
                 text=text,
-                kind=kind,
+                kind=NoteKind(kind),
                 speaker=speaker,
-                party=party,
-                visibility=visibility,
+                party=Party(party) if party else None,
+                visibility=Visibility(visibility),
                 seat=seat,
             )
             for _seq, event_id, number, at, text, kind, speaker, party, visibility, seat in rows
@@ -1215,6 +1244,8 @@ class Store:
 
     def info_requests(self) -> list[InfoRequest]:
         """Every information request in journal order, with when it was answered."""
+        from models.domain import InfoRequest
+
         rows = self._query(
             "SELECT e.id, r.session, r.side, r.text, r.at, r.due, a.at, a.session"
             " FROM info_requests r JOIN events e ON e.seq = r.seq LEFT JOIN events a"
@@ -1222,10 +1253,10 @@ class Store:
             " WHERE r.undone = 0 ORDER BY r.seq"
         )
         return [
-            InfoRequest(
+            InfoRequest.model_construct(
                 id=event_id,
                 session=number,
-                by=side,
+                by=Party(side),
                 text=text,
                 at=_instant(at),
                 due=date.fromisoformat(due) if due else None,
@@ -1237,13 +1268,15 @@ class Store:
 
     def members(self) -> list[Member]:
         """The team roster in the order members were added."""
+        from models.domain import Member
+
         members = []
         for (data,) in self._query(
             "SELECT data FROM events WHERE type = 'member.added' AND undone = 0 ORDER BY seq"
         ):
             line = json.loads(data)
             members.append(
-                Member(
+                Member.model_construct(
                     name=str(line["name"]).strip(),
                     role=(line.get("role") or "").strip(),
                     site=(line.get("site") or "").strip(),
@@ -1253,6 +1286,8 @@ class Store:
 
     def article_history(self, number: str) -> list[HistoryEntry]:
         """Every pass, withdrawal and TA touching one article, by (time, journal order)."""
+        from models.domain import HistoryEntry
+
         self._article_seq(number)
         entries: list[tuple[int, int, HistoryEntry]] = []
         for proposal in self.proposals():
@@ -1264,7 +1299,7 @@ class Store:
                 (
                     to_micros(proposal.at),
                     position,
-                    HistoryEntry(
+                    HistoryEntry.model_construct(
                         at=proposal.at,
                         what=f"passed ({proposal.kind.value})",
                         side=proposal.by,
@@ -1279,7 +1314,7 @@ class Store:
                     (
                         to_micros(proposal.withdrawn_at),
                         position,
-                        HistoryEntry(
+                        HistoryEntry.model_construct(
                             at=proposal.withdrawn_at,
                             what="withdrawn",
                             side=proposal.by,
@@ -1295,7 +1330,7 @@ class Store:
                     (
                         to_micros(ta.at),
                         0,
-                        HistoryEntry(
+                        HistoryEntry.model_construct(
                             at=ta.at,
                             what="TA signed",
                             side=None,
@@ -1321,11 +1356,15 @@ class Store:
 
     def draft(self, seat: str | None = None) -> Draft:
         """The half-typed note of a seat (empty when none)."""
+        from models.domain import Draft
+
         row = self._one(
             "SELECT text, team_only FROM drafts WHERE seat = ?",
             (self.seat if seat is None else seat,),
         )
-        return Draft(text=row[0], team_only=bool(row[1])) if row else Draft()
+        if row is None:
+            return Draft.model_construct()
+        return Draft.model_construct(text=row[0], team_only=bool(row[1]))
 
     def save_draft(self, draft: Draft, seat: str | None = None) -> None:
         """Keep a seat's half-typed note (not a journal event: nothing happened yet)."""
@@ -1392,9 +1431,22 @@ _FACT_TABLES = {
 }
 
 
+_PARTIES = {party.value: party for party in Party}
+_KINDS = {kind.value: kind for kind in ProposalKind}
+
+
+def _move(row: Row, numbers: list[str], withdrawn: set[int]) -> Move:
+    seq = row[0]
+    return Move(
+        seq, _PARTIES[row[1]], tuple(numbers), _KINDS[row[2]], row[3], row[4], seq in withdrawn
+    )
+
+
 def _journal_event(row: Row) -> JournalEvent:
+    from models.domain import JournalEvent
+
     seq, event_id, kind, at, seat, data, undone = row
-    return JournalEvent(
+    return JournalEvent.model_construct(
         seq=seq,
         id=event_id,
         type=kind,

@@ -33,7 +33,8 @@ def move(
     kind: ProposalKind = ProposalKind.COUNTER,
     withdrawn: bool = False,
 ) -> Move:
-    return Move(seq, side, articles, kind, T0 + timedelta(minutes=seq), f"P{seq}", withdrawn)
+    moment = (T0 + timedelta(minutes=seq)).isoformat()
+    return Move(seq, side, articles, kind, moment, f"P{seq}", withdrawn)
 
 
 U, E = Party.UNION, Party.EMPLOYER

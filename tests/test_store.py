@@ -58,20 +58,28 @@ def test_a_newer_schema_is_refused_naming_both_versions(small_store: Store, db_p
     assert file_digest(db_path) == before
 
 
-def test_an_older_schema_is_migrated_with_a_backup_first(tmp_path: Path) -> None:
+@pytest.mark.parametrize("version", range(1, SCHEMA_VERSION))
+def test_every_older_schema_is_migrated_with_a_backup_first(tmp_path: Path, version: int) -> None:
     path = tmp_path / "old.db"
-    shutil.copy(FIXTURES / "schema-v1.db", path)
+    shutil.copy(FIXTURES / f"schema-v{version}.db", path)
     with Store(path) as store:
         assert store._conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         names = {r[0] for r in store._conn.execute("SELECT name FROM sqlite_master")}
-        assert {"tas_by_proposal", "notes_by_seat"} <= names
+        assert {"tas_by_proposal", "notes_by_seat", "proposals_moves"} <= names
         assert len(store.articles()) == 5
         assert [t.articles for t in store.tas()] == [("1",)]
         assert store.board()[2].holder is Party.UNION
-    backups = list((tmp_path / "backups").glob("old-*-before-schema-2.db"))
+        assert len(store.notes()) == 2 and len(store.caucuses()) == 2
+    backups = list((tmp_path / "backups").glob(f"old-*-before-schema-{SCHEMA_VERSION}.db"))
     assert len(backups) == 1
     with sqlite3.connect(backups[0]) as old:
-        assert old.execute("PRAGMA user_version").fetchone()[0] == 1
+        assert old.execute("PRAGMA user_version").fetchone()[0] == version
+
+
+def test_every_schema_version_has_a_fixture() -> None:
+    assert sorted(p.name for p in FIXTURES.glob("schema-v*.db")) == [
+        f"schema-v{version}.db" for version in range(1, SCHEMA_VERSION)
+    ]
 
 
 def test_another_applications_sqlite_file_is_left_alone(tmp_path: Path) -> None:

@@ -253,10 +253,10 @@ def articles_list(ctx: click.Context, fmt: str) -> None:
 def board(ctx: click.Context, fmt: str) -> None:
     """The article board: status, whose court the ball is in, and since when."""
     with open_db(ctx) as store:
+        if not store.has_campaign():
+            _fail(f"{db_path(ctx)} has no campaign yet; run `bargain init`")
         rows = store.board()
-        campaign = store.campaign()
-    if campaign is None:
-        _fail(f"{db_path(ctx)} has no campaign yet; run `bargain init`")
+        campaign = store.campaign() if fmt == "table" else None
     if fmt == "csv":
         from exports.board import board_csv
 
@@ -265,7 +265,7 @@ def board(ctx: click.Context, fmt: str) -> None:
         from exports.board import board_json
 
         click.echo(board_json(rows), nl=False)
-    else:
+    elif campaign is not None:
         from tui.board_table import board_table
 
         board_table(rows, campaign)

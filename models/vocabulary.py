@@ -1,0 +1,75 @@
+"""The closed vocabularies of the field (parties, statuses, kinds) as string enums.
+
+Kept apart from the pydantic models so that screenless commands can use them without paying
+for pydantic's start-up.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Party(StrEnum):
+    UNION = "union"
+    EMPLOYER = "employer"
+
+    @property
+    def other(self) -> Party:
+        return Party.EMPLOYER if self is Party.UNION else Party.UNION
+
+
+class CaucusSide(StrEnum):
+    UNION = "union"
+    EMPLOYER = "employer"
+    JOINT = "joint"
+
+
+class ArticleStatus(StrEnum):
+    NOT_OPENED = "not_opened"
+    OPEN = "open"
+    TA = "ta"
+
+
+class ProposalStatus(StrEnum):
+    STANDING = "standing"
+    ANSWERED = "answered"
+    WITHDRAWN = "withdrawn"
+    AGREED = "agreed"
+
+
+class ProposalKind(StrEnum):
+    INITIAL = "initial"
+    COUNTER = "counter"
+    PACKAGE = "package"
+    SUPPOSAL = "supposal"
+
+
+class NoteKind(StrEnum):
+    NOTE = "note"
+    QUOTE = "quote"
+    COMMITMENT = "commitment"
+    ACTION = "action"
+
+
+class Visibility(StrEnum):
+    MEMBERS = "members"
+    TEAM = "team"
+
+
+class SessionKind(StrEnum):
+    REGULAR = "regular"
+    MEDIATION = "mediation"
+    FACT_FINDING = "fact_finding"
+
+
+class SessionMode(StrEnum):
+    IN_PERSON = "in_person"
+    ZOOM = "zoom"
+    HYBRID = "hybrid"
+
+
+class AgendaStatus(StrEnum):
+    UPCOMING = "upcoming"
+    ACTIVE = "active"
+    DONE = "done"
+    SKIPPED = "skipped"
