@@ -33,7 +33,7 @@ BIN = Path(sys.executable).parent
 
 def percentile(values: list[float], share: float) -> float:
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
 def bare_commit_ms(folder: Path, count: int = 300) -> list[float]:

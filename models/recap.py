@@ -339,7 +339,7 @@ def build_snapshot(
         return p.withdrawn_at is not None and p.withdrawn_at <= as_of
 
     moves = [
-        Move(seq, p.by, p.articles, p.kind, p.at, p.label, withdrawn_by_then(p))
+        Move(seq, p.by, p.articles, p.kind, p.at.isoformat(), p.label, withdrawn_by_then(p))
         for seq, p in enumerate(known)
     ]
     agreements = [Agreement(seq, t.articles) for seq, t in enumerate(all_tas)]
