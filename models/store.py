@@ -106,6 +106,7 @@ class Store:
         self.seat = seat
         self._lock = threading.RLock()
         self._in_write: dict[str, Any] | None = None
+        self._campaign_seen = False
         self._conn = _open_connection(self.path, create=create)
         try:
             self.db = Database(self._conn, execute_plugins=False)
@@ -310,16 +311,13 @@ class Store:
         return self._has_campaign()
 
     def _has_campaign(self) -> bool:
-        cache = self._in_write
-        if cache is not None and cache.get("has_campaign"):
-            return True
-        found = (
-            self._one("SELECT 1 FROM events WHERE type = 'campaign.created' AND undone = 0")
-            is not None
-        )
-        if cache is not None:
-            cache["has_campaign"] = found
-        return found
+        # The campaign can never be undone, so once seen it is there for good.
+        if not self._campaign_seen:
+            self._campaign_seen = (
+                self._one("SELECT 1 FROM events WHERE type = 'campaign.created' AND undone = 0")
+                is not None
+            )
+        return self._campaign_seen
 
     def _forget(self, key: str) -> None:
         if self._in_write is not None:
@@ -640,10 +638,21 @@ class Store:
     def _our_side_out(self, session: int) -> bool:
         cache = self._in_write if self._in_write is not None else {}
         if "our_side" not in cache:
-            campaign = self.campaign()
-            cache["our_side"] = campaign.our_side.value if campaign else "union"
-        ours = cache["our_side"]
-        return any(self._open_caucus(session, side) for side in (ours, "joint"))
+            row = self._one(
+                "SELECT json_extract(data, '$.our_side') FROM events WHERE type IN"
+                " ('campaign.created', 'campaign.updated') AND undone = 0"
+                " AND json_extract(data, '$.our_side') IS NOT NULL ORDER BY seq DESC LIMIT 1"
+            )
+            cache["our_side"] = row[0] if row else Party.UNION.value
+        return (
+            self._one(
+                "SELECT 1 FROM caucuses c WHERE c.session = ? AND c.side IN (?, 'joint')"
+                " AND c.undone = 0 AND NOT EXISTS (SELECT 1 FROM events e WHERE"
+                " e.type = 'caucus.ended' AND e.subject = c.seq AND e.undone = 0) LIMIT 1",
+                (session, cache["our_side"]),
+            )
+            is not None
+        )
 
     def _on_info_request_made(self, p: ev.InfoRequestMade, c: _Applying) -> None:
         c.refs.append(self._session_seq(p.session))
