@@ -323,6 +323,21 @@ def backup(ctx: click.Context, output: str | None) -> None:
 
 @main.command()
 @db_option
+@click.argument("file")
+@click.pass_context
+def restore(ctx: click.Context, file: str) -> None:
+    """Replace the database with a backup (the current one is backed up first)."""
+    from models.restore import restore_database
+
+    path = db_path(ctx)
+    kept = restore_database(path, Path(file))
+    if kept is not None:
+        click.echo(f"Kept the previous database as {kept}")
+    click.echo(f"Restored {path} from {file}")
+
+
+@main.command()
+@db_option
 @click.option("--large", is_flag=True, help="The benchmark campaign: 150 sessions, 40,000 notes.")
 @click.option("--no-open", is_flag=True, help="Only create the demo; do not open the app.")
 @click.pass_context
