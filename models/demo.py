@@ -1880,3 +1880,32 @@ class _LargeCampaign:
                 j.withdraw(proposal)
                 self.withdrawn.add(proposal)
                 return
+
+
+def live_demo_events(now: datetime) -> list[dict[str, object]]:
+    """The small demo moved in time so that its fifth session is live at `now`.
+
+    Every instant moves by the same amount, so the last event lands two minutes before `now`;
+    due dates move by the same number of days.
+    """
+    events = demo_events(now.astimezone(_TZ).date())
+    last = max(datetime.fromisoformat(str(event["at"])) for event in events)
+    shift = now - timedelta(minutes=2) - last
+    return [_shifted(event, shift) for event in events]
+
+
+def _shifted(event: dict[str, object], shift: timedelta) -> dict[str, object]:
+    def move(text: object) -> str:
+        return (datetime.fromisoformat(str(text)) + shift).astimezone(_TZ).isoformat()
+
+    moved = dict(event)
+    for key in ("at", "starts"):
+        if key in moved:
+            moved[key] = move(moved[key])
+    upcoming = moved.get("next")
+    if isinstance(upcoming, dict) and "starts" in upcoming:
+        moved["next"] = {**upcoming, "starts": move(upcoming["starts"])}
+    if "due" in moved:
+        days = timedelta(days=round(shift / timedelta(days=1)))
+        moved["due"] = (date.fromisoformat(str(moved["due"])) + days).isoformat()
+    return moved

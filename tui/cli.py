@@ -343,7 +343,8 @@ def restore(ctx: click.Context, file: str) -> None:
 @click.pass_context
 def demo(ctx: click.Context, large: bool, no_open: bool) -> None:
     """Create a realistic fictional campaign and open it."""
-    from models.demo import demo_events, large_demo_events
+    from models.demo import large_demo_events, live_demo_events
+    from models.timeutil import utc_now
     from models.locations import demo_db
 
     root = ctx.find_root().obj or {}
@@ -354,7 +355,7 @@ def demo(ctx: click.Context, large: bool, no_open: bool) -> None:
         _remove_database(path)
     from models.store import Store
 
-    events = large_demo_events() if large else demo_events()
+    events = large_demo_events() if large else live_demo_events(utc_now())
     with Store(path, create=True, seat="demo") as store:
         try:
             count = store.record_numbered(enumerate(events, start=1))
