@@ -68,7 +68,17 @@ if TYPE_CHECKING:
     )
 
 SQLITE_HEADER = b"SQLite format 3\x00"
-BUSY_TIMEOUT_S = 10.0
+BUSY_TIMEOUT_ENV = "BARGAIN_BUSY_TIMEOUT"
+
+
+def busy_timeout_s() -> float:
+    """How long a write waits for another seat's transaction: 10 s, or $BARGAIN_BUSY_TIMEOUT."""
+    try:
+        return max(float(os.environ.get(BUSY_TIMEOUT_ENV, "10")), 0.05)
+    except ValueError:
+        return 10.0
+
+
 BACKUPS_KEPT = 20
 SCHEMA_VERSION = len(known_migrations())
 
@@ -1496,7 +1506,7 @@ def _translate(path: Path, error: sqlite3.Error | OSError) -> Exception:
     if isinstance(error, sqlite3.OperationalError):
         if "locked" in text or "busy" in text:
             return StoreError(
-                f"{path} is locked by another program for more than {BUSY_TIMEOUT_S:.0f} s; "
+                f"{path} is locked by another program for more than {busy_timeout_s():g} s; "
                 "close it and try again"
             )
         if "readonly" in text or "read-only" in text:
@@ -1582,14 +1592,14 @@ def _open_connection(path: Path, *, create: bool) -> sqlite3.Connection:
             raise StoreError(f"cannot create {path}: {error.strerror}") from None
     old_umask = os.umask(0o077)
     try:
-        conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_S, check_same_thread=False)
+        conn = sqlite3.connect(str(path), timeout=busy_timeout_s(), check_same_thread=False)
     except sqlite3.Error:
         raise StoreError(f"cannot open {path}; check the folder exists and is writable") from None
     finally:
         os.umask(old_umask)
     try:
         with _translated(path):
-            conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
+            conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout_s() * 1000)}")
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except BaseException:
         conn.close()

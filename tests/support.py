@@ -17,3 +17,28 @@ def file_digest(path: Path) -> str:
         if part.exists():
             digest.update(part.read_bytes())
     return digest.hexdigest()
+
+
+class FailingConnection:
+    """A sqlite3 connection whose writes fail as the operating system would make them fail.
+
+    Tests run as root (read-only files stay writable) and no disk can be filled here, so the
+    error is injected at the store's boundary: every statement that writes raises `error`.
+    """
+
+    WRITES = ("INSERT", "UPDATE", "DELETE", "CREATE", "BEGIN IMMEDIATE")
+
+    def __init__(self, real: object, error: Exception) -> None:
+        self._real = real
+        self._error = error
+
+    def execute(self, sql: str, *args: object) -> object:
+        if sql.lstrip().upper().startswith(self.WRITES):
+            raise self._error
+        return self._real.execute(sql, *args)  # type: ignore[attr-defined]
+
+    def executemany(self, sql: str, *args: object) -> object:
+        raise self._error
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._real, name)

@@ -16,7 +16,9 @@ from tests.support import SMALL_JOURNAL
 ACTIONS_EACH = 1_000
 
 
-def _seat(path: str, seat: str, skew_s: float, start: float, results: multiprocessing.Queue) -> None:
+def _seat(
+    path: str, seat: str, skew_s: float, start: float, results: multiprocessing.Queue
+) -> None:
     """Record ACTIONS_EACH actions with a clock `skew_s` seconds off; report refusals."""
 
     def clock() -> datetime:
@@ -29,9 +31,13 @@ def _seat(path: str, seat: str, skew_s: float, start: float, results: multiproce
     for index in range(ACTIONS_EACH):
         try:
             if index % 10 == 9:
-                actions.pass_proposal(store, session=2, by=Party.UNION if seat == "lead"
-                                      else Party.EMPLOYER, articles=["2"],
-                                      label=f"{seat} #{index}")
+                actions.pass_proposal(
+                    store,
+                    session=2,
+                    by=Party.UNION if seat == "lead" else Party.EMPLOYER,
+                    articles=["2"],
+                    label=f"{seat} #{index}",
+                )
             elif index % 10 == 8:
                 actions.make_info_request(store, session=2, by=Party.UNION, text=f"{seat} {index}")
             else:
@@ -46,8 +52,9 @@ def test_two_seats_record_a_thousand_actions_each_at_once(tmp_path: Path) -> Non
     path = tmp_path / "shared.db"
     with Store(path, create=True) as store:
         store.import_journal(SMALL_JOURNAL.read_text(encoding="utf-8").splitlines())
-        store.record({"type": "session.scheduled", "session": 2,
-                      "starts": "2026-03-17T16:30:00-07:00"})
+        store.record(
+            {"type": "session.scheduled", "session": 2, "starts": "2026-03-17T16:30:00-07:00"}
+        )
     context = multiprocessing.get_context("spawn")
     results: multiprocessing.Queue = context.Queue()
     start = time.time() + 2.0
