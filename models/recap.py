@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime, timedelta
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, ConfigDict, model_validator
 
@@ -19,7 +19,6 @@ from models.domain import (
     ArticleStatus,
     Caucus,
     CaucusSide,
-    Note,
     NoteKind,
     Party,
     Proposal,
@@ -38,8 +37,10 @@ from models.rules import (
     request_age_days,
     standing_of,
 )
-from models.store import Store
 from models.timeutil import utc_now, zone
+
+if TYPE_CHECKING:
+    from models.store import Store
 
 Audience = Literal["members", "team"]
 _Local = Callable[[datetime], datetime]
@@ -437,7 +438,7 @@ def build_snapshot(
             party=n.party,
             team_only=n.visibility is Visibility.TEAM,
         )
-        for n in _session_notes(store, target.number)
+        for n in store.notes(target.number)
         if team or n.visibility is Visibility.MEMBERS
     )
 
@@ -604,6 +605,8 @@ def _requests(
             if r.answered_session is not None
             else r.answered_at is not None and r.answered_at >= target.started_at
         )
+        if answered_then and not answered_today:
+            continue  # answered in an earlier session: not news, not open
         made = local(r.at)
         overdue = is_overdue(r.due, answered_then, today)
         item = RecapInfoRequest(
@@ -619,10 +622,7 @@ def _requests(
             overdue=overdue,
             days_overdue=(today - r.due).days if overdue and r.due else 0,
         )
-        if answered_today:
-            answered.append(item)
-        elif not answered_then:
-            still_open.append(item)
+        (answered if answered_today else still_open).append(item)
     return tuple(answered), tuple(still_open)
 
 
@@ -652,13 +652,6 @@ def _next_session(
     return RecapNextSession(
         number=upcoming.number, starts=local(upcoming.starts), location=upcoming.location
     )
-
-
-def _session_notes(store: Store, number: int) -> list[Note]:
-    try:
-        return store.notes(number)
-    except Exception:  # a store whose per-session query fails: filter the notes here
-        return [note for note in store.notes() if note.session == number]
 
 
 def _minutes(delta: timedelta) -> int:

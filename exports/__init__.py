@@ -1,0 +1,51 @@
+"""Pure exports: a read-only recap snapshot in, text out (Markdown, HTML, .eml, SMS, JSON, CSV).
+
+Nothing here writes, and nothing here imports Textual or Rich. Jinja2 is imported only when a
+template is rendered.
+
+    from exports import render_recap, board_csv, FORMATS
+    text = render_recap(snapshot, format="md", lang="es")
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from exports.render import BoardLike
+    from models.recap import RecapSnapshot
+
+FORMATS = ("md", "html", "eml", "sms", "json", "csv")
+LANGS = ("en", "es")
+
+
+def render_recap(
+    snapshot: RecapSnapshot,
+    *,
+    format: str,
+    lang: str = "en",
+    template: Path | None = None,
+    user_dir: Path | None = None,
+) -> str:
+    """The recap of `snapshot` in `format` (one of FORMATS) and `lang` ("en" or "es").
+
+    See `exports.render.render_recap`.
+    """
+    from exports.render import render_recap as render
+
+    return render(snapshot, format=format, lang=lang, template=template, user_dir=user_dir)
+
+
+def board_csv(rows: Iterable[BoardLike], campaign: object) -> str:
+    """The board as CSV (`article,title,status,holder,holding_since,last_proposal`), LF endings.
+
+    See `exports.render.board_csv`.
+    """
+    from exports.render import board_csv as to_csv
+
+    return to_csv(rows, campaign)
+
+
+__all__ = ["FORMATS", "LANGS", "board_csv", "render_recap"]

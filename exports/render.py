@@ -1,0 +1,360 @@
+"""One recap snapshot, many formats: Markdown, HTML, .eml, text blast, JSON and the board CSV.
+
+Pure functions: a snapshot in, text out. Nothing here writes; the only reading is of templates.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable, Sequence
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
+from zoneinfo import ZoneInfo
+
+from exports.escape import (
+    Safe,
+    html_lines,
+    md_lines,
+    md_link,
+    md_table,
+    safe_link,
+    text_lines,
+)
+from exports.i18n import LANGS, English, language
+from exports.templating import render_template
+from exports.view import build_context
+from models.errors import DomainError
+
+if TYPE_CHECKING:
+    from models.recap import RecapArticleRef, RecapBoardRow, RecapSnapshot
+
+FORMATS = ("md", "html", "eml", "sms", "json", "csv")
+SMS_LIMIT = 320
+BOARD_COLUMNS = ("article", "title", "status", "holder", "holding_since", "last_proposal")
+JSON_FORMAT = "open-bargaining.recap"
+JSON_VERSION = 1
+
+_TEMPLATED = {"md": ("recap.md.j2", "md"), "html": ("recap.html.j2", "html")}
+
+
+def render_recap(
+    snapshot: RecapSnapshot,
+    *,
+    format: str,
+    lang: str = "en",
+    template: Path | None = None,
+    user_dir: Path | None = None,
+) -> str:
+    """The recap of `snapshot` in `format` (one of FORMATS), in `lang` ("en" or "es").
+
+    `template` replaces the built-in template of md, html and sms; for eml it replaces the
+    HTML part (the text part comes from `recap.txt.j2`). `user_dir` is the folder of the
+    user's template overrides (default: the user config folder). Refusals (an unknown format
+    or language, a template that fails) raise DomainError with a message to show as it is.
+    """
+    if format not in FORMATS:
+        raise DomainError(f"format {format!r} is not one of: {', '.join(FORMATS)}")
+    if lang not in LANGS:
+        raise DomainError(f"language {lang!r} is not built in; use one of: {', '.join(LANGS)}")
+    if template is not None and format in ("json", "csv"):
+        raise DomainError(f"a template applies to md, html, eml and sms, not to {format}")
+    if format == "json":
+        return recap_json(snapshot, lang)
+    if format == "csv":
+        return board_csv(snapshot.board, snapshot.campaign.timezone)
+    if format == "sms":
+        return recap_sms(snapshot, lang, template=template, user_dir=user_dir)
+    if format == "eml":
+        return recap_eml(snapshot, lang, template=template, user_dir=user_dir)
+    name, escaping = _TEMPLATED[format]
+    context = _context(snapshot, lang, escaping)
+    return render_template(name, escaping, context, template=template, user_dir=user_dir)
+
+
+def _context(snapshot: RecapSnapshot, lang: str, escaping: str) -> dict[str, object]:
+    context: dict[str, object] = build_context(snapshot, lang)
+    if escaping == "md":
+        context["md_table"] = md_table
+        context["md_link"] = md_link
+        context["br"] = md_lines
+    elif escaping == "html":
+        context["br"] = html_lines
+    else:
+        context["text_table"] = text_table
+        context["br"] = text_lines
+    return context
+
+
+# ----------------------------------------------------------------------------------- CSV
+
+
+class BoardLike(Protocol):
+    """A row of the board: `BoardRow` from the store, or `RecapBoardRow` from a snapshot."""
+
+    @property
+    def number(self) -> str: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def status(self) -> object: ...
+    @property
+    def holder(self) -> object: ...
+    @property
+    def holding_since(self) -> datetime | None: ...
+    @property
+    def last_proposal(self) -> str: ...
+
+
+def board_csv(rows: Iterable[BoardLike], campaign: object) -> str:
+    """The board as CSV: `article,title,status,holder,holding_since,last_proposal`, LF endings.
+
+    `campaign` is a Campaign (or RecapCampaign, or an IANA timezone name): `holding_since` is
+    written in its timezone, ISO 8601 with the offset. `holder` is union, employer or empty.
+    """
+    tz = _timezone(campaign)
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(BOARD_COLUMNS)
+    for row in rows:
+        since = row.holding_since
+        writer.writerow(
+            [
+                row.number,
+                row.title,
+                _value(row.status),
+                _value(row.holder),
+                since.astimezone(tz).isoformat() if since is not None else "",
+                row.last_proposal,
+            ]
+        )
+    return out.getvalue()
+
+
+def _value(value: object) -> str:
+    if value is None:
+        return ""
+    return str(getattr(value, "value", value))
+
+
+def _timezone(campaign: object) -> ZoneInfo:
+    from models.timeutil import zone
+
+    name = campaign if isinstance(campaign, str) else getattr(campaign, "timezone", "UTC")
+    return zone(str(name))
+
+
+# ---------------------------------------------------------------------------------- JSON
+
+
+def recap_json(snapshot: RecapSnapshot, lang: str = "en") -> str:
+    """The structured recap: the snapshot, with the title and sentences of one language."""
+    fmt = language(lang)
+    context = build_context(snapshot, lang)
+    document = {
+        "format": JSON_FORMAT,
+        "version": JSON_VERSION,
+        "lang": lang,
+        "text": {
+            "title": context["title"],
+            "subject": context["subject"],
+            "dateline": context["dateline"],
+            "place": context["place"],
+            "glance": context["glance"],
+            "sms": recap_sms(snapshot, lang, builtin_only=True),
+            "footer": fmt.labels["footer"],
+        },
+        "recap": snapshot.model_dump(mode="json"),
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+# -------------------------------------------------------------------------- text blast
+
+
+def recap_sms(
+    snapshot: RecapSnapshot,
+    lang: str = "en",
+    *,
+    template: Path | None = None,
+    user_dir: Path | None = None,
+    builtin_only: bool = False,
+) -> str:
+    """A text blast of at most 320 characters: TAs, who must answer what, the next session.
+
+    Built as full as it fits: article titles go first, then the call to action, then the
+    place of the next session, until the text fits. A user template (`recap.sms.j2` in the
+    user's folder, or `template`) is rendered as plain text and refused when too long.
+    """
+    custom = template
+    if custom is None and not builtin_only:
+        from exports.templating import user_template_dir
+
+        candidate = (user_dir or user_template_dir()) / "recap.sms.j2"
+        custom = candidate if candidate.is_file() else None
+    if custom is not None:
+        context = _context(snapshot, lang, "text")
+        context["sms"] = _sms(snapshot, language(lang))
+        text = render_template(
+            "recap.sms.j2", "text", context, template=custom, user_dir=user_dir
+        ).strip()
+        if len(text) > SMS_LIMIT:
+            raise DomainError(
+                f"template {Path(custom).name} made a text blast of {len(text)} characters; "
+                f"keep it to {SMS_LIMIT}"
+            )
+        return text + "\n"
+    return _sms(snapshot, language(lang)) + "\n"
+
+
+def _sms(snapshot: RecapSnapshot, fmt: English) -> str:
+    t = snapshot.totals
+    ta_refs = [ref for ta in snapshot.tas for ref in ta.articles]
+    open_rows = [row for row in snapshot.opened_board if row.holder is not None]
+    # What matters most: the articles that moved today, then those waiting longest.
+    open_rows.sort(key=lambda r: (not r.moved_today, r.holding_since or snapshot.as_of))
+    held = [
+        (party.short, [r for r in open_rows if r.holder is party.side])
+        for party in (snapshot.campaign.employer, snapshot.campaign.union)
+    ]
+    nxt = snapshot.next_session
+    cta = " ".join(snapshot.call_to_action.split())
+
+    def refs_text(refs: Sequence[RecapArticleRef | RecapBoardRow], titles: bool, cap: int) -> str:
+        if cap == 0 or not refs:
+            return fmt.count_articles(len(refs))
+        shown = [
+            f"{r.number} {r.title}" if titles and r.title and r.title != r.number else r.number
+            for r in refs[:cap]
+        ]
+        if len(refs) > cap:
+            return fmt.more(shown, len(refs) - cap)
+        return fmt.join(shown)
+
+    def compose(titles: bool, cap: int, place: bool, with_cta: bool) -> str:
+        parts = [fmt.sms_head(snapshot)]
+        tas = refs_text(ta_refs, titles, cap) if ta_refs else ""
+        parts.append(fmt.sms_tas(tas, t.articles_tad_total, t.articles_opened))
+        for short, rows in held:
+            if rows:
+                parts.append(fmt.sms_holds(short, refs_text(rows, titles, cap)))
+        if nxt is not None:
+            where = f", {nxt.location}" if place and nxt.location else ""
+            parts.append(_sentence(f"{fmt.labels['sms_next']}: {fmt.sms_when(nxt.starts)}{where}"))
+        else:
+            parts.append(fmt.labels["sms_no_next"])
+        if with_cta and cta:
+            parts.append(cta)
+        return " ".join(parts)
+
+    # From the fullest text to the barest, until one fits: titles, the call to action and
+    # the place go first; the article lists shrink last.
+    attempts = [
+        (True, 3, True, True),
+        (False, 6, True, True),
+        (False, 6, False, True),
+        (False, 6, True, False),
+        (False, 4, True, False),
+        (False, 4, False, False),
+        (False, 3, False, False),
+        (False, 2, False, False),
+        (False, 1, False, False),
+        (False, 0, False, False),
+    ]
+    for titles, cap, place, with_cta in attempts:
+        text = compose(titles, cap, place, with_cta)
+        if len(text) <= SMS_LIMIT:
+            return text
+    return text[: SMS_LIMIT - 1].rstrip() + "…"
+
+
+def _sentence(text: str) -> str:
+    return text if text.endswith(".") else text + "."
+
+
+# ----------------------------------------------------------------------------- e-mail
+
+
+def recap_eml(
+    snapshot: RecapSnapshot,
+    lang: str = "en",
+    *,
+    template: Path | None = None,
+    user_dir: Path | None = None,
+) -> str:
+    """A multipart/alternative e-mail (text and HTML) that opens as a draft in a mail client.
+
+    From and To come from the campaign's recap settings, or clear placeholders; the Date is
+    the snapshot's `generated_at`. Lines end with CRLF, as RFC 5322 asks.
+    """
+    from email import policy
+    from email.message import EmailMessage
+    from email.utils import format_datetime
+
+    fmt = language(lang)
+    html = render_template(
+        "recap.html.j2",
+        "html",
+        _context(snapshot, lang, "html"),
+        template=template,
+        user_dir=user_dir,
+    )
+    text = render_template(
+        "recap.txt.j2", "text", _context(snapshot, lang, "text"), user_dir=user_dir
+    )
+    campaign = snapshot.campaign
+    message = EmailMessage(policy=policy.SMTP)
+    message["Subject"] = fmt.subject(snapshot)
+    message["From"] = _one_line(campaign.sender) or fmt.labels["sender_placeholder"]
+    message["To"] = _one_line(campaign.recipients) or fmt.labels["recipients_placeholder"]
+    message["Date"] = format_datetime(snapshot.generated_at)
+    stamp = snapshot.generated_at.strftime("%Y%m%dT%H%M%S")
+    message["Message-ID"] = (
+        f"<recap-{snapshot.session.number}-{snapshot.audience}-{stamp}@open-bargaining.invalid>"
+    )
+    message["X-Unsent"] = "1"  # Outlook opens the file as a draft, ready to send
+    message.set_content(text, subtype="plain", charset="utf-8", cte="quoted-printable")
+    message.add_alternative(html, subtype="html", charset="utf-8", cte="quoted-printable")
+    message["Content-Language"] = lang
+    # A fixed boundary keeps the output stable; "=_" never occurs in quoted-printable text.
+    message.set_boundary(f"=_recap-{snapshot.session.number}-{stamp}")
+    return message.as_string()
+
+
+def _one_line(value: str) -> str:
+    return " ".join(value.split())
+
+
+# ------------------------------------------------------------------------------- text
+
+
+def text_table(headers: Sequence[object], rows: Sequence[Sequence[object]]) -> Safe:
+    """A plain-text table with aligned columns (for the e-mail's text part)."""
+    from exports.escape import display_width
+
+    cells = [[str(h) for h in headers]] + [[str(v) for v in row] for row in rows]
+    widths = [max(display_width(line[i]) for line in cells) for i in range(len(headers))]
+
+    def line(values: Sequence[str]) -> str:
+        padded = [v + " " * (widths[i] - display_width(v)) for i, v in enumerate(values)]
+        return "  ".join(padded).rstrip()
+
+    out = [line(cells[0]), "  ".join("-" * w for w in widths)]
+    out += [line(values) for values in cells[1:]]
+    return Safe("\n".join(out))
+
+
+__all__ = [
+    "BOARD_COLUMNS",
+    "FORMATS",
+    "SMS_LIMIT",
+    "board_csv",
+    "recap_eml",
+    "recap_json",
+    "recap_sms",
+    "render_recap",
+    "safe_link",
+    "text_table",
+]

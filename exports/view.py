@@ -1,0 +1,159 @@
+"""What every template is given: the snapshot, the words of its language, and lines built once.
+
+Templates (built in or the user's) receive:
+
+- `recap`: the `RecapSnapshot` itself (a member snapshot holds no team-only data);
+- `t`: the headings and labels of the language; `fmt`: its dates, times and sentences
+  (`fmt.time(moment)`, `fmt.date(day)`, `fmt.articles(refs)`, `fmt.duration(minutes)`...);
+- `lang`, `audience`, and lines built from the snapshot: `title`, `subject`, `dateline`,
+  `place`, `kind_line`, `parties_line`, `running_note`, `glance`, `board` (the opened
+  articles as display strings) and `board_rows` (the same as lists), `caucus_lines`,
+  `attendance_line`, `team_line`, `next_line`, `union` and `employer` (short names);
+- helpers: `party(side)` (the short name), `kind(proposal_kind, label)`, `who(note)`,
+  `link(url)` (the address if http, https or mailto, else "");
+- added per format (exports/render.py): `br(text)` (keeps line breaks), and `md_table`,
+  `md_link` in Markdown, `text_table` in plain text, `sms` (the built-in text) for a text
+  blast template.
+
+Every value a template prints is escaped for its format when printed (see `exports.escape`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from exports.escape import safe_link
+from exports.i18n import English, language
+
+if TYPE_CHECKING:
+    from models.recap import RecapNote, RecapSnapshot
+
+
+@dataclass(frozen=True)
+class BoardLine:
+    """One row of "where things stand", ready to print."""
+
+    number: str
+    title: str
+    status: str
+    holder: str
+    since: str
+    moved_today: bool
+
+
+@dataclass(frozen=True)
+class CaucusLine:
+    """One side's caucuses in a sentence."""
+
+    who: str
+    text: str
+
+
+def build_context(recap: RecapSnapshot, lang: str) -> dict[str, Any]:
+    """The variables every recap template is rendered with."""
+    fmt = language(lang)
+    t = fmt.labels
+    union, employer = recap.campaign.union, recap.campaign.employer
+    session = recap.session
+    shorts = {"union": union.short, "employer": employer.short, "joint": t["joint"]}
+
+    def party(side: object) -> str:
+        return shorts.get(str(side), "") if side is not None else ""
+
+    def kind(value: object, label: str = "") -> str:
+        """The kind of a proposal in words ("" when its label already says it)."""
+        words = t.get(f"kind_{value}", "") if value is not None else ""
+        if label and str(value).casefold() in label.casefold():
+            return ""
+        return words
+
+    def who(note: RecapNote) -> str:
+        return fmt.who(note.speaker, party(note.party) if note.party else "")
+
+    word = t["team_minutes"] if recap.audience == "team" else t["update"]
+    title = f"{word}: {t['session']} {session.number}"
+    started = session.started_at
+    if session.ended_at is not None:
+        hours = f"{fmt.time(started)}–{fmt.time(session.ended_at)}"
+    else:
+        hours = f"{fmt.time(started)}–{fmt.time(recap.as_of)}"
+    dateline = f"{fmt.long_date(started)}, {hours}"
+    place = session.location or (t["mode_zoom"] if session.mode == "zoom" else "")
+    kind_line = ""
+    if session.kind != "regular":
+        kind_line = t[f"session_{session.kind}"]
+        if session.mediator:
+            kind_line += f" {t['with']} {session.mediator}"
+    parties_line = f"{union.name} ({union.short}) · {employer.name} ({employer.short})"
+    if recap.campaign.title:
+        parties_line += f" · {recap.campaign.title}"
+    running_note = _sentence(f"{t['as_of_running']} {fmt.time(recap.as_of)}")
+    if not session.running:
+        running_note = ""
+    statuses = {
+        "open": t["status_open"],
+        "ta": t["status_ta"],
+        "not_opened": t["status_not_opened"],
+    }
+    day = started.date()
+    board = [
+        BoardLine(
+            number=row.number,
+            title=row.title,
+            status=statuses[row.status.value],
+            holder=party(row.holder) if row.holder else "—",
+            since=fmt.since(row.holding_since, day) if row.holding_since else "—",
+            moved_today=row.moved_today,
+        )
+        for row in recap.opened_board
+    ]
+    caucus_lines = [
+        CaucusLine(
+            who=party(side.side),
+            text=fmt.caucus_side(side, [c for c in recap.caucuses if c.side is side.side]),
+        )
+        for side in recap.caucus_sides
+    ]
+    attendance = recap.attendance
+    next_line = ""
+    if recap.next_session is not None:
+        next_line = fmt.when(recap.next_session.starts)
+        if recap.next_session.location:
+            next_line += f" · {recap.next_session.location}"
+    return {
+        "recap": recap,
+        "lang": fmt.code,
+        "audience": recap.audience,
+        "t": t,
+        "fmt": fmt,
+        "title": title,
+        "subject": fmt.subject(recap),
+        "dateline": dateline,
+        "place": place,
+        "kind_line": kind_line,
+        "parties_line": parties_line,
+        "running_note": running_note,
+        "glance": fmt.glance(recap),
+        "board": board,
+        "board_rows": [[b.number, b.title, b.status, b.holder, b.since] for b in board],
+        "caucus_lines": caucus_lines,
+        "attendance_line": fmt.attendance(attendance.observers, attendance.sites),
+        "team_line": fmt.team_present(attendance.present) if attendance.present else "",
+        "next_line": next_line,
+        "union": union.short,
+        "employer": employer.short,
+        "party": party,
+        "kind": kind,
+        "who": who,
+        "link": safe_link,
+    }
+
+
+def _sentence(text: str) -> str:
+    return text if text.endswith(".") else text + "."
+
+
+def words(lang: str) -> English:
+    """The language object for `lang` (re-exported for the text blast and the JSON)."""
+    return language(lang)
