@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from exports.render import BoardLike
+    from exports.board import BoardLike
     from models.recap import RecapSnapshot
 
 FORMATS = ("md", "html", "eml", "sms", "json", "csv")
@@ -38,14 +38,12 @@ def render_recap(
     return render(snapshot, format=format, lang=lang, template=template, user_dir=user_dir)
 
 
-def board_csv(rows: Iterable[BoardLike], campaign: object) -> str:
-    """The board as CSV (`article,title,status,holder,holding_since,last_proposal`), LF endings.
+def board_csv(rows: Iterable[BoardLike], timezone: str | None = None) -> str:
+    """The board as CSV (`article,title,status,holder,holding_since,last_proposal`), LF endings,
+    with `holding_since` in `timezone` when given. See `exports.board.board_csv`."""
+    from exports.board import board_csv as to_csv
 
-    See `exports.render.board_csv`.
-    """
-    from exports.render import board_csv as to_csv
-
-    return to_csv(rows, campaign)
+    return to_csv(rows, timezone)
 
 
 __all__ = ["FORMATS", "LANGS", "board_csv", "render_recap"]

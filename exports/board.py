@@ -5,37 +5,74 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Sequence
-
-from models.board import BoardRow
+from collections.abc import Iterable
+from datetime import datetime
+from typing import Protocol
 
 BOARD_COLUMNS = ("article", "title", "status", "holder", "holding_since", "last_proposal")
 
 
-def board_records(rows: Sequence[BoardRow]) -> list[dict[str, str]]:
-    """One flat record per article, with the CSV's columns and values."""
-    return [
-        {
-            "article": row.number,
-            "title": row.title,
-            "status": row.status.value,
-            "holder": row.holder.value if row.holder else "",
-            "holding_since": row.holding_since.isoformat() if row.holding_since else "",
-            "last_proposal": row.last_proposal,
-        }
-        for row in rows
-    ]
+class BoardLike(Protocol):
+    """A row of the board: `BoardRow` from the store, or `RecapBoardRow` from a snapshot."""
+
+    @property
+    def number(self) -> str: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def status(self) -> object: ...
+    @property
+    def holder(self) -> object: ...
+    @property
+    def holding_since(self) -> datetime | None: ...
+    @property
+    def last_proposal(self) -> str: ...
 
 
-def board_csv(rows: Sequence[BoardRow]) -> str:
+def board_records(rows: Iterable[BoardLike], timezone: str | None = None) -> list[dict[str, str]]:
+    """One flat record per article, with the CSV's columns and values.
+
+    `holding_since` is ISO 8601 with its offset: in `timezone` when given (an IANA name),
+    otherwise as recorded.
+    """
+    zone = None
+    if timezone:
+        from models.timeutil import zone as find_zone
+
+        zone = find_zone(timezone)
+    records = []
+    for row in rows:
+        since = row.holding_since
+        if since is not None and zone is not None:
+            since = since.astimezone(zone)
+        records.append(
+            {
+                "article": row.number,
+                "title": row.title,
+                "status": _value(row.status),
+                "holder": _value(row.holder),
+                "holding_since": since.isoformat() if since else "",
+                "last_proposal": row.last_proposal,
+            }
+        )
+    return records
+
+
+def board_csv(rows: Iterable[BoardLike], timezone: str | None = None) -> str:
     """The board as CSV: the columns of BOARD_COLUMNS, LF line endings."""
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=BOARD_COLUMNS, lineterminator="\n")
     writer.writeheader()
-    writer.writerows(board_records(rows))
+    writer.writerows(board_records(rows, timezone))
     return buffer.getvalue()
 
 
-def board_json(rows: Sequence[BoardRow]) -> str:
+def board_json(rows: Iterable[BoardLike], timezone: str | None = None) -> str:
     """The board as a JSON array of the same records as the CSV."""
-    return json.dumps(board_records(rows), ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(board_records(rows, timezone), ensure_ascii=False, indent=2) + "\n"
+
+
+def _value(value: object) -> str:
+    if value is None:
+        return ""
+    return str(getattr(value, "value", value))

@@ -5,14 +5,10 @@ Pure functions: a snapshot in, text out. Nothing here writes; the only reading i
 
 from __future__ import annotations
 
-import csv
-import io
 import json
-from collections.abc import Iterable, Sequence
-from datetime import datetime
+from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
-from zoneinfo import ZoneInfo
+from typing import TYPE_CHECKING
 
 from exports.escape import (
     Safe,
@@ -33,7 +29,6 @@ if TYPE_CHECKING:
 
 FORMATS = ("md", "html", "eml", "sms", "json", "csv")
 SMS_LIMIT = 320
-BOARD_COLUMNS = ("article", "title", "status", "holder", "holding_since", "last_proposal")
 JSON_FORMAT = "open-bargaining.recap"
 JSON_VERSION = 1
 
@@ -64,6 +59,8 @@ def render_recap(
     if format == "json":
         return recap_json(snapshot, lang)
     if format == "csv":
+        from exports.board import board_csv
+
         return board_csv(snapshot.board, snapshot.campaign.timezone)
     if format == "sms":
         return recap_sms(snapshot, lang, template=template, user_dir=user_dir)
@@ -86,64 +83,6 @@ def _context(snapshot: RecapSnapshot, lang: str, escaping: str) -> dict[str, obj
         context["text_table"] = text_table
         context["br"] = text_lines
     return context
-
-
-# ----------------------------------------------------------------------------------- CSV
-
-
-class BoardLike(Protocol):
-    """A row of the board: `BoardRow` from the store, or `RecapBoardRow` from a snapshot."""
-
-    @property
-    def number(self) -> str: ...
-    @property
-    def title(self) -> str: ...
-    @property
-    def status(self) -> object: ...
-    @property
-    def holder(self) -> object: ...
-    @property
-    def holding_since(self) -> datetime | None: ...
-    @property
-    def last_proposal(self) -> str: ...
-
-
-def board_csv(rows: Iterable[BoardLike], campaign: object) -> str:
-    """The board as CSV: `article,title,status,holder,holding_since,last_proposal`, LF endings.
-
-    `campaign` is a Campaign (or RecapCampaign, or an IANA timezone name): `holding_since` is
-    written in its timezone, ISO 8601 with the offset. `holder` is union, employer or empty.
-    """
-    tz = _timezone(campaign)
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(BOARD_COLUMNS)
-    for row in rows:
-        since = row.holding_since
-        writer.writerow(
-            [
-                row.number,
-                row.title,
-                _value(row.status),
-                _value(row.holder),
-                since.astimezone(tz).isoformat() if since is not None else "",
-                row.last_proposal,
-            ]
-        )
-    return out.getvalue()
-
-
-def _value(value: object) -> str:
-    if value is None:
-        return ""
-    return str(getattr(value, "value", value))
-
-
-def _timezone(campaign: object) -> ZoneInfo:
-    from models.timeutil import zone
-
-    name = campaign if isinstance(campaign, str) else getattr(campaign, "timezone", "UTC")
-    return zone(str(name))
 
 
 # ---------------------------------------------------------------------------------- JSON
@@ -347,10 +286,8 @@ def text_table(headers: Sequence[object], rows: Sequence[Sequence[object]]) -> S
 
 
 __all__ = [
-    "BOARD_COLUMNS",
     "FORMATS",
     "SMS_LIMIT",
-    "board_csv",
     "recap_eml",
     "recap_json",
     "recap_sms",

@@ -911,6 +911,15 @@ class Store:
             recap=RecapSettings.model_construct(**fields.get("recap", {})),
         )
 
+    def timezone(self) -> str:
+        """The campaign's IANA timezone (UTC before there is a campaign)."""
+        row = self._one(
+            "SELECT json_extract(data, '$.timezone') FROM events WHERE type IN"
+            " ('campaign.created', 'campaign.updated') AND undone = 0"
+            " AND json_extract(data, '$.timezone') IS NOT NULL ORDER BY seq DESC LIMIT 1"
+        )
+        return str(row[0]).strip() if row else "UTC"
+
     def articles(self) -> list[Article]:
         """Every article, in natural order, with its latest title."""
         from models.domain import Article

@@ -379,12 +379,14 @@ def test_board_csv_columns_and_line_endings(demo: Store, hostile: Store) -> None
     five = next(r for r in rows if r["article"] == "5")
     assert five["holding_since"] == "2026-03-15T17:01:00-07:00"
     assert five["last_proposal"] == ""  # REA #6 is embargoed
-    tricky = list(csv.DictReader(io.StringIO(board_csv(hostile.board(), hostile.campaign()))))
+    tricky = list(
+        csv.DictReader(io.StringIO(board_csv(hostile.board(), hostile.campaign().timezone)))
+    )
     assert tricky[0]["title"] == "Pay | Benefits <b>x</b>"
 
 
 def test_board_csv_takes_the_store_board(demo: Store) -> None:
-    text = board_csv(demo.board(), demo.campaign())
+    text = board_csv(demo.board(), demo.campaign().timezone)
     rows = list(csv.DictReader(io.StringIO(text)))
     assert len(rows) == len(demo.articles())
     assert any(r["holding_since"].endswith(("-07:00", "-08:00")) for r in rows)

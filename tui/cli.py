@@ -256,15 +256,16 @@ def board(ctx: click.Context, fmt: str) -> None:
         if not store.has_campaign():
             _fail(f"{db_path(ctx)} has no campaign yet; run `bargain init`")
         rows = store.board()
+        timezone = store.timezone()
         campaign = store.campaign() if fmt == "table" else None
     if fmt == "csv":
         from exports.board import board_csv
 
-        click.echo(board_csv(rows), nl=False)
+        click.echo(board_csv(rows, timezone), nl=False)
     elif fmt == "json":
         from exports.board import board_json
 
-        click.echo(board_json(rows), nl=False)
+        click.echo(board_json(rows, timezone), nl=False)
     elif campaign is not None:
         from tui.board_table import board_table
 
@@ -344,8 +345,8 @@ def restore(ctx: click.Context, file: str) -> None:
 def demo(ctx: click.Context, large: bool, no_open: bool) -> None:
     """Create a realistic fictional campaign and open it."""
     from models.demo import large_demo_events, live_demo_events
-    from models.timeutil import utc_now
     from models.locations import demo_db
+    from models.timeutil import utc_now
 
     root = ctx.find_root().obj or {}
     path = Path(root["db"]).expanduser() if root.get("db") else demo_db()
