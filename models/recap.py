@@ -30,8 +30,6 @@ from models.domain import (
 )
 from models.errors import DomainError
 from models.rules import (
-    Agreement,
-    Move,
     describe_numbers,
     is_overdue,
     request_age_days,
@@ -328,25 +326,16 @@ def build_snapshot(
     def refs(numbers: Iterable[str]) -> tuple[RecapArticleRef, ...]:
         return tuple(RecapArticleRef(number=n, title=titles.get(n, "")) for n in numbers)
 
-    # Proposals and TAs as of the recap's instant: those of this session and of every session
-    # that started before it; withdrawals recorded up to the instant.
-    all_proposals = store.proposals()
-    known = [p for p in all_proposals if p.session in started_no_later]
+    # Standings as of the recap's instant: the proposals and TAs of this session and of every
+    # session that started before it, and the withdrawals recorded up to the instant.
+    hidden_labels = store.embargoed_labels()
+    standings = standing_of(
+        store.moves(sessions=started_no_later, withdrawn_by=as_of),
+        store.agreements(sessions=started_no_later),
+    )
+    today_proposals = store.proposals(target.number)
     all_tas = [t for t in store.tas() if t.session in started_no_later]
-    by_id = {p.id: p for p in all_proposals}
-    hidden_labels = {p.label for p in known if p.embargoed or p.kind is ProposalKind.SUPPOSAL}
 
-    def withdrawn_by_then(p: Proposal) -> bool:
-        return p.withdrawn_at is not None and p.withdrawn_at <= as_of
-
-    moves = [
-        Move(seq, p.by, p.articles, p.kind, p.at.isoformat(), p.label, withdrawn_by_then(p))
-        for seq, p in enumerate(known)
-    ]
-    agreements = [Agreement(seq, t.articles) for seq, t in enumerate(all_tas)]
-    standings = standing_of(moves, agreements)
-
-    today_proposals = [p for p in known if p.session == target.number]
     today_tas = [t for t in all_tas if t.session == target.number]
     moved = {n for p in today_proposals if p.kind is not ProposalKind.SUPPOSAL for n in p.articles}
     moved |= {n for t in today_tas for n in t.articles}
@@ -377,7 +366,7 @@ def build_snapshot(
         for p in today_proposals
         if team or p.kind is not ProposalKind.SUPPOSAL
     )
-    session_window = (target.started_at, as_of)
+    withdrawn_today = store.proposals(ids=store.withdrawn_between(target.started_at, as_of))
     withdrawals = tuple(
         RecapWithdrawal(
             id=p.id,
@@ -387,11 +376,13 @@ def build_snapshot(
             label="" if not team and p.embargoed else p.label,
             articles=() if not team and p.embargoed else refs(p.articles),
         )
-        for p in known
+        for p in withdrawn_today
         if p.withdrawn_at is not None
-        and session_window[0] <= p.withdrawn_at <= session_window[1]
+        and p.session in started_no_later
         and (team or p.kind is not ProposalKind.SUPPOSAL)
     )
+    sources = {t.proposal for t in today_tas if t.proposal}
+    by_id = {p.id: p for p in store.proposals(ids=sources)} if sources else {}
 
     tas = []
     for t in today_tas:

@@ -83,28 +83,37 @@ def proposal_statuses(
 
     A proposal stands until the other side passes a proposal touching any of its articles
     (answered), a TA covers it (agreed), or it is withdrawn (withdrawn). A supposal answers
-    nothing.
+    nothing. Standing proposals are indexed by article, so this is linear in the journal.
     """
     status: dict[int, ProposalStatus] = {}
-    timeline: list[tuple[int, Move | Agreement]] = [(m.seq, m) for m in moves]
-    timeline += [(a.seq, a) for a in agreements]
-    standing: list[Move] = []
-    for _seq, item in sorted(timeline, key=lambda pair: pair[0]):
+    timeline: list[Move | Agreement] = sorted([*moves, *agreements], key=lambda item: item.seq)
+    standing_on: dict[str, list[Move]] = {}
+
+    def settle(numbers: Iterable[str], outcome: ProposalStatus, unless_side: Party | None) -> None:
+        for number in numbers:
+            still = []
+            for earlier in standing_on.get(number, ()):
+                if status[earlier.seq] is not ProposalStatus.STANDING:
+                    continue
+                if earlier.side is unless_side:
+                    still.append(earlier)
+                    continue
+                status[earlier.seq] = outcome
+            standing_on[number] = still
+
+    for item in timeline:
         if isinstance(item, Move):
             if item.kind is not ProposalKind.SUPPOSAL:
-                touched = set(item.articles)
-                for earlier in list(standing):
-                    if earlier.side is not item.side and touched & set(earlier.articles):
-                        status[earlier.seq] = ProposalStatus.ANSWERED
-                        standing.remove(earlier)
+                settle(item.articles, ProposalStatus.ANSWERED, unless_side=item.side)
             status[item.seq] = ProposalStatus.STANDING
-            standing.append(item)
+            for number in item.articles:
+                standing_on.setdefault(number, []).append(item)
         else:
-            covered = set(item.articles)
-            for earlier in list(standing):
-                if earlier.seq == item.proposal_seq or covered & set(earlier.articles):
-                    status[earlier.seq] = ProposalStatus.AGREED
-                    standing.remove(earlier)
+            if item.proposal_seq is not None and status.get(item.proposal_seq) is (
+                ProposalStatus.STANDING
+            ):
+                status[item.proposal_seq] = ProposalStatus.AGREED
+            settle(item.articles, ProposalStatus.AGREED, unless_side=None)
     for move in moves:
         if move.withdrawn:
             status[move.seq] = ProposalStatus.WITHDRAWN

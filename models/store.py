@@ -14,7 +14,7 @@ import os
 import secrets
 import sqlite3
 import threading
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from datetime import date, datetime
 from pathlib import Path
@@ -942,19 +942,30 @@ class Store:
             titles[str(line["number"]).strip()] = str(line["title"]).strip()
         return {number: titles[number] for number in sorted(titles, key=natural_key)}
 
-    def _moves(self) -> list[Move]:
-        """Every active proposal as the rules see it, in journal order."""
+    def moves(
+        self, sessions: Collection[int] | None = None, withdrawn_by: datetime | None = None
+    ) -> list[Move]:
+        """Active proposals as the rules see them, in journal order.
+
+        `sessions` keeps only those passed in these sessions; `withdrawn_by` counts only the
+        withdrawals recorded at or before that instant (a board "as of" a moment).
+        """
+        sql = (
+            "SELECT subject FROM events WHERE type = 'proposal.withdrawn' AND undone = 0"
+            + (" AND at_us <= ?" if withdrawn_by is not None else "")
+        )
         withdrawn = {
             row[0]
-            for row in self._query(
-                "SELECT subject FROM events WHERE type = 'proposal.withdrawn' AND undone = 0"
-            )
+            for row in self._query(sql, () if withdrawn_by is None else (to_micros(withdrawn_by),))
         }
         rows = self._query(
-            "SELECT p.seq, p.side, p.kind, p.at, p.label, a.number FROM proposals p"
+            "SELECT p.seq, p.side, p.kind, p.at, p.label, a.number, p.session FROM proposals p"
             " JOIN proposal_articles a ON a.proposal = p.seq WHERE p.undone = 0"
             " ORDER BY p.seq, a.position"
         )
+        if sessions is not None:
+            chosen = set(sessions)
+            rows = [row for row in rows if row[6] in chosen]
         moves: list[Move] = []
         numbers: list[str] = []
         previous: Row | None = None
@@ -968,20 +979,42 @@ class Store:
             moves.append(_move(previous, numbers, withdrawn))
         return moves
 
-    def _agreements(self) -> list[Agreement]:
+    def agreements(self, sessions: Collection[int] | None = None) -> list[Agreement]:
+        """Active TAs as the rules see them, in journal order (only these sessions' if given)."""
         rows = self._query(
-            "SELECT t.seq, t.proposal, (SELECT group_concat(number, char(31)) FROM"
+            "SELECT t.seq, t.proposal, t.session, (SELECT group_concat(number, char(31)) FROM"
             " (SELECT number FROM ta_articles WHERE ta = t.seq ORDER BY position))"
             " FROM tas t WHERE t.undone = 0 ORDER BY t.seq"
         )
+        chosen = None if sessions is None else set(sessions)
         return [
             Agreement(seq, tuple(numbers.split("\x1f")), proposal)
-            for seq, proposal, numbers in rows
+            for seq, proposal, session, numbers in rows
+            if chosen is None or session in chosen
+        ]
+
+    def embargoed_labels(self) -> set[str]:
+        """The labels of every active embargoed proposal."""
+        return {
+            row[0]
+            for row in self._query("SELECT label FROM proposals WHERE undone = 0 AND embargoed = 1")
+        }
+
+    def withdrawn_between(self, start: datetime, end: datetime) -> list[str]:
+        """Ids of the proposals whose withdrawal was recorded within [start, end]."""
+        return [
+            row[0]
+            for row in self._query(
+                "SELECT p.id FROM events w JOIN events p ON p.seq = w.subject"
+                " WHERE w.type = 'proposal.withdrawn' AND w.undone = 0"
+                " AND w.at_us BETWEEN ? AND ? ORDER BY w.seq",
+                (to_micros(start), to_micros(end)),
+            )
         ]
 
     def board(self) -> list[BoardRow]:
         """The article board: every article with its status and whose court it is in."""
-        standings = standing_of(self._moves(), self._agreements())
+        standings = standing_of(self.moves(), self.agreements())
         rows = []
         for number, title in self._titles().items():
             standing = standings.get(number)
@@ -1000,20 +1033,31 @@ class Store:
                 )
         return rows
 
-    def proposals(self, session: int | None = None) -> list[Proposal]:
-        """Proposals (all, or one session's) in journal order, each with its status."""
+    def proposals(
+        self, session: int | None = None, *, ids: Collection[str] | None = None
+    ) -> list[Proposal]:
+        """Proposals (all, one session's, or those with these ids) in journal order, each with
+        its status (which depends on the whole journal)."""
         from models.domain import Proposal
 
-        moves = self._moves()
-        statuses = proposal_statuses(moves, self._agreements())
+        moves = self.moves()
+        statuses = proposal_statuses(moves, self.agreements())
         by_seq = {move.seq: move for move in moves}
-        where = "p.undone = 0" + (" AND p.session = ?" if session is not None else "")
+        where = "p.undone = 0"
+        params: list[object] = []
+        if session is not None:
+            where += " AND p.session = ?"
+            params.append(session)
+        if ids is not None:
+            wanted = list(ids)
+            where += f" AND e.id IN ({','.join('?' * len(wanted))})"
+            params += wanted
         rows = self._query(
             "SELECT p.seq, e.id, p.session, p.summary, p.internal_note, p.embargoed, p.link,"
             " p.terms, (SELECT w.at FROM events w WHERE w.type = 'proposal.withdrawn'"
             "  AND w.subject = p.seq AND w.undone = 0) FROM proposals p JOIN events e"
             f" ON e.seq = p.seq WHERE {where} ORDER BY p.seq",
-            () if session is None else (session,),
+            params,
         )
         result = []
         for seq, event_id, number, summary, note, embargoed, link, terms, withdrawn in rows:

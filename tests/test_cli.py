@@ -317,3 +317,38 @@ def test_installed_command_runs(loaded: Path) -> None:
         [str(bargain), "--version"], capture_output=True, text=True, check=False
     )
     assert version.stdout.startswith("bargain, version ")
+
+
+def test_recap_to_stdout_and_to_a_file(loaded: Path, tmp_path: Path, runner: CliRunner) -> None:
+    result = runner.invoke(main, ["--db", str(loaded), "recap", "--session", "1"])
+    assert result.exit_code == 0, result.stderr
+    assert result.output.startswith("# Bargaining update: Session 1")
+    assert "We can go to 26" not in result.output  # an internal note
+    out = tmp_path / "recap.html"
+    result = runner.invoke(
+        main, ["--db", str(loaded), "recap", "--format", "html", "--lang", "es", "-o", str(out)]
+    )
+    assert result.exit_code == 0 and "<html" in out.read_text(encoding="utf-8")
+    team = runner.invoke(main, ["--db", str(loaded), "recap", "--audience", "team"]).output
+    assert "We can go to 26" in team
+
+
+@pytest.mark.parametrize(
+    ("args", "status", "message"),
+    [
+        (["recap", "--session", "9"], 1, "session 9"),
+        (["recap", "--format", "pdf"], 2, "'pdf' is not one of"),
+        (["recap", "--session", "1", "--latest"], 2, "not both"),
+        (["recap", "--template", "missing.j2"], 1, "no template at missing.j2"),
+        (["recap", "--template", "@broken.md.j2"], 1, "line 2"),
+    ],
+)
+def test_recap_refusals(
+    loaded: Path, tmp_path: Path, runner: CliRunner, args: list[str], status: int, message: str
+) -> None:
+    template = tmp_path / "broken.md.j2"
+    template.write_text("# {{ session.number }}\n{% if %}\n", encoding="utf-8")
+    argv = [str(template) if a == "@broken.md.j2" else a for a in args]
+    result = runner.invoke(main, ["--db", str(loaded), *argv])
+    assert result.exit_code == status
+    assert message in result.stderr

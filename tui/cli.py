@@ -272,6 +272,54 @@ def board(ctx: click.Context, fmt: str) -> None:
         board_table(rows, campaign)
 
 
+@main.command()
+@db_option
+@click.option("--session", "session", type=int, metavar="N", help="The session to recap.")
+@click.option("--latest", is_flag=True, help="The latest started session (the default).")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["md", "html", "eml", "sms", "json", "csv"]),
+    default="md",
+    show_default=True,
+)
+@click.option("--lang", type=click.Choice(["en", "es"]), default="en", show_default=True)
+@click.option(
+    "--audience",
+    type=click.Choice(["members", "team"]),
+    default="members",
+    show_default=True,
+    help="members: safe to send; team: the team's own minutes.",
+)
+@click.option("--template", metavar="FILE", help="Your own Jinja2 template (md, html, sms).")
+@click.option("-o", "--output", metavar="FILE", help="Write to FILE instead of standard output.")
+@click.pass_context
+def recap(
+    ctx: click.Context,
+    session: int | None,
+    latest: bool,
+    fmt: str,
+    lang: str,
+    audience: str,
+    template: str | None,
+    output: str | None,
+) -> None:
+    """The recap of a session, ready to send to members."""
+    if session is not None and latest:
+        raise click.UsageError("give --session N or --latest, not both")
+    if template is not None and not Path(template).is_file():
+        _fail(f"no template at {template}")
+    from exports import render_recap
+    from models.recap import build_snapshot
+
+    with open_db(ctx) as store:
+        snapshot = build_snapshot(store, session, "team" if audience == "team" else "members")
+    text = render_recap(
+        snapshot, format=fmt, lang=lang, template=Path(template) if template else None
+    )
+    write_output(text, output)
+
+
 @main.group()
 def journal() -> None:
     """The journal: every change, in order, as JSON Lines."""
