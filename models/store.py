@@ -117,6 +117,8 @@ class Store:
         self._lock = threading.RLock()
         self._in_write: dict[str, Any] | None = None
         self._campaign_seen = False
+        self._cache: dict[str, Any] = {}
+        self._cache_position = -1
         self._conn = _open_connection(self.path, create=create)
         try:
             self.db = Database(self._conn, execute_plugins=False)
@@ -979,6 +981,24 @@ class Store:
             moves.append(_move(previous, numbers, withdrawn))
         return moves
 
+    def _statuses(self) -> tuple[dict[int, ProposalStatus], dict[int, Move]]:
+        moves = self.moves()
+        return proposal_statuses(moves, self.agreements()), {move.seq: move for move in moves}
+
+    def _cached(self, name: str, compute: Callable[[], Any]) -> Any:
+        """A value derived from the whole journal, kept until the journal grows (every change,
+        undo included, appends an event, from this seat or another)."""
+        with self._lock:
+            if self._in_write is not None:
+                return compute()  # uncommitted state may yet be rolled back
+            position = self.last_seq()
+            if self._cache_position != position:
+                self._cache = {}
+                self._cache_position = position
+            if name not in self._cache:
+                self._cache[name] = compute()
+            return self._cache[name]
+
     def agreements(self, sessions: Collection[int] | None = None) -> list[Agreement]:
         """Active TAs as the rules see them, in journal order (only these sessions' if given)."""
         rows = self._query(
@@ -1040,9 +1060,7 @@ class Store:
         its status (which depends on the whole journal)."""
         from models.domain import Proposal
 
-        moves = self.moves()
-        statuses = proposal_statuses(moves, self.agreements())
-        by_seq = {move.seq: move for move in moves}
+        statuses, by_seq = self._cached("statuses", self._statuses)
         where = "p.undone = 0"
         params: list[object] = []
         if session is not None:
