@@ -18,7 +18,8 @@ from __future__ import annotations
 
 import random
 from collections.abc import Iterator
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta, timezone
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 __all__ = ["demo_events", "large_demo_events"]
@@ -1880,6 +1881,28 @@ class _LargeCampaign:
                 j.withdraw(proposal)
                 self.withdrawn.add(proposal)
                 return
+
+
+def build_demo(path: Path, *, large: bool = False, now: datetime | None = None) -> int:
+    """Write a demo campaign into a fresh database at `path`, replacing any file there.
+
+    The small demo is moved so that its fifth session is live at `now` (default: this
+    instant); `large` writes the benchmark campaign. Returns the number of events.
+    """
+    from models.errors import DomainError
+    from models.store import Store
+
+    for suffix in ("", "-wal", "-shm"):
+        Path(str(path) + suffix).unlink(missing_ok=True)
+    moment = now if now is not None else datetime.now(UTC)
+    events = large_demo_events() if large else live_demo_events(moment)
+    try:
+        with Store(path, create=True, seat="demo") as store:
+            return store.record_numbered(enumerate(events, start=1))
+    except DomainError:
+        for suffix in ("", "-wal", "-shm"):
+            Path(str(path) + suffix).unlink(missing_ok=True)
+        raise
 
 
 def live_demo_events(now: datetime) -> list[dict[str, object]]:

@@ -105,9 +105,11 @@ def _whole(low: int, high: int, what: str) -> object:
             elif isinstance(value, float) and value.is_integer():
                 value = int(value)
             else:
-                raise ValueError(f"must be a whole number of {what}, not {value!r}")
+                noun = f"a whole number of {what}" if what else "a whole number"
+                raise ValueError(f"must be {noun}, not {value!r}")
         if not low <= value <= high:
-            raise ValueError(f"must be between {low:,} and {high:,} {what}, not {value:,}")
+            unit = f" {what}" if what else ""
+            raise ValueError(f"must be between {low:,} and {high:,}{unit}, not {value:,}")
         return value
 
     return BeforeValidator(check)

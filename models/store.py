@@ -18,7 +18,7 @@ from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from datetime import date, datetime
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any, NamedTuple
 
 from sqlite_utils import Database
 
@@ -95,6 +95,124 @@ def _instant(text: str) -> datetime:
 
 def _side_name(side: str) -> str:
     return {"union": "the union", "employer": "the employer", "joint": "the joint sidebar"}[side]
+
+
+# ------------------------------------------------------------------------------ records
+#
+# The facts of models.domain as plain named tuples, for the screenless paths that must not pay
+# for pydantic's start-up (`bargain recap` builds its snapshot from these). Each has the fields
+# of its pydantic namesake, with the same names and types, and is read with the same query.
+
+
+class PartyRecord(NamedTuple):
+    name: str
+    short: str
+
+
+class CampaignRecord(NamedTuple):
+    union: PartyRecord
+    employer: PartyRecord
+    timezone: str
+    title: str = ""
+    our_side: Party = Party.UNION
+    sender: str = ""
+    recipients: str = ""
+    signoff: str = ""
+
+
+class NextSessionRecord(NamedTuple):
+    starts: datetime
+    location: str = ""
+
+
+class SessionRecord(NamedTuple):
+    number: int
+    starts: datetime
+    location: str
+    mode: SessionMode
+    kind: SessionKind
+    mediator: str
+    started_at: datetime | None
+    ended_at: datetime | None
+    next: NextSessionRecord | None
+    call_to_action: str
+
+    @property
+    def running(self) -> bool:
+        return self.started_at is not None and self.ended_at is None
+
+
+class AttendanceRecord(NamedTuple):
+    session: int
+    present: tuple[str, ...] = ()
+    observers: int = 0
+    sites: int = 0
+
+
+class ProposalRecord(NamedTuple):
+    """A proposal without its status (which would take the whole journal to tell)."""
+
+    id: str
+    session: int
+    by: Party
+    articles: tuple[str, ...]
+    label: str
+    kind: ProposalKind
+    at: datetime
+    summary: str
+    internal_note: str
+    embargoed: bool
+    link: str
+    terms: dict[str, float]
+    withdrawn_at: datetime | None
+
+
+class TARecord(NamedTuple):
+    id: str
+    session: int
+    articles: tuple[str, ...]
+    at: datetime
+    summary: str
+    proposal: str | None
+    proposal_label: str
+    from_package: bool
+    initials_union: str
+    initials_employer: str
+
+
+class CaucusRecord(NamedTuple):
+    id: str
+    session: int
+    side: CaucusSide
+    minutes: int
+    started_at: datetime
+    due_back: datetime
+    extended_minutes: int
+    ended_at: datetime | None
+    purpose: str
+
+
+class NoteRecord(NamedTuple):
+    id: str
+    session: int
+    at: datetime
+    text: str
+    kind: NoteKind
+    speaker: str
+    party: Party | None
+    visibility: Visibility
+    seat: str
+
+
+class InfoRequestRecord(NamedTuple):
+    id: str
+    session: int
+    by: Party
+    text: str
+    at: datetime
+    due: date | None
+    answered_at: datetime | None
+    answered_session: int | None
 
 
 class Store:
@@ -200,6 +318,7 @@ class Store:
                 yield self._conn
             except BaseException:
                 self._conn.rollback()
+                self._campaign_seen = False
                 raise
             else:
                 self._conn.commit()
@@ -236,6 +355,22 @@ class Store:
         """
         with self._write():
             return self._apply(line)
+
+    def check(self, line: dict[str, Any]) -> None:
+        """Validate a change exactly as record() would, then roll it back: nothing is written.
+
+        Lets a dialog show the store's own refusal while the user is still typing.
+        """
+        with self._lock, _translated(self.path):
+            self._conn.execute("BEGIN IMMEDIATE")
+            self._conn.execute("PRAGMA defer_foreign_keys = ON")
+            self._in_write = {}
+            try:
+                self._apply(line)
+            finally:
+                self._conn.rollback()
+                self._in_write = None
+                self._campaign_seen = False
 
     def record_many(self, lines: Iterable[dict[str, Any]]) -> list[JournalEvent]:
         """Several changes in one transaction: all of them, or none."""
@@ -882,6 +1017,36 @@ class Store:
         """The campaign, with every active update applied in journal order."""
         from models.domain import Campaign, PartyInfo, RecapSettings
 
+        fields = self._campaign_fields()
+        if fields is None:
+            return None
+        return Campaign.model_construct(
+            union=PartyInfo.model_construct(**fields["union"]),
+            employer=PartyInfo.model_construct(**fields["employer"]),
+            timezone=fields["timezone"],
+            title=fields.get("title", ""),
+            our_side=Party(fields.get("our_side", "union")),
+            recap=RecapSettings.model_construct(**fields.get("recap", {})),
+        )
+
+    def campaign_record(self) -> CampaignRecord | None:
+        """`campaign()` as a plain record."""
+        fields = self._campaign_fields()
+        if fields is None:
+            return None
+        recap = fields.get("recap", {})
+        return CampaignRecord(
+            union=PartyRecord(**fields["union"]),
+            employer=PartyRecord(**fields["employer"]),
+            timezone=fields["timezone"],
+            title=fields.get("title", ""),
+            our_side=Party(fields.get("our_side", "union")),
+            sender=recap.get("sender", ""),
+            recipients=recap.get("recipients", ""),
+            signoff=recap.get("signoff", ""),
+        )
+
+    def _campaign_fields(self) -> dict[str, Any] | None:
         rows = self._query(
             "SELECT data FROM events WHERE type IN ('campaign.created', 'campaign.updated')"
             " AND undone = 0 ORDER BY seq"
@@ -904,14 +1069,7 @@ class Store:
                     if source in line["recap"]:
                         recap[target] = line["recap"][source]
                 fields["recap"] = recap
-        return Campaign.model_construct(
-            union=PartyInfo.model_construct(**fields["union"]),
-            employer=PartyInfo.model_construct(**fields["employer"]),
-            timezone=fields["timezone"],
-            title=fields.get("title", ""),
-            our_side=Party(fields.get("our_side", "union")),
-            recap=RecapSettings.model_construct(**fields.get("recap", {})),
-        )
+        return fields
 
     def timezone(self) -> str:
         """The campaign's IANA timezone (UTC before there is a campaign)."""
@@ -930,6 +1088,10 @@ class Store:
             Article.model_construct(number=number, title=title)
             for number, title in self._titles().items()
         ]
+
+    def article_titles(self) -> dict[str, str]:
+        """Article number to its latest title, in natural order (`articles()` as a dict)."""
+        return self._titles()
 
     def _titles(self) -> dict[str, str]:
         """Article number to its latest title, in natural order."""
@@ -952,9 +1114,8 @@ class Store:
         `sessions` keeps only those passed in these sessions; `withdrawn_by` counts only the
         withdrawals recorded at or before that instant (a board "as of" a moment).
         """
-        sql = (
-            "SELECT subject FROM events WHERE type = 'proposal.withdrawn' AND undone = 0"
-            + (" AND at_us <= ?" if withdrawn_by is not None else "")
+        sql = "SELECT subject FROM events WHERE type = 'proposal.withdrawn' AND undone = 0" + (
+            " AND at_us <= ?" if withdrawn_by is not None else ""
         )
         withdrawn = {
             row[0]
@@ -1100,10 +1261,73 @@ class Store:
             )
         return result
 
+    def proposal_records(
+        self, session: int | None = None, *, ids: Collection[str] | None = None
+    ) -> list[ProposalRecord]:
+        """`proposals()` as plain records, without their status: it reads only the proposals
+        asked for, where a status takes the whole journal to tell."""
+        where = "p.undone = 0"
+        params: list[object] = []
+        if session is not None:
+            where += " AND p.session = ?"
+            params.append(session)
+        if ids is not None:
+            wanted = list(ids)
+            where += f" AND e.id IN ({','.join('?' * len(wanted))})"
+            params += wanted
+        rows = self._query(
+            "SELECT e.id, p.session, p.side, (SELECT group_concat(number, char(31)) FROM"
+            " (SELECT number FROM proposal_articles WHERE proposal = p.seq ORDER BY position)),"
+            " p.label, p.kind, p.at, p.summary, p.internal_note, p.embargoed, p.link, p.terms,"
+            " (SELECT w.at FROM events w WHERE w.type = 'proposal.withdrawn'"
+            "  AND w.subject = p.seq AND w.undone = 0) FROM proposals p JOIN events e"
+            f" ON e.seq = p.seq WHERE {where} ORDER BY p.seq",
+            params,
+        )
+        return [
+            ProposalRecord(
+                id=event_id,
+                session=number,
+                by=_PARTIES[side],
+                articles=tuple(numbers.split("\x1f")) if numbers else (),
+                label=label,
+                kind=_KINDS[kind],
+                at=_instant(at),
+                summary=summary,
+                internal_note=note,
+                embargoed=bool(embargoed),
+                link=link,
+                terms=json.loads(terms),
+                withdrawn_at=_instant(withdrawn) if withdrawn else None,
+            )
+            for (
+                event_id,
+                number,
+                side,
+                numbers,
+                label,
+                kind,
+                at,
+                summary,
+                note,
+                embargoed,
+                link,
+                terms,
+                withdrawn,
+            ) in rows
+        ]
+
     def tas(self, session: int | None = None) -> list[TA]:
         """Tentative agreements (all, or one session's) in journal order."""
         from models.domain import TA
 
+        return [TA.model_construct(**fields) for fields in self._ta_fields(session)]
+
+    def ta_records(self, session: int | None = None) -> list[TARecord]:
+        """`tas()` as plain records."""
+        return [TARecord(**fields) for fields in self._ta_fields(session)]
+
+    def _ta_fields(self, session: int | None) -> Iterator[dict[str, Any]]:
         where = "t.undone = 0" + (" AND t.session = ?" if session is not None else "")
         rows = self._query(
             "SELECT e.id, t.session, t.at, t.summary, pe.id, p.label, p.kind,"
@@ -1114,26 +1338,48 @@ class Store:
             f" WHERE {where} ORDER BY t.seq",
             () if session is None else (session,),
         )
-        return [
-            TA.model_construct(
-                id=event_id,
-                session=number,
-                at=_instant(at),
-                summary=summary,
-                proposal=proposal_id,
-                proposal_label=label or "",
-                from_package=kind == ProposalKind.PACKAGE.value,
-                initials_union=iu,
-                initials_employer=ie,
-                articles=tuple(numbers.split("\x1f")),
-            )
+        return (
+            {
+                "id": event_id,
+                "session": number,
+                "at": _instant(at),
+                "summary": summary,
+                "proposal": proposal_id,
+                "proposal_label": label or "",
+                "from_package": kind == ProposalKind.PACKAGE.value,
+                "initials_union": iu,
+                "initials_employer": ie,
+                "articles": tuple(numbers.split("\x1f")),
+            }
             for event_id, number, at, summary, proposal_id, label, kind, iu, ie, numbers in rows
-        ]
+        )
 
     def sessions(self) -> list[Session]:
         """Every scheduled session, by number, with its start, end and next session."""
         from models.domain import NextSession, Session
 
+        result = []
+        for fields in self._session_fields():
+            upcoming = fields["next"]
+            if upcoming is not None:
+                fields["next"] = NextSession.model_construct(
+                    starts=upcoming[0], location=upcoming[1]
+                )
+            result.append(Session.model_construct(**fields))
+        return result
+
+    def session_records(self) -> list[SessionRecord]:
+        """`sessions()` as plain records."""
+        result = []
+        for fields in self._session_fields():
+            upcoming = fields["next"]
+            if upcoming is not None:
+                fields["next"] = NextSessionRecord(*upcoming)
+            result.append(SessionRecord(**fields))
+        return result
+
+    def _session_fields(self) -> Iterator[dict[str, Any]]:
+        """The fields of every session; `next` is (starts, location) or None."""
         marks: dict[int, dict[str, str]] = {}
         for kind, number, at, data in self._query(
             "SELECT type, session, at, data FROM events WHERE type IN"
@@ -1142,7 +1388,6 @@ class Store:
             marks.setdefault(number, {})[kind] = at
             if kind == "session.ended":
                 marks[number]["ended_data"] = data
-        result = []
         for number, starts, location, mode, kind, mediator in self._query(
             "SELECT number, starts, location, mode, kind, mediator FROM sessions"
             " WHERE undone = 0 ORDER BY number"
@@ -1150,28 +1395,25 @@ class Store:
             mark = marks.get(number, {})
             ended = json.loads(mark["ended_data"]) if "ended_data" in mark else {}
             next_session = ended.get("next")
-            result.append(
-                Session.model_construct(
-                    number=number,
-                    starts=_instant(starts),
-                    location=location,
-                    mode=SessionMode(mode),
-                    kind=SessionKind(kind),
-                    mediator=mediator,
-                    started_at=_instant(mark["session.started"])
-                    if "session.started" in mark
-                    else None,
-                    ended_at=_instant(mark["session.ended"]) if "session.ended" in mark else None,
-                    next=NextSession.model_construct(
-                        starts=parse_instant(next_session["starts"]),
-                        location=next_session.get("location", "") or "",
-                    )
-                    if next_session
-                    else None,
-                    call_to_action=ended.get("call_to_action", "") or "",
+            yield {
+                "number": number,
+                "starts": _instant(starts),
+                "location": location,
+                "mode": SessionMode(mode),
+                "kind": SessionKind(kind),
+                "mediator": mediator,
+                "started_at": _instant(mark["session.started"])
+                if "session.started" in mark
+                else None,
+                "ended_at": _instant(mark["session.ended"]) if "session.ended" in mark else None,
+                "next": (
+                    parse_instant(next_session["starts"]),
+                    next_session.get("location", "") or "",
                 )
-            )
-        return result
+                if next_session
+                else None,
+                "call_to_action": ended.get("call_to_action", "") or "",
+            }
 
     def session(self, number: int) -> Session:
         """One session by number; refused with the known numbers when it does not exist."""
@@ -1204,20 +1446,27 @@ class Store:
         """The latest attendance recorded for a session (empty when none)."""
         from models.domain import Attendance
 
+        return Attendance.model_construct(**self._attendance_fields(session))
+
+    def attendance_record(self, session: int) -> AttendanceRecord:
+        """`attendance()` as a plain record."""
+        return AttendanceRecord(**self._attendance_fields(session))
+
+    def _attendance_fields(self, session: int) -> dict[str, Any]:
         row = self._one(
             "SELECT data FROM events WHERE type = 'attendance.recorded' AND session = ?"
             " AND undone = 0 ORDER BY seq DESC LIMIT 1",
             (session,),
         )
         if row is None:
-            return Attendance.model_construct(session=session)
+            return {"session": session}
         line = json.loads(row[0])
-        return Attendance.model_construct(
-            session=session,
-            present=tuple(line.get("present") or ()),
-            observers=int(line.get("observers") or 0),
-            sites=int(line.get("sites") or 0),
-        )
+        return {
+            "session": session,
+            "present": tuple(line.get("present") or ()),
+            "observers": int(line.get("observers") or 0),
+            "sites": int(line.get("sites") or 0),
+        }
 
     def agenda(self, session: int) -> list[AgendaItem]:
         """A session's agenda in order, each item with its status and actual times."""
@@ -1270,6 +1519,17 @@ class Store:
         """Caucuses (all, or one session's) in journal order, with due-back and end."""
         from models.domain import Caucus
 
+        return [
+            Caucus.model_construct(**fields) for fields in self._caucus_fields(session, open_only)
+        ]
+
+    def caucus_records(
+        self, session: int | None = None, *, open_only: bool = False
+    ) -> list[CaucusRecord]:
+        """`caucuses()` as plain records."""
+        return [CaucusRecord(**fields) for fields in self._caucus_fields(session, open_only)]
+
+    def _caucus_fields(self, session: int | None, open_only: bool) -> Iterator[dict[str, Any]]:
         where = "c.undone = 0" + (" AND c.session = ?" if session is not None else "")
         rows = self._query(
             "SELECT c.seq, e.id, c.session, c.side, c.minutes, c.purpose, c.at,"
@@ -1280,31 +1540,36 @@ class Store:
             f" FROM caucuses c JOIN events e ON e.seq = c.seq WHERE {where} ORDER BY c.seq",
             () if session is None else (session,),
         )
-        result = []
         for _seq, event_id, number, side, minutes, purpose, at, extensions, ended in rows:
             if open_only and ended:
                 continue
             added = [int(x) for x in extensions.split(",")] if extensions else []
             started = _instant(at)
-            result.append(
-                Caucus.model_construct(
-                    id=event_id,
-                    session=number,
-                    side=CaucusSide(side),
-                    minutes=minutes,
-                    purpose=purpose,
-                    started_at=started,
-                    due_back=caucus_due_back(started, minutes, added),
-                    extended_minutes=sum(added),
-                    ended_at=_instant(ended) if ended else None,
-                )
-            )
-        return result
+            yield {
+                "id": event_id,
+                "session": number,
+                "side": CaucusSide(side),
+                "minutes": minutes,
+                "purpose": purpose,
+                "started_at": started,
+                "due_back": caucus_due_back(started, minutes, added),
+                "extended_minutes": sum(added),
+                "ended_at": _instant(ended) if ended else None,
+            }
 
     def notes(self, session: int | None = None, *, limit: int | None = None) -> list[Note]:
         """Notes ordered by (time, journal order); with `limit`, the latest ones."""
         from models.domain import Note
 
+        return [Note.model_construct(**fields) for fields in self._note_fields(session, limit)]
+
+    def note_records(
+        self, session: int | None = None, *, limit: int | None = None
+    ) -> list[NoteRecord]:
+        """`notes()` as plain records."""
+        return [NoteRecord(**fields) for fields in self._note_fields(session, limit)]
+
+    def _note_fields(self, session: int | None, limit: int | None) -> Iterator[dict[str, Any]]:
         where = "undone = 0" + (" AND n.session = ?" if session is not None else "")
         params: list[object] = [] if session is None else [session]
         sql = (
@@ -1317,44 +1582,51 @@ class Store:
             params.append(limit)
         rows = self._query(sql, params)
         rows.reverse()
-        return [
-            Note.model_construct(
-                id=event_id,
-                session=number,
-                at=_instant(at),
-                text=text,
-                kind=NoteKind(kind),
-                speaker=speaker,
-                party=Party(party) if party else None,
-                visibility=Visibility(visibility),
-                seat=seat,
-            )
+        return (
+            {
+                "id": event_id,
+                "session": number,
+                "at": _instant(at),
+                "text": text,
+                "kind": NoteKind(kind),
+                "speaker": speaker,
+                "party": Party(party) if party else None,
+                "visibility": Visibility(visibility),
+                "seat": seat,
+            }
             for _seq, event_id, number, at, text, kind, speaker, party, visibility, seat in rows
-        ]
+        )
 
     def info_requests(self) -> list[InfoRequest]:
         """Every information request in journal order, with when it was answered."""
         from models.domain import InfoRequest
 
+        return [InfoRequest.model_construct(**fields) for fields in self._info_request_fields()]
+
+    def info_request_records(self) -> list[InfoRequestRecord]:
+        """`info_requests()` as plain records."""
+        return [InfoRequestRecord(**fields) for fields in self._info_request_fields()]
+
+    def _info_request_fields(self) -> Iterator[dict[str, Any]]:
         rows = self._query(
             "SELECT e.id, r.session, r.side, r.text, r.at, r.due, a.at, a.session"
             " FROM info_requests r JOIN events e ON e.seq = r.seq LEFT JOIN events a"
             " ON a.type = 'info_request.answered' AND a.subject = r.seq AND a.undone = 0"
             " WHERE r.undone = 0 ORDER BY r.seq"
         )
-        return [
-            InfoRequest.model_construct(
-                id=event_id,
-                session=number,
-                by=Party(side),
-                text=text,
-                at=_instant(at),
-                due=date.fromisoformat(due) if due else None,
-                answered_at=_instant(answered) if answered else None,
-                answered_session=answered_session,
-            )
+        return (
+            {
+                "id": event_id,
+                "session": number,
+                "by": Party(side),
+                "text": text,
+                "at": _instant(at),
+                "due": date.fromisoformat(due) if due else None,
+                "answered_at": _instant(answered) if answered else None,
+                "answered_session": answered_session,
+            }
             for event_id, number, side, text, at, due, answered, answered_session in rows
-        ]
+        )
 
     def members(self) -> list[Member]:
         """The team roster in the order members were added."""

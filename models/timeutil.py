@@ -63,7 +63,7 @@ def zone(name: str) -> ZoneInfo:
     """The IANA timezone by name, refused with a hint when unknown."""
     try:
         return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):
         raise DomainError(
             f"timezone {name!r} is not an IANA timezone; use a name like America/Los_Angeles"
         ) from None
@@ -91,3 +91,40 @@ def format_duration(delta: timedelta) -> str:
     if hours:
         return f"{sign}{hours}:{minutes:02d}:{secs:02d}"
     return f"{sign}{minutes:02d}:{secs:02d}"
+
+
+_CLOCK = re.compile(r"^\s*(\d{1,2})(?::?(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?\s*$", re.I)
+
+
+def parse_clock(text: str) -> tuple[int, int]:
+    """Hours and minutes from `16:30`, `1630`, `4:30 pm`, `4pm`."""
+    match = _CLOCK.match(text)
+    if match is None:
+        raise DomainError(f"{text!r} is not a time of day; write it like 16:30 or 4:30 pm")
+    hour, minute = int(match.group(1)), int(match.group(2) or 0)
+    meridiem = (match.group(3) or "").lower().replace(".", "")
+    if meridiem:
+        if not 1 <= hour <= 12:
+            raise DomainError(f"{text!r}: with am or pm the hour runs from 1 to 12")
+        hour = hour % 12 + (12 if meridiem == "pm" else 0)
+    if hour > 23 or minute > 59:
+        raise DomainError(f"{text!r} is not a time of day; write it like 16:30 or 4:30 pm")
+    return hour, minute
+
+
+def parse_local(day: str, clock: str, timezone: str) -> datetime:
+    """An instant from a local date (YYYY-MM-DD) and time of day in an IANA timezone.
+
+    A time that does not exist on that day (clocks jumped forward) is refused; a time that
+    happens twice (clocks fell back) is the first of the two.
+    """
+    when = parse_date(day, "date")
+    hour, minute = parse_clock(clock)
+    tz = zone(timezone)
+    local = datetime(when.year, when.month, when.day, hour, minute, tzinfo=tz)
+    if local.astimezone(UTC).astimezone(tz).replace(tzinfo=None) != local.replace(tzinfo=None):
+        raise DomainError(
+            f"{hour:02d}:{minute:02d} does not exist on {when.isoformat()} in {timezone} "
+            "(the clocks jump forward); pick another time"
+        )
+    return local

@@ -392,26 +392,14 @@ def restore(ctx: click.Context, file: str) -> None:
 @click.pass_context
 def demo(ctx: click.Context, large: bool, no_open: bool) -> None:
     """Create a realistic fictional campaign and open it."""
-    from models.demo import large_demo_events, live_demo_events
+    from models.demo import build_demo
     from models.locations import demo_db
-    from models.timeutil import utc_now
 
     root = ctx.find_root().obj or {}
     path = Path(root["db"]).expanduser() if root.get("db") else demo_db()
     if root.get("db") and path.exists() and path.stat().st_size > 0:
         _fail(f"{path} already exists; the demo only writes a new file (or omit --db)")
-    if not root.get("db"):
-        _remove_database(path)
-    from models.store import Store
-
-    events = large_demo_events() if large else live_demo_events(utc_now())
-    with Store(path, create=True, seat="demo") as store:
-        try:
-            count = store.record_numbered(enumerate(events, start=1))
-        except DomainError:
-            store.close()
-            _remove_database(path)
-            raise
+    count = build_demo(path, large=large)
     click.echo(f"Demo campaign ({count:,} events) in {path}")
     if not no_open:
         open_app(path, seat=(root.get("seat") or default_seat()))

@@ -1,0 +1,1 @@
+"""One ModalScreen per file: each validates its fields and dismisses a typed result."""

@@ -1,0 +1,359 @@
+"""What the forms around the session share: a labelled row with the error beside each field,
+the check of typed values against the journal's own event models (so a form says what an
+imported journal line would be told), and `FormDialog`, the base of the modal forms.
+
+A form never writes by itself: it validates as the user types, then hands its typed result
+to an `on_save` callable (which calls one function of `models.actions`). When the store
+refuses it (a number already taken, say), the refusal is shown beside the field and the
+dialog stays open, so nothing typed is lost; Escape leaves everything as it was.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any, ClassVar, TypeVar
+
+from pydantic import BaseModel, ValidationError
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widget import Widget
+from textual.widgets import Button, Input, Label, Select, SelectionList, Static
+
+from models.errors import DomainError, StoreError
+from models.timeutil import utc_now
+
+ModelT = TypeVar("ModelT", bound=BaseModel)
+ResultT = TypeVar("ResultT")
+
+FORM_ERROR = "form-error"
+"""The id of the error line under a form, for refusals that belong to no one field."""
+
+
+class FieldError(Static):
+    """The error of one field, shown right under it; takes no room while the field is right."""
+
+    DEFAULT_CSS = """
+    FieldError {
+        color: $text-error;
+        height: auto;
+        display: none;
+        &.-shown { display: block; }
+        &:nocolor { text-style: bold; }
+    }
+    """
+
+    def __init__(self, *, id: str) -> None:
+        super().__init__("", id=id, markup=False)
+        self.message = ""
+
+    def show(self, message: str) -> None:
+        """Show a message (with a mark that reads without colour), or hide when empty."""
+        if message == self.message:
+            return
+        self.message = message
+        self.update(f"✗ {message}" if message else "")
+        self.set_class(bool(message), "-shown")
+
+
+class FormHint(Static):
+    """A line under a field saying what was understood ("Tuesday 17 March, 16:30 PDT")."""
+
+    DEFAULT_CSS = """
+    FormHint { color: $text-muted; padding-left: 14; height: auto; display: none; }
+    FormHint.-shown { display: block; }
+    """
+
+    def __init__(self, *, id: str) -> None:
+        super().__init__("", id=id, markup=False)
+        self.text = ""
+
+    def show(self, text: str) -> None:
+        """Show the hint, or hide it when empty; nothing is redrawn when it is unchanged."""
+        if text == self.text:
+            return
+        self.text = text
+        self.update(text)
+        self.set_class(bool(text), "-shown")
+
+
+class FieldRow(Vertical):
+    """One line of a form: its label and fields, then each field's error under the line.
+
+    `parts` are widgets (each gets a `FieldError` with the id `<field id>-error`) or strings
+    (a small inner label, like "short" between a name and its short name).
+    """
+
+    DEFAULT_CSS = """
+    FieldRow {
+        height: auto;
+        & > .field-line { height: auto; }
+        & > .field-line > .field-label {
+            width: 14;
+            padding-right: 1;
+            color: $text-muted;
+            text-align: right;
+        }
+        & > .field-line > .field-inner-label { width: auto; padding: 0 1; color: $text-muted; }
+        & > .field-line > Input { width: 1fr; background: $background; }
+        & > .field-line > Select { width: 1fr; }
+        & > .field-line > SelectionList { width: 1fr; }
+        & > .field-line > .-narrow { width: 14; }
+        & > .field-line > Input:focus { background-tint: $primary 18%; }
+        & > .field-line > Select > SelectCurrent { background: $background; }
+        & > FieldError { padding-left: 14; }
+        /* A rule on the row itself: Textual restyles a :focus-within node's children only
+           when the node carries a :focus-within rule of its own. */
+        &:focus-within { background: $boost; }
+        &:focus-within > .field-line > .field-label { color: $text-accent; text-style: bold; }
+        &:nocolor:focus-within > .field-line > .field-label { text-style: bold reverse; }
+        & Input:nocolor > .input--cursor { text-style: reverse; }
+        & Input:nocolor > .input--placeholder { text-style: italic; }
+    }
+    """
+
+    def __init__(self, label: str, *parts: Widget | str, narrow: Iterable[str] = ()) -> None:
+        narrow_ids = set(narrow)
+        line: list[Widget] = [Label(label, classes="field-label", markup=False)]
+        errors: list[Widget] = []
+        for part in parts:
+            if isinstance(part, str):
+                line.append(Label(part, classes="field-inner-label", markup=False))
+                continue
+            part.set_class(part.id in narrow_ids, "-narrow")
+            line.append(part)
+            errors.append(FieldError(id=f"{part.id}-error"))
+        super().__init__(Horizontal(*line, classes="field-line"), *errors)
+
+
+def tidy(message: str) -> str:
+    """A validator's message as a sentence: no "Value error," prefix, no stray spaces."""
+    message = message.removeprefix("Value error, ")
+    message = message.replace("whole number of ,", "whole number,")
+    return re.sub(r"\s+([,.;])", r"\1", message).strip()
+
+
+def check_line(
+    model: type[ModelT], line: Mapping[str, Any], nouns: Mapping[str, str] | None = None
+) -> tuple[ModelT | None, dict[str, str]]:
+    """Validate a journal line (stamped now when it has no `at`) with its event model.
+
+    Returns the parsed line, or None with what is wrong keyed by dotted field name
+    ("union.short", "present.2"): the first problem of each field, in the journal's words,
+    as a sentence whose subject is the field's noun ("the short name is empty; ...").
+    """
+    stamped = {"at": utc_now().isoformat(), **line}
+    try:
+        return model.model_validate(stamped), {}
+    except ValidationError as error:
+        found: dict[str, str] = {}
+        for item in error.errors():
+            parts = [str(p) for p in item["loc"] if not str(p).startswith(("function-", "tagged"))]
+            key = ".".join(parts)
+            noun = (nouns or {}).get(parts[0] if parts else "", "") or key.replace("_", " ")
+            found.setdefault(key, sentence(noun, tidy(item["msg"])))
+        return None, found
+
+
+def sentence(noun: str, message: str) -> str:
+    """`is empty; type something` about "the title" -> `the title is empty; type something`."""
+    first = message.split(" ", 1)[0]
+    if noun and first in {"is", "must", "contains", "has", "names", "should"}:
+        return f"{noun} {message}"
+    if noun and message.startswith("Input should"):
+        return f"{noun} {message[len('Input ') :]}"
+    return message
+
+
+def field_of(problems: Mapping[str, str], name: str) -> str:
+    """The problem of a field, or of any of its parts ("present" finds "present.2")."""
+    if name in problems:
+        return problems[name]
+    for key, message in problems.items():
+        if key.startswith(name + "."):
+            return message
+    return ""
+
+
+class FormDialog(ModalScreen[ResultT]):
+    """A modal form: fields validated as typed, errors beside them, Save refused until right.
+
+    Subclasses compose their `FieldRow`s in `compose_fields()` and build their result in
+    `check()`, which returns it, or None with the problems keyed by field (widget) id.
+    """
+
+    DEFAULT_CSS = """
+    FormDialog {
+        align: center middle;
+        & > .form-dialog {
+            width: 90%;
+            max-width: 86;
+            height: auto;
+            max-height: 100%;
+            border: round $primary;
+            border-title-color: $text-primary;
+            border-title-style: bold;
+            background: $surface;
+            padding: 0 1;
+        }
+        & .form-intro { color: $text-muted; margin-bottom: 1; }
+        & .form-body { height: auto; max-height: 18; }
+        & #form-error { margin-top: 1; }
+        & .form-buttons { height: auto; align-horizontal: right; margin-top: 1; }
+        & .form-buttons Button { margin-left: 2; }
+    }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", tooltip="Close; nothing is saved", id="form.cancel"),
+        Binding("ctrl+s", "save", "Save", tooltip="Check every field and save", id="form.save"),
+    ]
+
+    DIALOG_TITLE: ClassVar[str] = ""
+    SAVE_LABEL: ClassVar[str] = "Save"
+    REFUSAL_FIELD: ClassVar[str] = ""
+    """The field beside which the store's refusal is shown (else under the form)."""
+
+    def __init__(self, on_save: Callable[[ResultT], object] | None = None) -> None:
+        super().__init__()
+        self._on_save = on_save
+        self._touched: set[str] = set()
+        self._show_all = False
+
+    # ---------------------------------------------------------------- for subclasses
+
+    def compose_fields(self) -> ComposeResult:
+        """The rows of the form."""
+        raise NotImplementedError
+
+    def check(self) -> tuple[ResultT | None, dict[str, str]]:
+        """The result as typed, or None and the problems by field id."""
+        raise NotImplementedError
+
+    def dialog_title(self) -> str:
+        """The title on the dialog's border."""
+        return self.DIALOG_TITLE
+
+    def save_label(self) -> str:
+        """The label of the Save button."""
+        return self.SAVE_LABEL
+
+    def intro(self) -> str:
+        """A line under the title saying what the form does (empty for none)."""
+        return ""
+
+    # ---------------------------------------------------------------------- layout
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="form-dialog") as box:
+            box.border_title = self.dialog_title()
+            if self.intro():
+                yield Static(self.intro(), classes="form-intro", markup=False)
+            with VerticalScroll(classes="form-body", can_focus=False):
+                yield from self.compose_fields()
+            yield FieldError(id=FORM_ERROR)
+            with Horizontal(classes="form-buttons"):
+                yield Button(self.save_label(), variant="primary", id="form-save", compact=True)
+                yield Button("Cancel", id="form-cancel", compact=True)
+
+    def on_mount(self) -> None:
+        # Fill the hints that depend on what is typed (nothing is shown as wrong yet).
+        self.check()
+
+    # -------------------------------------------------------------------- checking
+
+    @on(Input.Changed)
+    @on(Select.Changed)
+    @on(SelectionList.SelectedChanged)
+    def _typed(
+        self, event: Input.Changed | Select.Changed | SelectionList.SelectedChanged[Any]
+    ) -> None:
+        event.stop()
+        if event.control is not None and event.control.id:
+            self._touched.add(event.control.id)
+        self.show_problems(self.check()[1])
+
+    def show_problems(self, problems: Mapping[str, str]) -> None:
+        """Show each touched field's problem beside it (every field's once Save was tried)."""
+        for error in self.query(FieldError):
+            if error.id is None or error.id == FORM_ERROR:
+                continue
+            field = error.id.removesuffix("-error")
+            shown = self._show_all or field in self._touched
+            message = problems.get(field, "") if shown else ""
+            error.show(message)
+            for widget in self.query(f"#{field}"):
+                widget.set_class(bool(message), "-invalid")
+        self.query_one(f"#{FORM_ERROR}", FieldError).show("")
+
+    def refuse(self, message: str, field: str | None = None) -> None:
+        """Show a refusal beside a field (by default REFUSAL_FIELD) and focus it."""
+        field = field if field is not None else self.REFUSAL_FIELD
+        beside = self.query(f"#{field}-error") if field else None
+        if beside:
+            beside.first(FieldError).show(message)
+        else:
+            field = ""
+            self.query_one(f"#{FORM_ERROR}", FieldError).show(message)
+        if field:
+            for widget in self.query(f"#{field}"):
+                widget.set_class(True, "-invalid")
+                widget.focus()
+        self.app.bell()
+
+    # --------------------------------------------------------------------- actions
+
+    @on(Input.Submitted)
+    def _enter(self, event: Input.Submitted) -> None:
+        """Enter moves on to the next field once this one is right; on the last, it saves."""
+        event.stop()
+        problems = self.check()[1]
+        field = event.input.id or ""
+        self._touched.add(field)
+        self.show_problems(problems)
+        if field in problems:
+            self.app.bell()
+        elif event.input is self.query(Input).last():
+            self.action_save()
+        else:
+            self.focus_next()
+
+    @on(Button.Pressed, "#form-save")
+    def _save_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.action_save()
+
+    @on(Button.Pressed, "#form-cancel")
+    def _cancel_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.action_cancel()
+
+    def action_save(self) -> None:
+        """Save when every field is right; else show every problem and focus the first."""
+        self._show_all = True
+        result, problems = self.check()
+        self.show_problems(problems)
+        if result is None or problems:
+            for error in self.query(FieldError):
+                if error.has_class("-shown") and error.id:
+                    field = error.id.removesuffix("-error")
+                    for widget in self.query(f"#{field}"):
+                        widget.focus()
+                        break
+                    break
+            self.app.bell()
+            return
+        if self._on_save is not None:
+            try:
+                self._on_save(result)
+            except (DomainError, StoreError) as refusal:
+                self.refuse(str(refusal))
+                return
+        self.dismiss(result)
+
+    def action_cancel(self) -> None:
+        """Leave without saving anything."""
+        self.dismiss(None)

@@ -1,0 +1,1 @@
+"""The screens of the app: the main session console and the screens around it."""

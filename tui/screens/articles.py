@@ -1,0 +1,167 @@
+"""The articles of the contract, in natural order (2 before 10): add, rename, import a CSV.
+
+`n` adds an article, `r` renames the highlighted one, `i` imports a CSV file (all or
+nothing; the first bad line is named); Escape goes back. What another seat records appears
+within a second.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+
+from models.actions import add_article, rename_article
+from models.domain import Article
+from models.store import Store
+from tui.dialogs.article_form import ArticleDialog
+from tui.dialogs.article_import import ArticleImport, ArticleImportDialog
+
+POLL_SECONDS = 1.0
+
+
+class ArticlesScreen(Screen[None]):
+    """Keep the list of the contract's articles."""
+
+    DEFAULT_CSS = """
+    ArticlesScreen {
+        & #articles-table { height: 1fr; }
+        & #articles-empty {
+            height: auto;
+            padding: 1 2;
+            color: $text-muted;
+            display: none;
+        }
+        &.-empty #articles-empty { display: block; }
+        &.-empty #articles-table { display: none; }
+        & DataTable:nocolor > .datatable--cursor { text-style: bold reverse; }
+    }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "escape", "back", "Back", tooltip="Back to the previous screen", id="articles.back"
+        ),
+        Binding("n", "add", "Add", tooltip="Add an article", id="articles.add"),
+        Binding(
+            "r", "rename", "Rename", tooltip="Rename the highlighted article", id="articles.rename"
+        ),
+        Binding(
+            "i",
+            "import_csv",
+            "Import CSV",
+            tooltip="Import articles from a CSV file (number,title)",
+            id="articles.import",
+        ),
+    ]
+
+    def __init__(self, store: Store) -> None:
+        super().__init__()
+        self.store = store
+        self._seen = -1
+        self._articles: list[Article] = []
+        self._last_import = ""
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(
+            "No article yet. Press n to add one, or i to import the list from a CSV file "
+            "with the header `number,title`.",
+            id="articles-empty",
+            markup=False,
+        )
+        yield DataTable(id="articles-table", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one("#articles-table", DataTable)
+        table.add_column("Article", key="number")
+        table.add_column("Title", key="title")
+        self.reload()
+        self.set_interval(POLL_SECONDS, self._poll)
+
+    def _poll(self) -> None:
+        if self.store.last_seq() != self._seen:
+            self.reload()
+
+    def reload(self, select: str | None = None) -> None:
+        """Read the articles again and keep (or move) the highlight."""
+        self._seen = self.store.last_seq()
+        table = self.query_one("#articles-table", DataTable)
+        keep = select if select is not None else self.selected_number()
+        self._articles = self.store.articles()
+        table.clear()
+        for article in self._articles:
+            table.add_row(article.number, article.title, key=article.number)
+        if keep is not None and any(a.number == keep for a in self._articles):
+            table.move_cursor(row=table.get_row_index(keep), animate=False)
+        count = len(self._articles)
+        self.title = "Articles"
+        self.sub_title = f"{count} in the contract" if count != 1 else "1 in the contract"
+        self.set_class(not self._articles, "-empty")
+
+    def selected_number(self) -> str | None:
+        """The number of the highlighted article, if any."""
+        table = self.query_one("#articles-table", DataTable)
+        if not table.row_count:
+            return None
+        return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+
+    # --------------------------------------------------------------------- actions
+
+    def action_back(self) -> None:
+        """Back to the previous screen."""
+        self.dismiss()
+
+    def action_add(self) -> None:
+        """Add an article."""
+
+        def save(article: Article) -> None:
+            add_article(self.store, article.number, article.title)
+
+        def done(article: Article | None) -> None:
+            if article is not None:
+                self.reload(select=article.number)
+                self.notify(f"Article {article.number} added.", title="Saved")
+
+        self.app.push_screen(
+            ArticleDialog(taken=[a.number for a in self._articles], on_save=save), done
+        )
+
+    def action_rename(self) -> None:
+        """Give the highlighted article a new title."""
+        number = self.selected_number()
+        article = next((a for a in self._articles if a.number == number), None)
+        if article is None:
+            self.notify(
+                "There is no article to rename yet: press n to add one.", severity="warning"
+            )
+            return
+
+        def save(renamed: Article) -> None:
+            rename_article(self.store, renamed.number, renamed.title)
+
+        def done(renamed: Article | None) -> None:
+            if renamed is not None:
+                self.reload(select=renamed.number)
+                self.notify(f"Article {renamed.number} is now “{renamed.title}”.", title="Saved")
+
+        self.app.push_screen(ArticleDialog(article=article, on_save=save), done)
+
+    def action_import_csv(self) -> None:
+        """Import articles from a CSV file: every one, or none."""
+
+        def save(found: ArticleImport) -> None:
+            self.store.record_numbered(found.lines)
+
+        def done(found: ArticleImport | None) -> None:
+            if found is not None:
+                self._last_import = str(found.path)
+                self.reload(select=str(found.lines[0][1]["number"]))
+                noun = "article" if found.count == 1 else "articles"
+                self.notify(f"{found.count} {noun} imported from {found.path.name}.", title="Saved")
+
+        self.app.push_screen(ArticleImportDialog(path=self._last_import, on_save=save), done)

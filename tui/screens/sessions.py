@@ -1,0 +1,432 @@
+"""The sessions of the campaign: the list, and the forms around them.
+
+`n` schedules a session, `a` adds an agenda item to the highlighted one, `t` records who
+attended it, `m` adds a member to the team roster; Escape goes back. The highlighted session's
+details (place, attendance, agenda, what was decided for the next one) show beside the list
+on a wide terminal and under it on a narrow one. What another seat records appears within a
+second.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, tzinfo
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Container, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+
+from models.actions import add_agenda_item, add_member, record_attendance, schedule_session
+from models.domain import AgendaStatus, Session
+from models.events import AgendaItemAdded, AttendanceRecorded, MemberAdded, SessionScheduled
+from models.store import Store
+from models.timeutil import zone
+from tui.dialogs.attendance import AttendanceDialog
+from tui.dialogs.member import MemberDialog
+from tui.dialogs.schedule_session import KIND_WORDS, MODE_WORDS, ScheduleSessionDialog
+from tui.dialogs.session_agenda_item import SessionAgendaItemDialog
+
+POLL_SECONDS = 1.0
+WIDE = 120
+MEDIATOR_WIDTH = 20
+MIN_PLACE_WIDTH = 12
+
+_AGENDA_MARKS = {
+    AgendaStatus.UPCOMING: " ",
+    AgendaStatus.ACTIVE: "▶",
+    AgendaStatus.DONE: "✓",
+    AgendaStatus.SKIPPED: "–",
+}
+
+
+def clip(text: str, width: int) -> str:
+    """One line of at most `width` characters, with an ellipsis when cut."""
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def when(moment: datetime, tz: tzinfo, *, year: bool = True) -> str:
+    """A session's start as shown in the list: `Tue 17 Mar 2026 16:30` (or without the year)."""
+    return moment.astimezone(tz).strftime("%a %-d %b %Y %H:%M" if year else "%a %-d %b %H:%M")
+
+
+def held(session: Session, tz: tzinfo) -> str:
+    """When the session actually ran: `16:33–18:23`, `since 16:31`, or nothing yet."""
+    if session.started_at is None:
+        return ""
+    start = session.started_at.astimezone(tz)
+    if session.ended_at is None:
+        return f"▶ since {start:%H:%M}"
+    end = session.ended_at.astimezone(tz)
+    if end.date() != start.date():
+        return f"{start:%H:%M}–{end:%a %H:%M}"
+    return f"{start:%H:%M}–{end:%H:%M}"
+
+
+class SessionsScreen(Screen[None]):
+    """List, schedule and prepare sessions; record attendance; keep the roster."""
+
+    DEFAULT_CSS = """
+    SessionsScreen {
+        & #sessions-body { layout: vertical; height: 1fr; }
+        & #sessions-table { height: 1fr; min-height: 5; }
+        & #session-detail-box {
+            height: 1fr;
+            border-top: solid $primary;
+            padding: 0 1;
+            background: $surface;
+        }
+        & #session-detail { height: auto; }
+        & DataTable:nocolor > .datatable--cursor { text-style: bold reverse; }
+        &.-wide #sessions-body { layout: horizontal; }
+        &.-wide #sessions-table { width: 3fr; height: 1fr; }
+        &.-wide #session-detail-box {
+            width: 2fr;
+            height: 1fr;
+            border-top: none;
+            border-left: solid $primary;
+        }
+    }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "escape", "back", "Back", tooltip="Back to the previous screen", id="sessions.back"
+        ),
+        Binding(
+            "n", "schedule", "Schedule", tooltip="Schedule a new session", id="sessions.schedule"
+        ),
+        Binding(
+            "a",
+            "agenda_item",
+            "Agenda item",
+            tooltip="Add an agenda item to the highlighted session",
+            id="sessions.agenda",
+        ),
+        Binding(
+            "t",
+            "attendance",
+            "Attendance",
+            tooltip="Record who attended the highlighted session",
+            id="sessions.attendance",
+        ),
+        Binding(
+            "m",
+            "add_member",
+            "Add member",
+            tooltip="Add a member to the team roster",
+            id="sessions.member",
+        ),
+    ]
+
+    # Textual annotates these `ClassVar[...] | None`, which mypy cannot take as a ClassVar.
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = [  # type: ignore[misc]
+        (0, "-narrow"),
+        (WIDE, "-wide"),
+    ]
+
+    def __init__(self, store: Store) -> None:
+        super().__init__()
+        self.store = store
+        self._seen = -1
+        self._sessions: list[Session] = []
+
+    # ---------------------------------------------------------------------- layout
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Container(id="sessions-body"):
+            yield DataTable(id="sessions-table", cursor_type="row", zebra_stripes=True)
+            with VerticalScroll(id="session-detail-box"):
+                yield Static(id="session-detail")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = "Sessions"
+        self.reload()
+        self.set_interval(POLL_SECONDS, self._poll)
+
+    # ---------------------------------------------------------------------- state
+
+    @property
+    def tz(self) -> tzinfo:
+        campaign = self.store.campaign()
+        return zone(campaign.timezone if campaign else "UTC")
+
+    @property
+    def timezone(self) -> str:
+        campaign = self.store.campaign()
+        return campaign.timezone if campaign else "UTC"
+
+    def _poll(self) -> None:
+        if self.store.last_seq() != self._seen:
+            self.reload()
+
+    def reload(self, select: int | None = None) -> None:
+        """Read the sessions again and keep (or move) the highlight."""
+        self._seen = self.store.last_seq()
+        campaign = self.store.campaign()
+        if campaign is not None:
+            self.sub_title = f"{campaign.union.short} ⇄ {campaign.employer.short}"
+        table = self.query_one("#sessions-table", DataTable)
+        keep = select if select is not None else self.selected_number()
+        tz = self.tz
+        self._sessions = self.store.sessions()
+        wide = self.size.width >= WIDE
+        columns = ["#", "Starts", "Kind", "Mode", "Held"] + (["Mediator"] if wide else [])
+        rows = []
+        for session in self._sessions:
+            starts = when(session.starts, tz) if wide else when(session.starts, tz, year=False)
+            row = [
+                str(session.number),
+                starts,
+                KIND_WORDS[session.kind],
+                MODE_WORDS[session.mode],
+                held(session, tz),
+            ]
+            if wide:
+                row.append(clip(session.mediator, MEDIATOR_WIDTH))
+            rows.append(row)
+        place_width = self._place_width(columns, rows)
+        table.clear(columns=True)
+        for label in [*columns, "Place / link"]:
+            table.add_column(label, key=label)
+        for session, cells in zip(self._sessions, rows, strict=True):
+            table.add_row(*cells, clip(session.location, place_width), key=str(session.number))
+        if keep is not None and any(s.number == keep for s in self._sessions):
+            table.move_cursor(row=table.get_row_index(str(keep)), animate=False)
+        elif self._sessions:
+            current = self.store.current_session()
+            if current is not None:
+                table.move_cursor(row=table.get_row_index(str(current.number)), animate=False)
+        self._show_detail()
+
+    def _place_width(self, columns: list[str], rows: list[list[str]]) -> int:
+        """What is left of the table's width for the place, so no row needs scrolling."""
+        table = self.query_one("#sessions-table", DataTable)
+        available = table.scrollable_content_region.width
+        if available <= 0:
+            return 40
+        used = 0
+        for index, label in enumerate(columns):
+            widest = max((len(row[index]) for row in rows), default=0)
+            used += max(widest, len(label)) + 2 * table.cell_padding
+        return max(MIN_PLACE_WIDTH, available - used - 2 * table.cell_padding - 1)
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self.reload)
+
+    def selected_number(self) -> int | None:
+        """The number of the highlighted session, if any."""
+        table = self.query_one("#sessions-table", DataTable)
+        if not table.row_count:
+            return None
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
+        return int(key.value) if key.value is not None else None
+
+    def selected(self) -> Session | None:
+        number = self.selected_number()
+        return next((s for s in self._sessions if s.number == number), None)
+
+    @on(DataTable.RowHighlighted, "#sessions-table")
+    def _highlighted(self) -> None:
+        self._show_detail()
+
+    def _show_detail(self) -> None:
+        detail = self.query_one("#session-detail", Static)
+        session = self.selected()
+        if session is None:
+            detail.update(
+                Content.from_markup(
+                    "[b]No session is scheduled yet.[/b]\n\nPress [b]n[/b] to schedule the first "
+                    "one, and [b]m[/b] to put the team on the roster."
+                )
+            )
+            return
+        detail.update(self._describe(session))
+
+    def _describe(self, session: Session) -> Content:
+        tz = self.tz
+        lines = [
+            Content.from_markup(
+                "[b $text-primary]Session $number[/] · $kind · $mode",
+                number=session.number,
+                kind=KIND_WORDS[session.kind],
+                mode=MODE_WORDS[session.mode],
+            ),
+            _field("Starts", f"{session.starts.astimezone(tz):%A %-d %B %Y, %H:%M %Z}"),
+        ]
+        if session.location:
+            lines.append(_field("Place", session.location))
+        if session.mediator:
+            lines.append(_field("Mediator", session.mediator))
+        if session.started_at is not None:
+            lines.append(_field("Held", held(session, tz).removeprefix("▶ ")))
+        attendance = self.store.attendance(session.number)
+        if attendance.present or attendance.observers or attendance.sites:
+            team = ", ".join(attendance.present) or "nobody ticked"
+            lines.append(
+                _field(
+                    "Attendance",
+                    f"team {len(attendance.present)} ({team}) · {attendance.observers} "
+                    f"observers · {attendance.sites} sites",
+                )
+            )
+        else:
+            lines.append(_field("Attendance", "not recorded yet (t)"))
+        agenda = self.store.agenda(session.number)
+        lines.append(Content(""))
+        lines.append(Content.from_markup("[b]Agenda[/b] ($count)", count=len(agenda)))
+        if not agenda:
+            lines.append(Content.from_markup("  [dim]no items yet (a)[/dim]"))
+        for item in agenda:
+            minutes = f"{item.minutes} min" if item.minutes else ""
+            articles = f"art. {', '.join(item.articles)}" if item.articles else ""
+            extra = " · ".join(part for part in (minutes, articles) if part)
+            lines.append(
+                Content.from_markup(
+                    "  $mark $position. $title[dim]$extra[/dim]",
+                    mark=_AGENDA_MARKS[item.status],
+                    position=item.position,
+                    title=item.title,
+                    extra=f"  {extra}" if extra else "",
+                )
+            )
+        if session.next is not None:
+            lines.append(Content(""))
+            place = f", {session.next.location}" if session.next.location else ""
+            lines.append(_field("Next", f"{when(session.next.starts, tz)}{place}"))
+        if session.call_to_action:
+            lines.append(_field("Call to action", session.call_to_action))
+        roster = self.store.members()
+        lines.append(Content(""))
+        lines.append(
+            Content.from_markup(
+                "[b]Team roster[/b] ($count): $names",
+                count=len(roster),
+                names=", ".join(member.name for member in roster) or "nobody yet (m)",
+            )
+        )
+        return Content("\n").join(lines)
+
+    # --------------------------------------------------------------------- actions
+
+    def action_back(self) -> None:
+        """Back to the previous screen."""
+        self.dismiss()
+
+    def action_schedule(self) -> None:
+        """Schedule a new session, prefilled a week after the latest one."""
+        previous = max(self._sessions, key=lambda s: s.starts) if self._sessions else None
+        number = max((s.number for s in self._sessions), default=0) + 1
+
+        def save(line: SessionScheduled) -> None:
+            schedule_session(
+                self.store,
+                number=line.session,
+                starts=line.starts,
+                location=line.location,
+                mode=line.mode,
+                kind=line.kind,
+                mediator=line.mediator,
+            )
+
+        def done(line: SessionScheduled | None) -> None:
+            if line is not None:
+                self.reload(select=line.session)
+                self.notify(
+                    f"Session {line.session} scheduled for {when(line.starts, self.tz)}.",
+                    title="Saved",
+                )
+
+        self.app.push_screen(
+            ScheduleSessionDialog(
+                timezone=self.timezone, number=number, previous=previous, on_save=save
+            ),
+            done,
+        )
+
+    def action_agenda_item(self) -> None:
+        """Add an item at the end of the highlighted session's agenda."""
+        session = self._need_session()
+        if session is None:
+            return
+
+        def save(line: AgendaItemAdded) -> None:
+            add_agenda_item(
+                self.store, line.session, line.title, minutes=line.minutes, articles=line.articles
+            )
+
+        def done(line: AgendaItemAdded | None) -> None:
+            if line is not None:
+                self.reload(select=line.session)
+                self.notify(
+                    f"“{line.title}” added to the agenda of session {line.session}.", title="Saved"
+                )
+
+        self.app.push_screen(
+            SessionAgendaItemDialog(
+                session=session.number, articles=self.store.articles(), on_save=save
+            ),
+            done,
+        )
+
+    def action_attendance(self) -> None:
+        """Record who attended the highlighted session."""
+        session = self._need_session()
+        if session is None:
+            return
+
+        def save(line: AttendanceRecorded) -> None:
+            record_attendance(
+                self.store,
+                line.session,
+                present=line.present,
+                observers=line.observers,
+                sites=line.sites,
+            )
+
+        def done(line: AttendanceRecorded | None) -> None:
+            if line is not None:
+                self.reload(select=line.session)
+                self.notify(f"Attendance of session {line.session} recorded.", title="Saved")
+
+        self.app.push_screen(
+            AttendanceDialog(
+                session=session.number,
+                roster=self.store.members(),
+                current=self.store.attendance(session.number),
+                on_save=save,
+            ),
+            done,
+        )
+
+    def action_add_member(self) -> None:
+        """Add a member to the team roster."""
+
+        def save(line: MemberAdded) -> None:
+            add_member(self.store, line.name, line.role, line.site)
+
+        def done(line: MemberAdded | None) -> None:
+            if line is not None:
+                self.reload()
+                self.notify(f"{line.name} is on the roster.", title="Saved")
+
+        self.app.push_screen(
+            MemberDialog(roster=[member.name for member in self.store.members()], on_save=save),
+            done,
+        )
+
+    def _need_session(self) -> Session | None:
+        session = self.selected()
+        if session is None:
+            self.notify("Schedule a session first: press n.", severity="warning")
+        return session
+
+
+def _field(label: str, value: str) -> Content:
+    return Content.from_markup("[b]$label[/b]  $value", label=label, value=value)
