@@ -4,30 +4,22 @@
 (standings, TA totals and request ages as of the session's end, or `now` while it runs) into a
 `RecapSnapshot`. Confidentiality lives here, not in the templates: a member snapshot never
 holds team-only notes, internal notes, caucus purposes, supposals or an embargoed proposal's
-details, and the snapshot refuses to exist if it does. The exports only format what is here.
+details, and the snapshot refuses to exist if it does (`member_leak` runs whenever one is made,
+by `build_snapshot`, `dataclasses.replace`, `model_copy` or `model_validate` alike).
+
+The snapshot is made of plain frozen dataclasses, read from the store's plain records, so that
+`bargain recap` never pays for pydantic's start-up. They keep the pydantic-model methods the
+snapshot had (`model_dump`, `model_copy`, `model_validate`), backed by a pydantic TypeAdapter
+built the first time one is called: the JSON export and its round trip are unchanged.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, ClassVar, Literal, Self, cast
 
-from pydantic import BaseModel, ConfigDict, model_validator
-
-from models.domain import (
-    ArticleStatus,
-    Caucus,
-    CaucusSide,
-    NoteKind,
-    Party,
-    Proposal,
-    ProposalKind,
-    Session,
-    SessionKind,
-    SessionMode,
-    Visibility,
-)
 from models.errors import DomainError
 from models.rules import (
     describe_numbers,
@@ -36,25 +28,69 @@ from models.rules import (
     standing_of,
 )
 from models.timeutil import utc_now, zone
+from models.vocabulary import (
+    ArticleStatus,
+    CaucusSide,
+    NoteKind,
+    Party,
+    ProposalKind,
+    SessionKind,
+    SessionMode,
+    Visibility,
+)
 
 if TYPE_CHECKING:
-    from models.store import Store
+    from pydantic import TypeAdapter
+
+    from models.store import CaucusRecord, ProposalRecord, SessionRecord, Store
 
 Audience = Literal["members", "team"]
 _Local = Callable[[datetime], datetime]
 AUDIENCES: tuple[Audience, ...] = ("members", "team")
 
 
-class _Snap(BaseModel):
-    model_config = ConfigDict(frozen=True, defer_build=True, extra="forbid")
+class _Snap:
+    """What every part of the snapshot shares: frozen, keyword-only, extra fields refused when
+    validated, and the pydantic-model methods the snapshot has always had."""
+
+    __slots__ = ()
+    __pydantic_config__: ClassVar[dict[str, Any]] = {"extra": "forbid"}
+
+    def model_dump(self, *, mode: Literal["python", "json"] = "python") -> dict[str, Any]:
+        """The fields as a dict (`mode="json"`: JSON-ready values), as pydantic dumps them."""
+        return cast(dict[str, Any], _adapter(type(self)).dump_python(self, mode=mode))
+
+    def model_copy(self, *, update: Mapping[str, Any] | None = None) -> Self:
+        """A copy with some fields replaced (checked again, like any new snapshot)."""
+        return cast(Self, replace(cast(Any, self), **dict(update or {})))
+
+    @classmethod
+    def model_validate(cls, data: object) -> Self:
+        """Parse and check a dict (e.g. the `recap` of the JSON export) into this type;
+        raises pydantic's ValidationError."""
+        return cast(Self, _adapter(cls).validate_python(data))
 
 
+_ADAPTERS: dict[type, TypeAdapter[Any]] = {}
+
+
+def _adapter(cls: type) -> TypeAdapter[Any]:
+    adapter = _ADAPTERS.get(cls)
+    if adapter is None:
+        from pydantic import TypeAdapter
+
+        adapter = _ADAPTERS[cls] = TypeAdapter(cls)
+    return adapter
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class RecapParty(_Snap):
     side: Party
     name: str
     short: str
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
 class RecapCampaign(_Snap):
     title: str
     union: RecapParty
@@ -66,6 +102,7 @@ class RecapCampaign(_Snap):
     signoff: str = ""
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
 class RecapSession(_Snap):
     number: int
     scheduled: datetime
@@ -78,11 +115,13 @@ class RecapSession(_Snap):
     running: bool = False
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
 class RecapArticleRef(_Snap):
     number: str
     title: str
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
 class RecapProposal(_Snap):
     """A proposal passed in the session. `withheld` ones carry only their time and side."""
 
@@ -95,12 +134,13 @@ class RecapProposal(_Snap):
     articles: tuple[RecapArticleRef, ...] = ()
     summary: str = ""
     link: str = ""
-    terms: dict[str, float] = {}
+    terms: dict[str, float] = field(default_factory=dict)
     embargoed: bool = False
     internal_note: str = ""
     """Team only: always empty in a member snapshot."""
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
 class RecapWithdrawal(_Snap):
     """A proposal withdrawn during the session."""
 
@@ -112,6 +152,7 @@ class RecapWithdrawal(_Snap):
     articles: tuple[RecapArticleRef, ...] = ()
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
 class RecapTA(_Snap):
     id: str
     at: datetime
@@ -122,6 +163,7 @@ class RecapTA(_Snap):
     proposal_label: str = ""
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
 class RecapBoardRow(_Snap):
     """One article as of the recap's instant: its status and whose court the ball is in."""
 
@@ -134,6 +176,7 @@ class RecapBoardRow(_Snap):
     moved_today: bool = False
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
 class RecapCaucus(_Snap):
     id: str
     side: CaucusSide
@@ -153,6 +196,7 @@ class RecapCaucus(_Snap):
     """Team only: always empty in a member snapshot."""
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
 class RecapCaucusSide(_Snap):
     side: CaucusSide
     count: int
@@ -163,6 +207,7 @@ class RecapCaucusSide(_Snap):
     still_out: int = 0
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
 class RecapNote(_Snap):
     id: str
     at: datetime
@@ -173,6 +218,7 @@ class RecapNote(_Snap):
     team_only: bool = False
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
 class RecapInfoRequest(_Snap):
     id: str
     by: Party
@@ -187,18 +233,21 @@ class RecapInfoRequest(_Snap):
     days_overdue: int = 0
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
 class RecapAttendance(_Snap):
     present: tuple[str, ...] = ()
     observers: int = 0
     sites: int = 0
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
 class RecapNextSession(_Snap):
     number: int | None = None
     starts: datetime
     location: str = ""
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
 class RecapTotals(_Snap):
     session_minutes: int
     table_minutes: int
@@ -214,8 +263,13 @@ class RecapTotals(_Snap):
     """Articles opened (touched by a proposal or a TA) as of the recap's instant."""
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
 class RecapSnapshot(_Snap):
-    """One session's recap, with the campaign around it, for one audience."""
+    """One session's recap, with the campaign around it, for one audience.
+
+    A member snapshot holding team-only data cannot be made: every way of making one (the
+    constructor, `dataclasses.replace`, `model_copy`, `model_validate`) runs `member_leak`.
+    """
 
     audience: Audience
     generated_at: datetime
@@ -238,13 +292,13 @@ class RecapSnapshot(_Snap):
     next_session: RecapNextSession | None = None
     call_to_action: str = ""
 
-    @model_validator(mode="after")
-    def _members_hold_no_team_data(self) -> RecapSnapshot:
+    def __post_init__(self) -> None:
+        if self.audience not in AUDIENCES:
+            raise ValueError(f"audience {self.audience!r} is not one of: members, team")
         if self.audience == "members":
             problem = member_leak(self)
             if problem:
                 raise ValueError(f"a member snapshot cannot hold {problem}")
-        return self
 
     @property
     def opened_board(self) -> tuple[RecapBoardRow, ...]:
@@ -301,11 +355,11 @@ def build_snapshot(
         now = utc_now()
     elif now.tzinfo is None or now.utcoffset() is None:
         raise DomainError("now must carry a UTC offset")
-    campaign = store.campaign()
+    campaign = store.campaign_record()
     if campaign is None:
         raise DomainError("there is no campaign yet; run `bargain init`")
     tz = zone(campaign.timezone)
-    sessions = store.sessions()
+    sessions = store.session_records()
     target = _pick_session(sessions, session)
     assert target.started_at is not None
     team = audience == "team"
@@ -321,7 +375,7 @@ def build_snapshot(
         and (s.started_at, s.number) <= (target.started_at, target.number)
     }
 
-    titles = {article.number: article.title for article in store.articles()}
+    titles = store.article_titles()
 
     def refs(numbers: Iterable[str]) -> tuple[RecapArticleRef, ...]:
         return tuple(RecapArticleRef(number=n, title=titles.get(n, "")) for n in numbers)
@@ -333,8 +387,8 @@ def build_snapshot(
         store.moves(sessions=started_no_later, withdrawn_by=as_of),
         store.agreements(sessions=started_no_later),
     )
-    today_proposals = store.proposals(target.number)
-    all_tas = [t for t in store.tas() if t.session in started_no_later]
+    today_proposals = store.proposal_records(target.number)
+    all_tas = [t for t in store.ta_records() if t.session in started_no_later]
 
     today_tas = [t for t in all_tas if t.session == target.number]
     moved = {n for p in today_proposals if p.kind is not ProposalKind.SUPPOSAL for n in p.articles}
@@ -366,7 +420,7 @@ def build_snapshot(
         for p in today_proposals
         if team or p.kind is not ProposalKind.SUPPOSAL
     )
-    withdrawn_today = store.proposals(ids=store.withdrawn_between(target.started_at, as_of))
+    withdrawn_today = store.proposal_records(ids=store.withdrawn_between(target.started_at, as_of))
     withdrawals = tuple(
         RecapWithdrawal(
             id=p.id,
@@ -382,7 +436,7 @@ def build_snapshot(
         and (team or p.kind is not ProposalKind.SUPPOSAL)
     )
     sources = {t.proposal for t in today_tas if t.proposal}
-    by_id = {p.id: p for p in store.proposals(ids=sources)} if sources else {}
+    by_id = {p.id: p for p in store.proposal_records(ids=sources)} if sources else {}
 
     tas = []
     for t in today_tas:
@@ -408,7 +462,7 @@ def build_snapshot(
     session_end = target.ended_at if target.ended_at is not None else as_of
     caucuses = tuple(
         _caucus(c, session_end, running=target.ended_at is None, team=team, local=local)
-        for c in store.caucuses(target.number)
+        for c in store.caucus_records(target.number)
     )
     caucus_minutes = _minutes(
         _union_length(
@@ -429,7 +483,7 @@ def build_snapshot(
             party=n.party,
             team_only=n.visibility is Visibility.TEAM,
         )
-        for n in store.notes(target.number)
+        for n in store.note_records(target.number)
         if team or n.visibility is Visibility.MEMBERS
     )
 
@@ -449,7 +503,7 @@ def build_snapshot(
         articles_opened=len(standings),
     )
 
-    attendance = store.attendance(target.number)
+    attendance = store.attendance_record(target.number)
     return RecapSnapshot(
         audience=audience,
         generated_at=local(now),
@@ -464,9 +518,9 @@ def build_snapshot(
             ),
             our_side=campaign.our_side,
             timezone=campaign.timezone,
-            sender=campaign.recap.sender,
-            recipients=campaign.recap.recipients,
-            signoff=campaign.recap.signoff,
+            sender=campaign.sender,
+            recipients=campaign.recipients,
+            signoff=campaign.signoff,
         ),
         session=RecapSession(
             number=target.number,
@@ -497,7 +551,7 @@ def build_snapshot(
     )
 
 
-def _pick_session(sessions: Sequence[Session], number: int | None) -> Session:
+def _pick_session(sessions: Sequence[SessionRecord], number: int | None) -> SessionRecord:
     started = [s for s in sessions if s.started_at is not None]
     have = describe_numbers([str(s.number) for s in started])
     if number is None:
@@ -515,7 +569,7 @@ def _pick_session(sessions: Sequence[Session], number: int | None) -> Session:
 
 
 def _proposal(
-    p: Proposal, articles: tuple[RecapArticleRef, ...], at: datetime, team: bool
+    p: ProposalRecord, articles: tuple[RecapArticleRef, ...], at: datetime, team: bool
 ) -> RecapProposal:
     if not team and p.embargoed:
         return RecapProposal(id=p.id, at=at, by=p.by, withheld=True, embargoed=True)
@@ -535,7 +589,7 @@ def _proposal(
 
 
 def _caucus(
-    c: Caucus, session_end: datetime, *, running: bool, team: bool, local: _Local
+    c: CaucusRecord, session_end: datetime, *, running: bool, team: bool, local: _Local
 ) -> RecapCaucus:
     end = c.ended_at or session_end
     overrun = max(end - c.due_back, timedelta(0)) if c.ended_at or running else timedelta(0)
@@ -576,13 +630,17 @@ def _caucus_sides(caucuses: Sequence[RecapCaucus]) -> tuple[RecapCaucusSide, ...
 
 
 def _requests(
-    store: Store, target: Session, started_no_later: set[int], as_of: datetime, local: _Local
+    store: Store,
+    target: SessionRecord,
+    started_no_later: set[int],
+    as_of: datetime,
+    local: _Local,
 ) -> tuple[tuple[RecapInfoRequest, ...], tuple[RecapInfoRequest, ...]]:
     assert target.started_at is not None
     today = local(as_of).date()
     answered: list[RecapInfoRequest] = []
     still_open: list[RecapInfoRequest] = []
-    for r in store.info_requests():
+    for r in store.info_request_records():
         if r.session not in started_no_later:
             continue
         if r.answered_at is None:
@@ -618,7 +676,7 @@ def _requests(
 
 
 def _next_session(
-    sessions: Sequence[Session], target: Session, local: _Local
+    sessions: Sequence[SessionRecord], target: SessionRecord, local: _Local
 ) -> RecapNextSession | None:
     if target.next is not None:
         number = next(

@@ -227,7 +227,7 @@ def test_bad_journal_lines_and_dialog_fields(
     with pytest.raises(DomainError) as refused:
         small_store.record(dict(bad))
     assert message in str(refused.value), f"{case}: {refused.value}"
-    with pytest.raises(DomainError, match="^line 2: "):
+    with pytest.raises(DomainError, match=r"^line 2: "):
         small_store.import_journal(["", json.dumps(bad, allow_nan=True)])
     assert file_digest(db_path) == before
 
