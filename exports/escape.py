@@ -62,6 +62,10 @@ def safe_link(url: object) -> str:
 _MD_INLINE = re.compile(r"([\\`*_\[\]|~])")
 _MD_ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
 _MD_LINE_START = re.compile(r"^(#{1,6}(?=\s|$)|[-+](?=\s|$)|[=-]+\s*$)|^(\d{1,9})([.)])(?=\s|$)")
+# Text with none of these characters, that starts neither with one of _MD_LINE_FIRST nor with
+# a digit, and has no space at either end, prints as itself: md_text returns it at once.
+_MD_SPECIAL = re.compile(r"[\\`*_\[\]|~&<>\r\n]")
+_MD_LINE_FIRST = frozenset("#-+=")
 
 
 def md_text(value: object) -> str:
@@ -71,7 +75,17 @@ def md_text(value: object) -> str:
     text, a line cannot start a heading, list, quote or table, and line breaks become hard
     breaks inside the same paragraph (blank lines are folded).
     """
-    text = _plain(value)
+    text = value if type(value) is str else _plain(value)
+    if (
+        text
+        and text[0] not in _MD_LINE_FIRST
+        and not text[0].isdecimal()  # what \d matches
+        and not _MD_SPECIAL.search(text)
+        and not text[0].isspace()
+        and not text[-1].isspace()
+    ):
+        return text
+    text = _plain(text)
     text = _MD_ENTITY.sub("&amp;", text)
     text = _MD_INLINE.sub(r"\\\1", text)
     text = text.replace("<", "&lt;").replace(">", "&gt;")
@@ -121,6 +135,8 @@ def text_finalize(value: object) -> object:
 
 def display_width(text: str) -> int:
     """Columns a string takes in a monospaced font (wide East Asian characters count two)."""
+    if text.isascii():
+        return len(text)  # no ASCII character is combining, a format character or wide
     width = 0
     for char in text:
         if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):

@@ -56,6 +56,7 @@ def render_recap(
         raise DomainError(f"language {lang!r} is not built in; use one of: {', '.join(LANGS)}")
     if template is not None and format in ("json", "csv"):
         raise DomainError(f"a template applies to md, html, eml and sms, not to {format}")
+    refuse_team_data(snapshot)
     if format == "json":
         return recap_json(snapshot, lang)
     if format == "csv":
@@ -69,6 +70,21 @@ def render_recap(
     name, escaping = _TEMPLATED[format]
     context = _context(snapshot, lang, escaping)
     return render_template(name, escaping, context, template=template, user_dir=user_dir)
+
+
+def refuse_team_data(snapshot: RecapSnapshot) -> None:
+    """Refuse to render a member snapshot that holds team-only data.
+
+    `models.recap` already refuses to make one; this is the last check before any text leaves,
+    for a snapshot made some other way (any audience but "team" counts as members).
+    """
+    if snapshot.audience == "team":
+        return
+    from models.recap import member_leak
+
+    problem = member_leak(snapshot)
+    if problem:
+        raise DomainError(f"a member recap cannot hold {problem}; nothing was rendered")
 
 
 def _context(snapshot: RecapSnapshot, lang: str, escaping: str) -> dict[str, object]:
@@ -90,6 +106,7 @@ def _context(snapshot: RecapSnapshot, lang: str, escaping: str) -> dict[str, obj
 
 def recap_json(snapshot: RecapSnapshot, lang: str = "en") -> str:
     """The structured recap: the snapshot, with the title and sentences of one language."""
+    refuse_team_data(snapshot)
     fmt = language(lang)
     context = build_context(snapshot, lang)
     document = {
@@ -127,6 +144,7 @@ def recap_sms(
     place of the next session, until the text fits. A user template (`recap.sms.j2` in the
     user's folder, or `template`) is rendered as plain text and refused when too long.
     """
+    refuse_team_data(snapshot)
     custom = template
     if custom is None and not builtin_only:
         from exports.templating import user_template_dir
@@ -228,6 +246,7 @@ def recap_eml(
     From and To come from the campaign's recap settings, or clear placeholders; the Date is
     the snapshot's `generated_at`. Lines end with CRLF, as RFC 5322 asks.
     """
+    refuse_team_data(snapshot)
     from email import policy
     from email.message import EmailMessage
     from email.utils import format_datetime
@@ -291,6 +310,7 @@ __all__ = [
     "recap_eml",
     "recap_json",
     "recap_sms",
+    "refuse_team_data",
     "render_recap",
     "safe_link",
     "text_table",

@@ -6,12 +6,19 @@ templates shipped in `exports/templates/`. A user template may `{% include %}` a
 `builtin/recap.md.j2` always names the shipped one, even when the user's folder overrides it.
 Every template runs in Jinja2's SandboxedEnvironment with strict undefined variables; any
 error comes back as a DomainError naming the template and the line.
+
+Compiled templates are kept in a bytecode cache, `platformdirs.user_cache_path("open-bargaining")
+/ "templates"`, so that only the first run compiles them: a private folder (0700, ours, not a
+link), keyed by the template's name, its source and the environment it was compiled for. When
+the folder cannot be made private or written, templates are compiled each time, silently.
 """
 
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Callable, Mapping
+from contextlib import suppress
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
@@ -19,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 from models.errors import DomainError
 
 if TYPE_CHECKING:
+    from jinja2.bccache import BytecodeCache
     from jinja2.sandbox import SandboxedEnvironment
 
 BUILTIN_DIR = Path(__file__).with_name("templates")
@@ -26,6 +34,9 @@ APP_NAME = "open-bargaining"
 
 # Output kinds: how printed values are escaped.
 ESCAPING = ("md", "html", "text")
+
+# Bumped whenever the environments below change in a way that changes compiled code.
+_ENVIRONMENT_VERSION = 1
 
 
 def user_template_dir() -> Path:
@@ -73,6 +84,7 @@ def _environment(escaping: str, user_dir: Path, template: Path | None) -> Sandbo
 
 
 def _make_environment(escaping: str, user_dir: Path) -> SandboxedEnvironment:
+    import jinja2
     from jinja2 import FunctionLoader, StrictUndefined
     from jinja2.sandbox import SandboxedEnvironment
 
@@ -94,7 +106,66 @@ def _make_environment(escaping: str, user_dir: Path) -> SandboxedEnvironment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         auto_reload=True,
+        bytecode_cache=_bytecode_cache(
+            f"open-bargaining-{_ENVIRONMENT_VERSION}|{escaping}|jinja2-{jinja2.__version__}"
+        ),
     )
+
+
+def template_cache_dir() -> Path:
+    """The folder of compiled templates (a cache: safe to delete)."""
+    from platformdirs import user_cache_path
+
+    return user_cache_path(APP_NAME) / "templates"
+
+
+def _bytecode_cache(tag: str) -> BytecodeCache | None:
+    """A bytecode cache in the private cache folder, its keys marked with `tag` (what the code
+    was compiled for); None when the folder cannot be made private."""
+    folder = template_cache_dir()
+    if not _private_folder(folder):
+        return None
+    from jinja2.bccache import Bucket, FileSystemBytecodeCache
+
+    class PrivateBytecodeCache(FileSystemBytecodeCache):
+        """Keys carry the tag; a file that cannot be read or written is a cache miss."""
+
+        def get_cache_key(self, name: str, filename: str | None = None) -> str:
+            return super().get_cache_key(f"{tag}|{name}", filename)
+
+        def load_bytecode(self, bucket: Bucket) -> None:
+            try:
+                super().load_bytecode(bucket)
+            except Exception:  # unreadable or damaged: compile it again
+                bucket.reset()
+
+        def dump_bytecode(self, bucket: Bucket) -> None:
+            with suppress(OSError):  # a read-only or full disk: compile again next time
+                super().dump_bytecode(bucket)
+
+    return PrivateBytecodeCache(str(folder), "%s.jinja")
+
+
+def _private_folder(folder: Path) -> bool:
+    """Make `folder` (and its parent) as private folders if missing; True when it is a real
+    folder owned by this user that no one else can read or write."""
+    try:
+        for level in (folder.parent, folder):
+            with suppress(FileExistsError):
+                level.mkdir(mode=0o700, parents=True)
+        info = folder.lstat()
+        if not stat.S_ISDIR(info.st_mode):
+            return False
+        if hasattr(os, "getuid") and info.st_uid != os.getuid():
+            return False
+        if stat.S_IMODE(info.st_mode) & 0o077:
+            os.chmod(folder, 0o700)
+            info = folder.lstat()
+            if stat.S_IMODE(info.st_mode) & 0o077:
+                return False
+    except OSError:
+        return False
+    return True
 
 
 def _load(name: str, user_dir: Path) -> tuple[str, str, Callable[[], bool]] | None:

@@ -16,7 +16,7 @@ built the first time one is called: the JSON export and its round trip are uncha
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any, ClassVar, Literal, Self, cast
 
@@ -51,10 +51,30 @@ AUDIENCES: tuple[Audience, ...] = ("members", "team")
 
 class _Snap:
     """What every part of the snapshot shares: frozen, keyword-only, extra fields refused when
-    validated, and the pydantic-model methods the snapshot has always had."""
+    validated, and the pydantic-model methods the snapshot has always had.
+
+    Equality, hashing and repr behave as the generated dataclass ones (by field values, same
+    class only), but are written once here: generating them for every class would double the
+    time `bargain recap` spends defining the snapshot's classes.
+    """
 
     __slots__ = ()
     __pydantic_config__: ClassVar[dict[str, Any]] = {"extra": "forbid"}
+
+    def _values(self) -> tuple[Any, ...]:
+        return tuple(getattr(self, f.name) for f in fields(cast(Any, self)))
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self._values() == other._values()
+
+    def __hash__(self) -> int:
+        return hash(self._values())
+
+    def __repr__(self) -> str:
+        shown = ", ".join(f"{f.name}={getattr(self, f.name)!r}" for f in fields(cast(Any, self)))
+        return f"{type(self).__name__}({shown})"
 
     def model_dump(self, *, mode: Literal["python", "json"] = "python") -> dict[str, Any]:
         """The fields as a dict (`mode="json"`: JSON-ready values), as pydantic dumps them."""
@@ -83,14 +103,14 @@ def _adapter(cls: type) -> TypeAdapter[Any]:
     return adapter
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False, repr=False)
 class RecapParty(_Snap):
     side: Party
     name: str
     short: str
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False, repr=False)
 class RecapCampaign(_Snap):
     title: str
     union: RecapParty
@@ -102,7 +122,7 @@ class RecapCampaign(_Snap):
     signoff: str = ""
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False, repr=False)
 class RecapSession(_Snap):
     number: int
     scheduled: datetime
@@ -115,13 +135,13 @@ class RecapSession(_Snap):
     running: bool = False
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False, repr=False)
 class RecapArticleRef(_Snap):
     number: str
     title: str
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False, repr=False)
 class RecapProposal(_Snap):
     """A proposal passed in the session. `withheld` ones carry only their time and side."""
 
@@ -140,7 +160,7 @@ class RecapProposal(_Snap):
     """Team only: always empty in a member snapshot."""
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False, repr=False)
 class RecapWithdrawal(_Snap):
     """A proposal withdrawn during the session."""
 
@@ -152,7 +172,7 @@ class RecapWithdrawal(_Snap):
     articles: tuple[RecapArticleRef, ...] = ()
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False, repr=False)
 class RecapTA(_Snap):
     id: str
     at: datetime
@@ -163,7 +183,7 @@ class RecapTA(_Snap):
     proposal_label: str = ""
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False, repr=False)
 class RecapBoardRow(_Snap):
     """One article as of the recap's instant: its status and whose court the ball is in."""
 
@@ -176,7 +196,7 @@ class RecapBoardRow(_Snap):
     moved_today: bool = False
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False, repr=False)
 class RecapCaucus(_Snap):
     id: str
     side: CaucusSide
@@ -196,7 +216,7 @@ class RecapCaucus(_Snap):
     """Team only: always empty in a member snapshot."""
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False, repr=False)
 class RecapCaucusSide(_Snap):
     side: CaucusSide
     count: int
@@ -207,7 +227,7 @@ class RecapCaucusSide(_Snap):
     still_out: int = 0
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False, repr=False)
 class RecapNote(_Snap):
     id: str
     at: datetime
@@ -218,7 +238,7 @@ class RecapNote(_Snap):
     team_only: bool = False
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False, repr=False)
 class RecapInfoRequest(_Snap):
     id: str
     by: Party
@@ -233,21 +253,21 @@ class RecapInfoRequest(_Snap):
     days_overdue: int = 0
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False, repr=False)
 class RecapAttendance(_Snap):
     present: tuple[str, ...] = ()
     observers: int = 0
     sites: int = 0
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False, repr=False)
 class RecapNextSession(_Snap):
     number: int | None = None
     starts: datetime
     location: str = ""
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False, repr=False)
 class RecapTotals(_Snap):
     session_minutes: int
     table_minutes: int
@@ -263,7 +283,7 @@ class RecapTotals(_Snap):
     """Articles opened (touched by a proposal or a TA) as of the recap's instant."""
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False, repr=False)
 class RecapSnapshot(_Snap):
     """One session's recap, with the campaign around it, for one audience.
 

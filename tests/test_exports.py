@@ -20,6 +20,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 from exports import FORMATS, board_csv, render_recap
@@ -517,3 +519,163 @@ def test_exports_import_neither_textual_nor_rich() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, cwd=root, check=True
     )
     assert json.loads(result.stdout) == []
+
+
+# --------------------------------------------------------------- the fast paths change nothing
+
+
+def _md_text_reference(value: object) -> str:
+    """md_text as it was before its fast path: every step, every time."""
+    from exports.escape import _MD_ENTITY, _MD_INLINE, _MD_LINE_START, _escape_line_start
+
+    text = "" if value is None else str(value).replace("\r\n", "\n").replace("\r", "\n")
+    text = _MD_ENTITY.sub("&amp;", text)
+    text = _MD_INLINE.sub(r"\\\1", text)
+    text = text.replace("<", "&lt;").replace(">", "&gt;")
+    lines = [line for line in (line.strip() for line in text.split("\n")) if line]
+    return "\\\n".join(_MD_LINE_START.sub(_escape_line_start, line) for line in lines)
+
+
+def _display_width_reference(text: str) -> int:
+    import unicodedata
+
+    return sum(
+        0
+        if unicodedata.combining(c) or unicodedata.category(c) in ("Mn", "Me", "Cf")
+        else 2
+        if unicodedata.east_asian_width(c) in ("W", "F")
+        else 1
+        for c in text
+    )
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.text(
+        alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",))
+        | st.sampled_from(list("#-+=0123456789٣.) \t\n\r\x0b\x85\u2028&<>|*_[]`~\\;a"))
+    )
+)
+def test_md_text_and_display_width_fast_paths_change_nothing(text: str) -> None:
+    assert md_text(text) == _md_text_reference(text)
+    assert display_width(text) == _display_width_reference(text)
+
+
+def test_md_text_fast_path_edges() -> None:
+    for text in ("", " ", "x ", " x", "#", "-", "+ x", "=", "1. x", "٣. x", "a\rb", "a&amp;b",
+                 "plain words", "Día 3: ¿sí?", "日本"):  # fmt: skip
+        assert md_text(text) == _md_text_reference(text), text
+
+
+# ---------------------------------------------------------------- compiled templates, cached
+
+
+@pytest.fixture
+def cache_home(tmp_path: Path) -> Iterator[Path]:
+    """An empty user cache folder (and no user templates), forgotten afterwards."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+        patch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+        clear_cache()
+        yield tmp_path / "cache" / "open-bargaining" / "templates"
+    clear_cache()
+
+
+def test_templates_are_compiled_once_into_a_private_cache(
+    demo: Store, cache_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import stat
+
+    from jinja2 import Environment
+
+    snapshot = build_snapshot(demo, 4, "members", NOW)
+    first = {fmt: render_recap(snapshot, format=fmt) for fmt in ("md", "html", "eml")}
+    assert stat.S_IMODE(cache_home.stat().st_mode) == 0o700
+    cached = sorted(cache_home.iterdir())
+    assert len(cached) == 3  # recap.md.j2, recap.html.j2, recap.txt.j2
+    assert all(stat.S_IMODE(path.stat().st_mode) & 0o077 == 0 for path in cached)
+    # A later run (the process forgets its templates) compiles nothing.
+    clear_cache()
+
+    def no_compiling(*args: object, **kwargs: object) -> None:
+        raise AssertionError("compiled again")
+
+    monkeypatch.setattr(Environment, "compile", no_compiling)
+    assert {fmt: render_recap(snapshot, format=fmt) for fmt in first} == first
+
+
+def test_one_template_cached_for_markdown_and_html_keeps_each_escaping(
+    demo: Store, cache_home: Path, tmp_path: Path
+) -> None:
+    snapshot = build_snapshot(demo, 4, "members", NOW)
+    template = tmp_path / "mine.j2"
+    template.write_text("{{ '*<b>*' }}\n", encoding="utf-8")
+    assert render_recap(snapshot, format="md", template=template) == "\\*&lt;b&gt;\\*\n"
+    clear_cache()
+    assert render_recap(snapshot, format="html", template=template) == "*&lt;b&gt;*\n"
+    clear_cache()
+    assert render_recap(snapshot, format="md", template=template) == "\\*&lt;b&gt;\\*\n"
+    # Editing the template is seen at once.
+    template.write_text("{{ '_x_' }}\n", encoding="utf-8")
+    clear_cache()
+    assert render_recap(snapshot, format="md", template=template) == "\\_x\\_\n"
+
+
+def test_no_cache_when_the_folder_cannot_be_private_or_written(
+    demo: Store, cache_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import tempfile
+
+    from exports.templating import _bytecode_cache
+
+    snapshot = build_snapshot(demo, 4, "members", NOW)
+    expected = render_recap(snapshot, format="md")
+    clear_cache()
+    # A file where the cache folder should be: no cache, the recap all the same.
+    blocked = tmp_path / "blocked"
+    blocked.write_text("not a folder")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocked))
+    assert _bytecode_cache("tag") is None
+    assert render_recap(snapshot, format="md") == expected
+    clear_cache()
+    # A link in place of the folder (someone else's folder, say): refused.
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir(mode=0o700)
+    linked = tmp_path / "linked" / "open-bargaining"
+    linked.mkdir(parents=True)
+    (linked / "templates").symlink_to(elsewhere)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "linked"))
+    assert _bytecode_cache("tag") is None
+    assert render_recap(snapshot, format="md") == expected
+    assert not any(elsewhere.iterdir())
+    clear_cache()
+    # A folder others can write is made private first.
+    loose = tmp_path / "loose" / "open-bargaining" / "templates"
+    loose.mkdir(parents=True)
+    loose.chmod(0o777)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "loose"))
+    assert render_recap(snapshot, format="md") == expected
+    assert loose.stat().st_mode & 0o777 == 0o700
+    clear_cache()
+    # A folder that cannot be written (full, read-only): compiled each time, silently.
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "readonly"))
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(tempfile, "NamedTemporaryFile", refuse)
+    assert render_recap(snapshot, format="md") == expected
+    assert not any((tmp_path / "readonly" / "open-bargaining" / "templates").iterdir())
+
+
+def test_a_damaged_cache_file_is_compiled_again(demo: Store, cache_home: Path) -> None:
+    snapshot = build_snapshot(demo, 4, "members", NOW)
+    expected = render_recap(snapshot, format="md")
+    for path in cache_home.iterdir():
+        path.write_bytes(path.read_bytes()[:40])
+    clear_cache()
+    assert render_recap(snapshot, format="md") == expected
+    for path in cache_home.iterdir():
+        path.write_bytes(b"garbage")
+    clear_cache()
+    assert render_recap(snapshot, format="md") == expected

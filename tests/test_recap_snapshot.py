@@ -6,7 +6,10 @@ session 5 has a fixed end.
 
 from __future__ import annotations
 
+import dataclasses
 import json
+import subprocess
+import sys
 from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
@@ -14,13 +17,16 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
+from exports import FORMATS, render_recap
 from models.demo import demo_events
-from models.domain import ArticleStatus, CaucusSide, Party, ProposalKind
+from models.domain import ArticleStatus, CaucusSide, NoteKind, Party, ProposalKind
 from models.errors import DomainError
 from models.recap import (
+    RecapCaucus,
     RecapNote,
     RecapProposal,
     RecapSnapshot,
+    RecapWithdrawal,
     build_snapshot,
     member_leak,
 )
@@ -231,7 +237,145 @@ def test_a_member_snapshot_cannot_hold_team_data(demo: Store) -> None:
     )
 
 
+def leaks() -> dict[str, object]:
+    """One piece of team data for each field that could carry it."""
+    return {
+        "notes": (RecapNote(id="n", at=NOW, kind=NoteKind.NOTE, text="x", team_only=True),),
+        "proposals": (RecapProposal(id="p", at=NOW, by=Party.UNION, internal_note="floor is 5%"),),
+        "caucuses": (
+            RecapCaucus(
+                id="c",
+                side=CaucusSide.UNION,
+                started_at=NOW,
+                due_back=NOW,
+                planned_minutes=10,
+                minutes=10,
+                purpose="plan the walkout",
+            ),
+        ),
+        "withdrawals": (
+            RecapWithdrawal(id="w", at=NOW, by=Party.UNION, withheld=True, label="REA #9"),
+        ),
+    }
+
+
+def test_a_member_snapshot_with_team_data_cannot_be_built_or_rendered(demo: Store) -> None:
+    snapshot = build_snapshot(demo, 1, "members", NOW)
+    team = build_snapshot(demo, 1, "team", NOW)
+    fields = {field.name: getattr(snapshot, field.name) for field in dataclasses.fields(snapshot)}
+    for name, value in leaks().items():
+        # Every way of making a snapshot runs the check...
+        with pytest.raises(ValueError, match="a member snapshot cannot hold"):
+            dataclasses.replace(snapshot, **{name: value})  # type: ignore[arg-type]
+        with pytest.raises(ValueError, match="a member snapshot cannot hold"):
+            snapshot.model_copy(update={name: value})
+        with pytest.raises(ValueError, match="a member snapshot cannot hold"):
+            RecapSnapshot(**{**fields, name: value})
+        with pytest.raises(ValidationError, match="a member snapshot cannot hold"):
+            RecapSnapshot.model_validate({**snapshot.model_dump(), name: value})
+        # ...even turning the team's minutes into a member recap...
+        with pytest.raises(ValueError, match="a member snapshot cannot hold"):
+            team.model_copy(update={"audience": "members"})
+        # ...and a member snapshot tampered with after the fact renders in no format.
+        forged = dataclasses.replace(snapshot)
+        object.__setattr__(forged, name, value)
+        for fmt in FORMATS:
+            with pytest.raises(DomainError, match="a member recap cannot hold"):
+                render_recap(forged, format=fmt)
+        assert render_recap(dataclasses.replace(team, **{name: value}), format="md")
+    with pytest.raises(ValueError, match="audience"):
+        dataclasses.replace(snapshot, audience="public")  # type: ignore[arg-type]
+
+
 def test_snapshot_is_frozen(demo: Store) -> None:
     snapshot = build_snapshot(demo, 1, "members", NOW)
-    with pytest.raises(ValidationError):
+    with pytest.raises(dataclasses.FrozenInstanceError):
         snapshot.audience = "team"  # type: ignore[misc]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        snapshot.session.number = 2  # type: ignore[misc]
+
+
+def test_snapshot_round_trips_through_its_dump(demo: Store) -> None:
+    for audience in ("members", "team"):
+        snapshot = build_snapshot(demo, 4, audience, NOW)  # type: ignore[arg-type]
+        assert RecapSnapshot.model_validate(snapshot.model_dump()) == snapshot
+        assert RecapSnapshot.model_validate(snapshot.model_dump(mode="json")) == snapshot
+    with pytest.raises(ValidationError, match=r"secret\s+Unexpected keyword"):
+        RecapSnapshot.model_validate({**snapshot.model_dump(), "secret": "x"})
+
+
+def test_a_recap_loads_no_pydantic(demo: Store) -> None:
+    """`bargain recap` must not pay for pydantic's start-up: the snapshot, and the store records
+    it is built from, are plain Python."""
+    script = (
+        "import sys\n"
+        "from datetime import datetime\n"
+        "from pathlib import Path\n"
+        "from exports import render_recap\n"
+        "from models.recap import build_snapshot\n"
+        "from models.store import Store\n"
+        "store = Store(Path(sys.argv[1]))\n"
+        "now = datetime.fromisoformat('2026-03-22T18:00:00-07:00')\n"
+        "for number in (1, 4, 5):\n"
+        "    for audience in ('members', 'team'):\n"
+        "        for fmt in ('md', 'html', 'sms', 'csv'):\n"
+        "            snapshot = build_snapshot(store, number, audience, now)\n"
+        "            assert render_recap(snapshot, format=fmt)\n"
+        "print(sorted(m for m in sys.modules if m in ('pydantic.main', 'models.domain')))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(demo.path)],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=Path(__file__).resolve().parent.parent,
+    )
+    assert done.stdout.strip() == "[]"
+
+
+def plain(value: object) -> object:
+    """A record or a pydantic model as nested dicts of its fields, to compare the two."""
+    if isinstance(value, tuple) and hasattr(value, "_asdict"):
+        return {key: plain(item) for key, item in value._asdict().items()}
+    fields = getattr(type(value), "model_fields", None)
+    if fields is not None:
+        return {key: plain(getattr(value, key)) for key in fields}
+    return value
+
+
+def test_store_records_hold_what_the_models_hold(demo: Store) -> None:
+    """The plain records the recap is built from say what the store's pydantic models say."""
+    assert [plain(r) for r in demo.session_records()] == [plain(s) for s in demo.sessions()]
+    assert [plain(r) for r in demo.ta_records()] == [plain(t) for t in demo.tas()]
+    assert [plain(r) for r in demo.info_request_records()] == [
+        plain(r) for r in demo.info_requests()
+    ]
+    assert demo.article_titles() == {a.number: a.title for a in demo.articles()}
+    for session in (None, 1, 3, 4, 5):
+        assert [plain(r) for r in demo.note_records(session)] == [
+            plain(n) for n in demo.notes(session)
+        ]
+        assert [plain(r) for r in demo.note_records(session, limit=3)] == [
+            plain(n) for n in demo.notes(session, limit=3)
+        ]
+        assert [plain(r) for r in demo.caucus_records(session)] == [
+            plain(c) for c in demo.caucuses(session)
+        ]
+        with_status = [plain(p) for p in demo.proposals(session)]
+        for model in with_status:
+            assert isinstance(model, dict)
+            del model["status"]
+        assert [plain(r) for r in demo.proposal_records(session)] == with_status
+    some = [p.id for p in demo.proposals()][::3]
+    assert [r.id for r in demo.proposal_records(ids=some)] == some
+    assert demo.proposal_records(ids=[]) == []
+    for number in (1, 4, 5, 99):
+        assert plain(demo.attendance_record(number)) == plain(demo.attendance(number))
+    campaign, record = demo.campaign(), demo.campaign_record()
+    assert campaign is not None and record is not None
+    assert plain(record) == {
+        **{key: value for key, value in plain(campaign).items() if key != "recap"},  # type: ignore[union-attr]
+        "union": plain(campaign.union),
+        "employer": plain(campaign.employer),
+        **plain(campaign.recap),  # type: ignore[dict-item]
+    }
