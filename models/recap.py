@@ -42,7 +42,8 @@ from models.vocabulary import (
 if TYPE_CHECKING:
     from pydantic import TypeAdapter
 
-    from models.store import CaucusRecord, ProposalRecord, SessionRecord, Store
+    from models.records import CaucusRecord, ProposalRecord, SessionRecord
+    from models.store import Store
 
 Audience = Literal["members", "team"]
 _Local = Callable[[datetime], datetime]

@@ -1,0 +1,171 @@
+"""The database file itself: opening it safely, its permissions, its failures as messages."""
+
+from __future__ import annotations
+
+import errno
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from models.errors import StoreError
+from models.schema import known_migrations
+
+if TYPE_CHECKING:
+    pass
+
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+BUSY_TIMEOUT_ENV = "BARGAIN_BUSY_TIMEOUT"
+
+
+def busy_timeout_s() -> float:
+    """How long a write waits for another seat's transaction: 10 s, or $BARGAIN_BUSY_TIMEOUT."""
+    try:
+        return max(float(os.environ.get(BUSY_TIMEOUT_ENV, "10")), 0.05)
+    except ValueError:
+        return 10.0
+
+
+BACKUPS_KEPT = 20
+SCHEMA_VERSION = len(known_migrations())
+
+Row = tuple[Any, ...]
+
+
+@contextmanager
+def _translated(path: Path) -> Iterator[None]:
+    """SQLite's and the system's failures as messages a user can act on."""
+    try:
+        yield
+    except (sqlite3.Error, OSError) as error:
+        raise _translate(path, error) from None
+
+
+def _translate(path: Path, error: sqlite3.Error | OSError) -> Exception:
+    """The StoreError a failure means to a user; integrity errors stay as they are."""
+    if isinstance(error, OSError):
+        if error.errno == errno.ENOSPC:
+            return StoreError(f"no room left on the disk holding {path}; free some space")
+        return StoreError(f"cannot use {path}: {error.strerror}")
+    if isinstance(error, sqlite3.IntegrityError):
+        return error
+    text = str(error).lower()
+    if isinstance(error, sqlite3.OperationalError):
+        if "locked" in text or "busy" in text:
+            return StoreError(
+                f"{path} is locked by another program for more than {busy_timeout_s():g} s; "
+                "close it and try again"
+            )
+        if "readonly" in text or "read-only" in text:
+            return StoreError(f"{path} is read-only; make it writable or choose another file")
+        if "disk" in text and "full" in text:
+            return StoreError(f"no room left on the disk holding {path}; free some space")
+        if "disk i/o" in text:
+            return StoreError(f"the disk holding {path} failed to read or write; check it")
+        if "unable to open" in text:
+            return StoreError(f"cannot open {path}; check the folder exists and is writable")
+        if "malformed" not in text and "not a database" not in text:
+            return error
+    return _damaged(path)
+
+
+def _damaged(path: Path) -> StoreError:
+    return StoreError(
+        f"{path} is damaged and cannot be read; restore a backup with "
+        "`bargain restore FILE` (backups are in the backups folder beside it)"
+    )
+
+
+def _make_private_dir(folder: Path) -> None:
+    if not folder.exists():
+        folder.mkdir(parents=True, mode=0o700, exist_ok=True)
+        os.chmod(folder, 0o700)
+
+
+def _create_private_file(path: Path, *, replace: bool = False) -> None:
+    flags = os.O_CREAT | os.O_WRONLY | (os.O_TRUNC if replace else os.O_EXCL)
+    descriptor = os.open(path, flags, 0o600)
+    os.close(descriptor)
+    os.chmod(path, 0o600)
+
+
+def _prune_backups(folder: Path, stem: str) -> None:
+    ordinary = sorted(p for p in folder.glob(f"{stem}-*.db") if "-before-schema-" not in p.name)
+    for old in ordinary[:-BACKUPS_KEPT]:
+        old.unlink(missing_ok=True)
+
+
+def check_file(path: Path) -> None:
+    """Refuse, before SQLite sees it, a file that cannot be a bargaining database."""
+    try:
+        with open(path, "rb") as handle:
+            header = handle.read(100)
+    except IsADirectoryError:
+        raise StoreError(f"{path} is a folder, not a database file") from None
+    except PermissionError:
+        raise StoreError(f"{path} cannot be read; check its permissions") from None
+    except OSError as error:
+        raise StoreError(f"cannot read {path}: {error.strerror}") from None
+    if not header:
+        return
+    if not header.startswith(SQLITE_HEADER):
+        raise StoreError(
+            f"{path} is not a bargaining database (it is not an SQLite file); "
+            "choose another file with --db"
+        )
+    if len(header) < 100:
+        raise _damaged(path)
+
+
+def _open_connection(path: Path, *, create: bool) -> sqlite3.Connection:
+    exists = path.exists()
+    if not exists and not create:
+        raise StoreError(f"no database at {path}; run `bargain init`")
+    if exists:
+        check_file(path)
+        if path.stat().st_size == 0 and not create:
+            raise StoreError(f"{path} is empty; run `bargain init` to set it up")
+    else:
+        try:
+            _make_private_dir(path.parent)
+            _create_private_file(path)
+        except FileExistsError:
+            pass
+        except OSError as error:
+            if error.errno == errno.ENOSPC:
+                raise StoreError(
+                    f"no room left on the disk holding {path}; free some space"
+                ) from None
+            raise StoreError(f"cannot create {path}: {error.strerror}") from None
+    old_umask = os.umask(0o077)
+    try:
+        conn = sqlite3.connect(str(path), timeout=busy_timeout_s(), check_same_thread=False)
+    except sqlite3.Error:
+        raise StoreError(f"cannot open {path}; check the folder exists and is writable") from None
+    finally:
+        os.umask(old_umask)
+    try:
+        with _translated(path):
+            conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout_s() * 1000)}")
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def _configure(conn: sqlite3.Connection, path: Path) -> None:
+    """WAL, foreign keys and durable commits: set once, where the database is opened."""
+    conn.execute("PRAGMA foreign_keys = ON")
+    mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()
+    if mode is None or str(mode[0]).lower() != "wal":
+        raise StoreError(f"{path} cannot be switched to WAL mode; is the folder writable?")
+    conn.execute("PRAGMA synchronous = FULL")
+    for suffix in ("-wal", "-shm"):
+        side = Path(str(path) + suffix)
+        if side.exists():
+            with suppress(OSError):
+                os.chmod(side, 0o600)
