@@ -1,0 +1,691 @@
+"""The recap preview: one session's recap as members (or the team) will read it, ready to send.
+
+Four switches sit above the preview: the session (any started one; the current one first),
+the format (Markdown is shown rendered, the others as their plain text), the language and the
+audience. The team minutes are marked TEAM ONLY in the header and in a banner, and copying
+them asks first. `w` writes every format of what is shown into `recaps/session-N/` beside the
+database, readable by its owner only.
+
+The recap is built and rendered in a thread worker (`models.recap.build_snapshot`, then
+`exports.render_recap`), which posts the text back: switching stays smooth on a large
+campaign. What another seat records shows up at once (`StoreChanged`).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import ContentSwitcher, Footer, Header, Markdown, Select, Static, TextArea
+from textual.worker import Worker, WorkerState, get_current_worker
+
+from exports import FORMATS, LANGS, render_recap
+from models.errors import DomainError, StoreError
+from models.recap import AUDIENCES, Audience, build_snapshot
+from models.store import Store
+from models.timeutil import zone
+from tui.dialogs.confirm_copy import ConfirmCopyDialog
+from tui.messages import StoreChanged
+
+RECAPS_FOLDER = "recaps"
+"""The folder beside the database that `w` writes recaps into."""
+
+FORMAT_WORDS: dict[str, str] = {
+    "md": "Markdown",
+    "html": "HTML",
+    "eml": "Email (.eml)",
+    "sms": "Text blast",
+    "json": "JSON",
+    "csv": "CSV",
+}
+LANG_WORDS: dict[str, str] = {"en": "English", "es": "Español"}
+AUDIENCE_WORDS: dict[str, str] = {"members": "For members", "team": "TEAM ONLY"}
+EXTENSIONS: dict[str, str] = {"sms": "txt"}
+"""File extensions that differ from the format's name (the text blast is plain text)."""
+
+TEAM_BANNER = "⚠ TEAM ONLY · the team's own minutes: never send them to members"
+
+SESSION_KEYS = Binding.Group("Session", compact=True)
+"""`[` and `]` share one place in the footer."""
+
+PREVIEW_MARKDOWN = "recap-markdown-box"
+PREVIEW_TEXT = "recap-text"
+PREVIEW_MESSAGE = "recap-message-box"
+PREVIEWS = (PREVIEW_MARKDOWN, PREVIEW_TEXT, PREVIEW_MESSAGE)
+
+MARKDOWN_PREVIEW_LINES = 150
+"""How much of a Markdown recap the Markdown widget renders. Textual's Markdown widget makes
+several widgets per list item; the longest recaps of the large campaign (600 lines, 2,000
+widgets) would take seconds to show and make every scroll slow, so past this many lines the
+rest is shown as its source. Every recap of the demo campaign (about 100 lines) fits whole."""
+
+
+def format_word(fmt: str) -> str:
+    """The name of a format as the switches show it ("md" -> "Markdown")."""
+    return FORMAT_WORDS.get(fmt, fmt.upper())
+
+
+def split_for_preview(text: str, limit: int) -> tuple[str, str]:
+    """Cut a Markdown text of more than `limit` lines in two, between top-level blocks.
+
+    The cut falls at the start of a heading, a top-level list item, or a line that follows a
+    blank one (never inside a table, a list item's continuation or a code fence), at or before
+    line `limit`. Returns (head, rest); rest is "" when the text is short enough.
+    """
+    lines = text.splitlines(keepends=True)
+    if len(lines) <= limit:
+        return text, ""
+    fenced_at: set[int] = set()
+    fenced = False
+    for number, line in enumerate(lines):
+        if line.lstrip().startswith(("```", "~~~")):
+            fenced = not fenced
+        if fenced:
+            fenced_at.add(number)
+    for cut in range(limit, 0, -1):
+        line = lines[cut]
+        if cut in fenced_at or cut - 1 in fenced_at or not line.strip():
+            continue
+        if line[0] in " \t|":
+            continue
+        if line.startswith(("#", "- ", "* ")) or not lines[cut - 1].strip():
+            return "".join(lines[:cut]), "".join(lines[cut:])
+    return text, ""
+
+
+def recap_folder(db_path: Path, session: int) -> Path:
+    """Where `w` writes a session's recaps: `<db folder>/recaps/session-N`."""
+    return Path(db_path).parent / RECAPS_FOLDER / f"session-{session}"
+
+
+def recap_file_name(session: int, fmt: str, lang: str, audience: Audience) -> str:
+    """`recap-session-5-en.md` for members; the team minutes say so in their name."""
+    team = "-team-only" if audience == "team" else ""
+    return f"recap-session-{session}-{lang}{team}.{EXTENSIONS.get(fmt, fmt)}"
+
+
+def write_recaps(
+    store: Store, session: int | None, *, lang: str, audience: Audience, now: datetime
+) -> list[Path]:
+    """Write the recap of `session` (None: the latest started) in every format.
+
+    Every text is rendered before the first file is written, so a refusal (DomainError)
+    writes nothing. Folders are created 0700 and files 0600; each file replaces the earlier
+    one of the same name whole (written aside, then renamed). Returns the files, in FORMATS
+    order. Raises DomainError for a session with no recap, OSError when the disk refuses.
+    """
+    snapshot = build_snapshot(store, session, audience, now)
+    texts = {fmt: render_recap(snapshot, format=fmt, lang=lang) for fmt in FORMATS}
+    number = snapshot.session.number
+    folder = recap_folder(store.path, number)
+    _private_dir(folder.parent)
+    _private_dir(folder)
+    written = []
+    for fmt, text in texts.items():
+        path = folder / recap_file_name(number, fmt, lang, audience)
+        _write_private(path, text)
+        written.append(path)
+    return written
+
+
+def _private_dir(folder: Path) -> None:
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    os.chmod(folder, 0o700)
+
+
+def _write_private(path: Path, text: str) -> None:
+    """Write `text` as it is (CRLF endings kept) into `path`, mode 0600, replacing it whole."""
+    aside = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    descriptor = os.open(aside, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    try:
+        with os.fdopen(descriptor, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(aside, 0o600)
+        os.replace(aside, path)
+    except BaseException:
+        aside.unlink(missing_ok=True)
+        raise
+
+
+@dataclass(frozen=True)
+class RecapChoice:
+    """What the switches say: which session, in which format, language and for whom."""
+
+    session: int | None
+    format: str
+    lang: str
+    audience: Audience
+
+    def describe(self) -> str:
+        """The choice in words, "Session 5 · Markdown · English" (the audience apart)."""
+        number = f"Session {self.session}" if self.session is not None else "No session"
+        return f"{number} · {format_word(self.format)} · {LANG_WORDS.get(self.lang, self.lang)}"
+
+
+class RecapScreen(Screen[None]):
+    """Preview, copy and write the recap of a session, for members or for the team."""
+
+    DEFAULT_CSS = """
+    RecapScreen {
+        &.-team Header { background: $error; color: auto; text-style: bold; }
+        & #recap-controls { height: 1; background: $panel; }
+        & #recap-controls > Select { margin-right: 1; }
+        & #recap-controls > #recap-session { width: 1fr; }
+        & #recap-controls > #recap-format { width: 17; }
+        & #recap-controls > #recap-lang { width: 11; }
+        & #recap-controls > #recap-audience { width: 15; margin-right: 0; }
+        & #recap-banner {
+            display: none;
+            height: 1;
+            background: $error-muted;
+            color: $text-error;
+            text-style: bold;
+            padding: 0 1;
+        }
+        &.-team #recap-banner { display: block; }
+        & #recap-preview { height: 1fr; }
+        & Footer.-compact FooterLabel { margin-right: 1; }
+        & #recap-markdown-box { height: 1fr; }
+        & #recap-text { height: 1fr; border: none; padding: 0 1; }
+        & #recap-text:focus { border: none; }
+        & #recap-markdown-cut {
+            margin: 1 2 0 2;
+            padding-top: 1;
+            border-top: solid $primary;
+            color: $text-muted;
+            text-style: italic;
+        }
+        & #recap-markdown-rest { padding: 1 2; }
+        & #recap-message-box { height: 1fr; padding: 1 2; }
+        & #recap-message { width: 100%; max-width: 90; }
+        & #recap-message.-refusal { color: $text-warning; text-style: bold; }
+        & #recap-preview:nocolor #recap-message { text-style: bold; }
+    }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "back", "Back", tooltip="Back to the previous screen", id="recap.back"),
+        Binding("f", "cycle_format", "Format", tooltip="Show the next format", id="recap.format"),
+        Binding(
+            "l",
+            "toggle_language",
+            "Language",
+            tooltip="Switch between English and Spanish",
+            id="recap.language",
+        ),
+        Binding(
+            "u",
+            "toggle_audience",
+            "Audience",
+            tooltip="Switch between the members' recap and the team's own minutes",
+            id="recap.audience",
+        ),
+        Binding(
+            "left_square_bracket",
+            "previous_session",
+            "Previous session",
+            key_display="[",
+            group=SESSION_KEYS,
+            tooltip="The session before this one",
+            id="recap.previous_session",
+        ),
+        Binding(
+            "right_square_bracket",
+            "next_session",
+            "Next session",
+            key_display="]",
+            group=SESSION_KEYS,
+            tooltip="The session after this one",
+            id="recap.next_session",
+        ),
+        Binding(
+            "w",
+            "write",
+            "Write",
+            tooltip="Write this session's recap in every format into recaps/ beside the database",
+            id="recap.write",
+        ),
+        Binding(
+            "r",
+            "refresh",
+            "Refresh",
+            show=False,
+            tooltip="Make the recap again, as of now",
+            id="recap.refresh",
+        ),
+        Binding(
+            "c",
+            "copy",
+            "Copy",
+            tooltip="Copy the text shown to the clipboard (the team minutes ask first)",
+            id="recap.copy",
+        ),
+    ]
+
+    class Rendered(Message):
+        """The worker made the text of `choice` (or was refused, with `problem`)."""
+
+        def __init__(self, choice: RecapChoice, text: str, problem: str = "") -> None:
+            super().__init__()
+            self.choice = choice
+            self.text = text
+            self.problem = problem
+
+    class Written(Message):
+        """The writer wrote `files` (or was refused, with `problem`)."""
+
+        def __init__(self, choice: RecapChoice, files: list[Path], problem: str = "") -> None:
+            super().__init__()
+            self.choice = choice
+            self.files = files
+            self.problem = problem
+
+    def __init__(self, store: Store, clock: Callable[[], datetime] | None = None) -> None:
+        super().__init__()
+        self.store = store
+        self.clock: Callable[[], datetime] = clock if clock is not None else store.clock
+        self.started: list[int] = []
+        """The numbers of the started sessions, in order: what `[` and `]` step through."""
+        self.choice = RecapChoice(None, "md", "en", "members")
+        self._shown_choice: RecapChoice | None = None
+        self._shown_text: str | None = None
+        """What the preview shows: for which choice, and the text (None: a refusal)."""
+        self._session_options: list[tuple[str, int]] = []
+
+    # ---------------------------------------------------------------------- layout
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="recap-controls"):
+            yield Select[int](
+                [],
+                prompt="No session yet",
+                id="recap-session",
+                compact=True,
+                tooltip="Session ( [ and ] )",
+            )
+            yield Select[str](
+                [(format_word(fmt), fmt) for fmt in FORMATS],
+                value="md",
+                allow_blank=False,
+                id="recap-format",
+                compact=True,
+                tooltip="Format (f)",
+            )
+            yield Select[str](
+                [(LANG_WORDS.get(lang, lang), lang) for lang in LANGS],
+                value="en",
+                allow_blank=False,
+                id="recap-lang",
+                compact=True,
+                tooltip="Language (l)",
+            )
+            yield Select[str](
+                [(AUDIENCE_WORDS[audience], audience) for audience in AUDIENCES],
+                value="members",
+                allow_blank=False,
+                id="recap-audience",
+                compact=True,
+                tooltip="Audience (u)",
+            )
+        yield Static(TEAM_BANNER, id="recap-banner", markup=False)
+        with ContentSwitcher(id="recap-preview", initial=PREVIEW_MESSAGE):
+            with VerticalScroll(id=PREVIEW_MARKDOWN):
+                yield Markdown(id="recap-markdown")
+                yield Static(id="recap-markdown-cut", markup=False)
+                yield Static(id="recap-markdown-rest", markup=False)
+            yield TextArea(id=PREVIEW_TEXT, read_only=True, soft_wrap=True, show_cursor=False)
+            with VerticalScroll(id=PREVIEW_MESSAGE):
+                yield Static("Making the recap…", id="recap-message", markup=False)
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self._load_sessions(pick_current=True)
+        self._show_header()
+        self._focus_preview()
+        self._refresh_preview()
+
+    # ---------------------------------------------------------------------- state
+
+    def _load_sessions(self, *, pick_current: bool = False) -> None:
+        """Read the started sessions into the session switch, keeping the one chosen."""
+        sessions = [s for s in self.store.sessions() if s.started_at is not None]
+        self.started = [s.number for s in sessions]
+        tz = zone(self.store.timezone())
+        options = []
+        for s in sessions:
+            assert s.started_at is not None
+            label = f"Session {s.number} · {s.started_at.astimezone(tz):%-d %b}"
+            options.append((label + (" (live)" if s.running else ""), s.number))
+        chosen = self.choice.session
+        if pick_current or chosen not in self.started:
+            current = self.store.current_session()
+            if current is not None and current.number in self.started:
+                chosen = current.number
+            else:
+                chosen = self.started[-1] if self.started else None
+        select = self.query_one("#recap-session", Select)
+        with select.prevent(Select.Changed):
+            if options != self._session_options:
+                self._session_options = options
+                select.set_options(options)
+            if chosen is not None and select.value != chosen:
+                select.value = chosen
+        self.choice = RecapChoice(
+            chosen, self.choice.format, self.choice.lang, self.choice.audience
+        )
+
+    def _choose(
+        self,
+        *,
+        session: int | None = None,
+        format: str | None = None,
+        lang: str | None = None,
+        audience: Audience | None = None,
+    ) -> None:
+        """Change what the switches say (and the switches with it), then show it."""
+        old = self.choice
+        new = RecapChoice(
+            session if session is not None else old.session,
+            format if format is not None else old.format,
+            lang if lang is not None else old.lang,
+            audience if audience is not None else old.audience,
+        )
+        if new == old:
+            return
+        self.choice = new
+        for select_id, value in (
+            ("#recap-session", new.session),
+            ("#recap-format", new.format),
+            ("#recap-lang", new.lang),
+            ("#recap-audience", new.audience),
+        ):
+            select = self.query_one(select_id, Select)
+            if value is not None and select.value != value:
+                with select.prevent(Select.Changed):
+                    select.value = value
+        self._show_header()
+        self._refresh_preview()
+
+    def _show_header(self) -> None:
+        choice = self.choice
+        team = choice.audience == "team"
+        self.set_class(team, "-team")
+        number = f"session {choice.session}" if choice.session is not None else "no session"
+        if team:
+            self.title = f"TEAM ONLY · Team minutes, {number} · not for members"
+            self.sub_title = ""
+        else:
+            self.title = f"Recap, {number}"
+            self.sub_title = "for members"
+
+    # ---------------------------------------------------------------------- rendering
+
+    def _refresh_preview(self) -> None:
+        """Make the text of what the switches say again (in a worker)."""
+        self._make_text(self.choice, self.clock())
+
+    @work(thread=True, exclusive=True, group="recap-render", exit_on_error=False)
+    def _make_text(self, choice: RecapChoice, now: datetime) -> None:
+        worker = get_current_worker()
+        try:
+            snapshot = build_snapshot(self.store, choice.session, choice.audience, now)
+            text = render_recap(snapshot, format=choice.format, lang=choice.lang)
+        except (DomainError, StoreError) as refusal:
+            if not worker.is_cancelled:
+                self.post_message(self.Rendered(choice, "", str(refusal)))
+            return
+        if not worker.is_cancelled:
+            self.post_message(self.Rendered(choice, text))
+
+    @property
+    def showing(self) -> RecapChoice | None:
+        """The choice whose text (or refusal) the preview shows (None before the first)."""
+        return self._shown_choice
+
+    @property
+    def text(self) -> str | None:
+        """The text shown for what the switches say (None while it is made, or refused)."""
+        return self._shown_text if self._shown_choice == self.choice else None
+
+    @on(Rendered)
+    async def _rendered(self, message: Rendered) -> None:
+        choice = message.choice
+        if choice != self.choice:
+            return  # a later switch is being made
+        if message.problem:
+            self._shown_choice, self._shown_text = choice, None
+            self._show_message(_sentence(message.problem), refusal=True)
+            return
+        if choice == self._shown_choice and message.text == self._shown_text:
+            return  # nothing changed (another seat's change outside this recap)
+        same_view = choice == self._shown_choice
+        self._shown_choice, self._shown_text = choice, message.text
+        switcher = self.query_one(ContentSwitcher)
+        had_focus = self.focused is None or self.focused.id in PREVIEWS
+        if choice.format == "md":
+            box = self.query_one(f"#{PREVIEW_MARKDOWN}", VerticalScroll)
+            keep = box.scroll_y if same_view else 0
+            head, rest = split_for_preview(message.text, MARKDOWN_PREVIEW_LINES)
+            await self.query_one("#recap-markdown", Markdown).update(head)
+            self._show_rest(message.text, rest)
+            switcher.current = PREVIEW_MARKDOWN
+            box.scroll_to(y=keep, animate=False)
+        else:
+            area = self.query_one(f"#{PREVIEW_TEXT}", TextArea)
+            keep = area.scroll_y if same_view else 0
+            area.load_text(message.text.replace("\r\n", "\n"))
+            switcher.current = PREVIEW_TEXT
+            area.scroll_to(y=keep, animate=False)
+        if had_focus:
+            self._focus_preview()
+
+    def _show_rest(self, text: str, rest: str) -> None:
+        """Below a long recap's rendered start, the rest as its Markdown source."""
+        note = self.query_one("#recap-markdown-cut", Static)
+        source = self.query_one("#recap-markdown-rest", Static)
+        note.display = source.display = bool(rest)
+        if rest:
+            total = text.count("\n")
+            note.update(
+                f"This recap is long ({total} lines): the rest is shown as its Markdown "
+                "source. Copy (c) and Write (w) take all of it."
+            )
+            source.update(rest)
+
+    def _show_message(self, text: str, *, refusal: bool) -> None:
+        message = self.query_one("#recap-message", Static)
+        message.update(text)
+        message.set_class(refusal, "-refusal")
+        self.query_one(ContentSwitcher).current = PREVIEW_MESSAGE
+        self._focus_preview()
+
+    def _focus_preview(self) -> None:
+        current = self.query_one(ContentSwitcher).current
+        if current is not None:
+            self.query_one(f"#{current}").focus()
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """A worker that failed unexpectedly says so in the screen, not as a traceback."""
+        if event.state is WorkerState.ERROR:
+            error = event.worker.error
+            what = "make the recap" if event.worker.group == "recap-render" else "write the files"
+            self.notify(f"Could not {what}: {error}", severity="error", timeout=10, markup=False)
+            if event.worker.group == "recap-render":
+                self._show_message(f"The recap could not be made: {error}", refusal=True)
+
+    # ---------------------------------------------------------------------- switches
+
+    @on(Select.Changed, "#recap-session")
+    def _session_picked(self, event: Select.Changed) -> None:
+        if isinstance(event.value, int):
+            self._choose(session=event.value)
+
+    @on(Select.Changed, "#recap-format")
+    def _format_picked(self, event: Select.Changed) -> None:
+        if isinstance(event.value, str):
+            self._choose(format=event.value)
+
+    @on(Select.Changed, "#recap-lang")
+    def _lang_picked(self, event: Select.Changed) -> None:
+        if isinstance(event.value, str):
+            self._choose(lang=event.value)
+
+    @on(Select.Changed, "#recap-audience")
+    def _audience_picked(self, event: Select.Changed) -> None:
+        if event.value in AUDIENCES:
+            self._choose(audience="team" if event.value == "team" else "members")
+
+    def on_store_changed(self, message: StoreChanged) -> None:
+        """Another seat (or this one) recorded something: show the recap as it is now."""
+        self.action_refresh()
+
+    # ---------------------------------------------------------------------- actions
+
+    def action_back(self) -> None:
+        """Back to the previous screen."""
+        self.dismiss(None)
+
+    def action_refresh(self) -> None:
+        """Make the recap again, as of now (a running session's recap grows)."""
+        self._load_sessions()
+        self._show_header()
+        self._refresh_preview()
+
+    def action_cycle_format(self) -> None:
+        """Show the next format (Markdown, HTML, email, text blast, JSON, CSV, then again)."""
+        position = FORMATS.index(self.choice.format)
+        self._choose(format=FORMATS[(position + 1) % len(FORMATS)])
+
+    def action_toggle_language(self) -> None:
+        """Switch between the languages (English and Spanish)."""
+        position = LANGS.index(self.choice.lang)
+        self._choose(lang=LANGS[(position + 1) % len(LANGS)])
+
+    def action_toggle_audience(self) -> None:
+        """Switch between the members' recap and the team's own minutes."""
+        self._choose(audience="members" if self.choice.audience == "team" else "team")
+
+    def action_previous_session(self) -> None:
+        """The started session before the one shown."""
+        self._step_session(-1)
+
+    def action_next_session(self) -> None:
+        """The started session after the one shown."""
+        self._step_session(+1)
+
+    def _step_session(self, step: int) -> None:
+        if not self.started or self.choice.session not in self.started:
+            self.app.bell()
+            return
+        position = self.started.index(self.choice.session) + step
+        if not 0 <= position < len(self.started):
+            self.app.bell()
+            edge = "first" if step < 0 else "latest"
+            self.notify(f"Session {self.choice.session} is the {edge} one with a recap.")
+            return
+        self._choose(session=self.started[position])
+
+    def action_copy(self) -> None:
+        """Copy the text shown; the team minutes are copied only after a yes."""
+        text = self.text
+        choice = self.choice
+        if text is None:
+            self.app.bell()
+            self.notify("There is no recap to copy yet.", severity="warning")
+            return
+        if choice.audience != "team":
+            self._copy(choice, text)
+            return
+
+        def answer(yes: bool | None) -> None:
+            if yes:
+                self._copy(choice, text)
+            else:
+                self.notify("Nothing was copied.")
+
+        self.app.push_screen(ConfirmCopyDialog(f"Team minutes: {choice.describe()}"), answer)
+
+    def _copy(self, choice: RecapChoice, text: str) -> None:
+        self.app.copy_to_clipboard(text)
+        if choice.audience == "team":
+            self.notify(
+                f"Copied the TEAM ONLY minutes ({choice.describe()}). Not for members.",
+                title="Copied",
+                severity="warning",
+                markup=False,
+            )
+        else:
+            self.notify(
+                f"Copied the members' recap ({choice.describe()}) to the clipboard.",
+                title="Copied",
+                markup=False,
+            )
+
+    def action_write(self) -> None:
+        """Write this session's recap in every format into recaps/ beside the database."""
+        self._write_files(self.choice, self.clock())
+
+    @work(thread=True, exclusive=True, group="recap-write", exit_on_error=False)
+    def _write_files(self, choice: RecapChoice, now: datetime) -> None:
+        try:
+            files = write_recaps(
+                self.store, choice.session, lang=choice.lang, audience=choice.audience, now=now
+            )
+        except (DomainError, StoreError) as refusal:
+            self.post_message(self.Written(choice, [], _sentence(str(refusal))))
+            return
+        except OSError as error:
+            problem = f"the files could not be written: {error.strerror or error}"
+            if error.filename:
+                problem += f" ({error.filename})"
+            self.post_message(self.Written(choice, [], _sentence(problem)))
+            return
+        self.post_message(self.Written(choice, files))
+
+    @on(Written)
+    def _written(self, message: Written) -> None:
+        if message.problem:
+            self.app.bell()
+            self.notify(
+                message.problem, title="Not written", severity="error", timeout=10, markup=False
+            )
+            return
+        folder = message.files[0].parent
+        kinds = ", ".join(format_word(fmt) for fmt in FORMATS)
+        if message.choice.audience == "team":
+            self.notify(
+                f"TEAM ONLY minutes ({kinds}) written to {folder}. Not for members.",
+                title=f"Wrote {len(message.files)} files",
+                severity="warning",
+                timeout=10,
+                markup=False,
+            )
+        else:
+            self.notify(
+                f"The members' recap ({kinds}) is in {folder}",
+                title=f"Wrote {len(message.files)} files",
+                timeout=10,
+                markup=False,
+            )
+
+
+def _sentence(text: str) -> str:
+    """A refusal as a sentence: capital first letter, full stop at the end."""
+    text = text.strip()
+    if not text:
+        return text
+    text = text[0].upper() + text[1:]
+    return text if text.endswith((".", "!", "?")) else text + "."
