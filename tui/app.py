@@ -1,0 +1,292 @@
+"""The Textual app: opens the store, shows the right first screen, holds the global keys.
+
+It stays thin: screens and dialogs do the work; the app polls the journal so that what another
+seat records shows up here within half a second.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from typing import ClassVar
+
+from textual.app import App
+from textual.binding import Binding, BindingType
+from textual.screen import ModalScreen, Screen
+
+from models.errors import DomainError, StoreError
+from models.store import Store
+from models.timeutil import utc_now
+from tui.commands import BargainCommands
+from tui.messages import StoreChanged
+from tui.screens.error import ProblemScreen
+from tui.screens.main import MainScreen
+
+POLL_SECONDS = 0.4
+"""How often the journal's last position is read to see other seats' changes."""
+
+
+class BargainingApp(App[None]):
+    """The live session console on one database file."""
+
+    # Absolute: Textual resolves a relative CSS_PATH beside the file of the running class,
+    # which for a subclass (a benchmark's, a test's) is not this one.
+    CSS_PATH = Path(__file__).parent / "app.tcss"
+    TITLE = "open-bargaining"
+    COMMANDS = App.COMMANDS | {BargainCommands}
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "question_mark",
+            "help",
+            "Keys",
+            key_display="?",
+            tooltip="Show every key of the console",
+            id="app.help",
+        ),
+        Binding(
+            "ctrl+z", "undo", "Undo", tooltip="Undo your last action (asks first)", id="app.undo"
+        ),
+        Binding(
+            "ctrl+y",
+            "redo",
+            "Redo",
+            show=False,
+            tooltip="Bring back what the last undo took away",
+            id="app.redo",
+        ),
+        Binding(
+            "S",
+            "sessions",
+            "Sessions",
+            show=False,
+            key_display="S",
+            tooltip="Sessions: schedule, attendance",
+            id="app.sessions",
+        ),
+        Binding(
+            "R",
+            "articles",
+            "Articles",
+            show=False,
+            key_display="R",
+            tooltip="Articles: add, rename, import",
+            id="app.articles",
+        ),
+        Binding(
+            "r",
+            "recap",
+            "Recap",
+            show=False,
+            tooltip="Preview the recap for members",
+            id="app.recap",
+        ),
+        Binding("q", "quit", "Quit", tooltip="Quit (everything is already saved)", id="app.quit"),
+    ]
+
+    def __init__(
+        self,
+        db_path: Path,
+        seat: str = "",
+        clock: Callable[[], datetime] = utc_now,
+    ) -> None:
+        super().__init__()
+        self.db_path = Path(db_path)
+        self.seat = seat
+        self.clock = clock
+        self._store: Store | None = None
+        self._problem: StoreError | None = None
+        self._seen_seq = 0
+        try:
+            self._store = Store(self.db_path, create=True, clock=clock, seat=seat)
+            self._campaign_ready = self._store.campaign() is not None
+        except StoreError as error:
+            self._problem = error
+            self._campaign_ready = False
+
+    @property
+    def store(self) -> Store:
+        """The open database (the app shows a problem screen instead when there is none)."""
+        assert self._store is not None, "the database could not be opened"
+        return self._store
+
+    # ------------------------------------------------------------------ screens
+
+    def get_default_screen(self) -> Screen[None]:
+        if self._store is not None and self._campaign_ready:
+            return MainScreen(self._store, self.clock)
+        return Screen(id="_default")
+
+    def on_mount(self) -> None:
+        if self._problem is not None:
+            self.push_screen(ProblemScreen("Cannot open the database", str(self._problem)))
+            return
+        if not self._campaign_ready:
+            self._welcome()
+        self._seen_seq = self.store.last_seq()
+        self.set_interval(POLL_SECONDS, self._poll, name="journal poll")
+
+    def _welcome(self) -> None:
+        try:
+            from tui.screens.welcome import WelcomeScreen
+        except ImportError:
+            self.push_screen(
+                ProblemScreen(
+                    "No campaign yet",
+                    f"{self.db_path} holds no campaign yet. Create one with `bargain init`, "
+                    "or try the demo with `bargain demo`.",
+                )
+            )
+            return
+        self.push_screen(WelcomeScreen(self.store), self._welcomed)
+
+    def _welcomed(self, demo: Path | None) -> None:
+        if demo is not None:
+            self.switch_database(demo)
+            return
+        if self.store.campaign() is None:
+            self.exit()
+            return
+        self.push_screen(MainScreen(self.store, self.clock))
+
+    def switch_database(self, path: Path) -> None:
+        """Close this database and open another (the demo the welcome screen made)."""
+        try:
+            store = Store(Path(path), create=False, clock=self.clock, seat=self.seat)
+        except StoreError as error:
+            self.push_screen(ProblemScreen("Cannot open the database", str(error)))
+            return
+        if self._store is not None:
+            self._store.close()
+        self._store = store
+        self.db_path = Path(path)
+        self._seen_seq = store.last_seq()
+        self.push_screen(MainScreen(store, self.clock))
+
+    # ------------------------------------------------------------------ other seats
+
+    def _poll(self) -> None:
+        if self._store is None:
+            return
+        try:
+            seq = self._store.last_seq()
+        except StoreError:
+            return
+        if seq != self._seen_seq:
+            self._seen_seq = seq
+            self.refresh_screens(seq)
+
+    def refresh_screens(self, seq: int | None = None) -> None:
+        """Tell every screen on the stack that the journal changed."""
+        if seq is None:
+            seq = self.store.last_seq()
+            self._seen_seq = seq
+        for screen in self.screen_stack:
+            screen.post_message(StoreChanged(seq))
+
+    # ------------------------------------------------------------------ keys
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Global keys wait while a dialog is open (its fields take the keys)."""
+        if action in ("help", "undo", "redo", "sessions", "articles", "recap", "quit"):
+            if isinstance(self.screen, ModalScreen):
+                return False
+            if self._store is None and action != "quit":
+                return False
+        return True
+
+    def action_help(self) -> None:
+        """Show the whole key map."""
+        from tui.dialogs.help import HelpDialog, key_map
+
+        self.push_screen(HelpDialog(key_map(self)))
+
+    async def action_quit(self) -> None:
+        """Leave; the half-typed note is written first (everything else already is)."""
+        for screen in self.screen_stack:
+            if isinstance(screen, MainScreen):
+                screen.flush_draft()
+        self.exit()
+
+    def action_undo(self) -> None:
+        """Undo this seat's last action, after saying what it was."""
+        from models.actions import describe_event
+        from tui.dialogs.confirm import ConfirmDialog
+
+        event = self.store.last_undoable()
+        if event is None:
+            self.notify("Nothing of yours to undo.", severity="warning")
+            return
+        what = describe_event(event)
+
+        def answer(yes: bool | None) -> None:
+            if not yes:
+                return
+            try:
+                self.store.undo(event.id)
+            except (DomainError, StoreError) as refusal:
+                self.bell()
+                self.notify(str(refusal), title="Not undone", severity="error", timeout=10)
+                return
+            self.notify(f"Undone: {what}.")
+            self.refresh_screens()
+
+        self.push_screen(
+            ConfirmDialog("Undo", f"Undo {what}?", yes="Undo", detail=_when(self, event.at)),
+            answer,
+        )
+
+    def action_redo(self) -> None:
+        """Bring back what this seat's last undo took away."""
+        from models.actions import describe_event
+
+        undo = self.store.last_redoable()
+        if undo is None:
+            self.notify("Nothing to redo.", severity="warning")
+            return
+        target = self.store.event(str(undo.data.get("event", "")))
+        what = describe_event(target) if target is not None else "the last undo"
+        try:
+            self.store.undo(undo.id)
+        except (DomainError, StoreError) as refusal:
+            self.bell()
+            self.notify(str(refusal), title="Not redone", severity="error", timeout=10)
+            return
+        self.notify(f"Redone: {what}.")
+        self.refresh_screens()
+
+    def action_sessions(self) -> None:
+        """The sessions screen."""
+        self._open_screen("tui.screens.sessions", "SessionsScreen", "Sessions")
+
+    def action_articles(self) -> None:
+        """The articles screen."""
+        self._open_screen("tui.screens.articles", "ArticlesScreen", "Articles")
+
+    def action_recap(self) -> None:
+        """The recap preview."""
+        self._open_screen("tui.screens.recap", "RecapScreen", "The recap preview")
+
+    def _open_screen(self, module: str, name: str, what: str) -> None:
+        import importlib
+
+        try:
+            screen_class = getattr(importlib.import_module(module), name)
+        except (ImportError, AttributeError):
+            self.notify(f"{what} is not available yet.", severity="warning")
+            return
+        self.push_screen(screen_class(self.store), lambda _result: self.refresh_screens())
+
+    def on_unmount(self) -> None:
+        if self._store is not None:
+            self._store.close()
+
+
+def _when(app: BargainingApp, moment: datetime) -> str:
+    from tui.format import day_and_time
+
+    campaign = app.store.campaign()
+    if campaign is None:
+        return ""
+    return "Recorded " + day_and_time(moment, campaign.timezone)

@@ -1,0 +1,108 @@
+"""End the session: when and where the next one is, and what members should do next."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, time, timedelta
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.widgets import Input
+
+from models.domain import Campaign, Session
+from tui.dialogs.form_fields import FieldRow, FormDialog
+from tui.dialogs.session_time import parse_day, parse_time, wall_clock
+from tui.format import local
+
+
+@dataclass(frozen=True)
+class EndSessionRequest:
+    """What `models.actions.end_session` takes besides the session number."""
+
+    next_starts: datetime | None = None
+    next_location: str = ""
+    call_to_action: str = ""
+
+
+class EndSessionDialog(FormDialog[EndSessionRequest]):
+    """Every field may stay empty; a time needs a date. Ending also writes a backup."""
+
+    DIALOG_TITLE = "End the session"
+    SAVE_LABEL = "End the session"
+    REFUSAL_FIELD: ClassVar[str] = ""
+
+    def __init__(
+        self,
+        campaign: Campaign,
+        session: Session,
+        now: datetime,
+        on_save: Callable[[EndSessionRequest], object] | None = None,
+    ) -> None:
+        super().__init__(on_save)
+        self.campaign = campaign
+        self.session = session
+        self.now = now
+
+    def intro(self) -> str:
+        return (
+            f"Ends session {self.session.number} now. The next session and the call to "
+            "action go into the recap members read tonight."
+        )
+
+    def compose_fields(self) -> ComposeResult:
+        next_week = local(self.session.starts, self.campaign.timezone) + timedelta(days=7)
+        yield FieldRow(
+            "Next session",
+            Input(
+                next_week.date().isoformat(), placeholder="YYYY-MM-DD", compact=True, id="end-date"
+            ),
+            "time",
+            Input(next_week.strftime("%H:%M"), placeholder="16:30", compact=True, id="end-time"),
+            narrow=("end-date", "end-time"),
+        )
+        yield FieldRow(
+            "Place",
+            Input(
+                self.session.location, placeholder="Where, or Zoom", compact=True, id="end-place"
+            ),
+        )
+        yield FieldRow(
+            "Call to action",
+            Input(
+                placeholder="Wear red on Thursday; pack the board meeting on the 12th",
+                compact=True,
+                id="end-action",
+            ),
+        )
+
+    def on_mount(self) -> None:
+        self.query_one("#end-action", Input).focus()
+
+    def check(self) -> tuple[EndSessionRequest | None, dict[str, str]]:
+        problems: dict[str, str] = {}
+        day_text = self.query_one("#end-date", Input).value.strip()
+        time_text = self.query_one("#end-time", Input).value.strip()
+        starts: datetime | None = None
+        if day_text:
+            day, problem = parse_day(day_text)
+            at: time | None = time(16, 30)
+            if time_text:
+                at, time_problem = parse_time(time_text)
+                if time_problem:
+                    problems["end-time"] = time_problem
+            if problem:
+                problems["end-date"] = problem
+            elif day is not None and at is not None:
+                starts = wall_clock(day, at, self.campaign.timezone)
+                if starts <= self.now:
+                    problems["end-date"] = "is not in the future"
+        elif time_text:
+            problems["end-date"] = "is empty; a time needs a date"
+        place = self.query_one("#end-place", Input).value.strip()
+        action = self.query_one("#end-action", Input).value.strip()
+        if len(place) > 500:
+            problems["end-place"] = "is longer than 500 characters"
+        if problems:
+            return None, problems
+        return EndSessionRequest(starts, place if starts else "", action), {}

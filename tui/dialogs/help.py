@@ -1,0 +1,109 @@
+"""The whole key map, read from the bindings themselves so it never drifts from them."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, ClassVar
+
+from textual.app import App, ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from tui.commands import EXTRA_COMMANDS
+
+if TYPE_CHECKING:
+    from textual.dom import DOMNode
+
+Section = tuple[str, list[tuple[str, str]]]
+
+
+def _keys(node: DOMNode, app: App[object]) -> list[tuple[str, str]]:
+    rows = []
+    for binding in node.BINDINGS:
+        if isinstance(binding, Binding) and binding.description:
+            key = binding.key_display or app.get_key_display(binding)
+            rows.append((key, binding.tooltip or binding.description))
+    return rows
+
+
+def key_map(app: App[object]) -> list[Section]:
+    """Sections of (key, what it does): the table's keys, the global ones, the palette's."""
+    from tui.screens.main import MainScreen
+
+    sections: list[Section] = []
+    main = next((s for s in app.screen_stack if isinstance(s, MainScreen)), None)
+    if main is not None:
+        sections.append(("At the table", _keys(main, app)))
+    anywhere = _keys(app, app)
+    anywhere.append(
+        (
+            app.get_key_display(Binding(app.COMMAND_PALETTE_BINDING, "")),
+            "Command palette: every action, by name",
+        )
+    )
+    sections.append(("Anywhere", anywhere))
+    sections.append(
+        ("In the palette only (ctrl+p)", [("", command.title) for command in EXTRA_COMMANDS])
+    )
+    sections.append(
+        (
+            "In a dialog",
+            [
+                ("tab", "Next field (shift+tab: previous)"),
+                ("enter", "Save when every field is right (else: go to what is wrong)"),
+                ("ctrl+s", "Save"),
+                ("escape", "Close without changing anything"),
+            ],
+        )
+    )
+    sections.append(
+        (
+            "On the note line",
+            [
+                ('"', 'Start with " for a quote: "Name: what they said'),
+                ("!", "Start with ! for an action item"),
+                ("ctrl+t", "Team-only on or off (the tag on the left shows which)"),
+                ("enter", "Save the note; escape goes back to the board"),
+            ],
+        )
+    )
+    return sections
+
+
+class HelpDialog(ModalScreen[None]):
+    """Every key, grouped; Escape, q or ? closes it."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,q,question_mark", "close", "Close", id="help.close"),
+    ]
+
+    def __init__(self, sections: Sequence[Section]) -> None:
+        super().__init__(classes="plain-dialog")
+        self.sections = list(sections)
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="help-box") as box:
+            box.border_title = "Keys"
+            box.border_subtitle = "Esc closes"
+            with VerticalScroll(id="help-scroll"):
+                yield Static(self._text(), id="help-text")
+
+    def _text(self) -> Content:
+        lines: list[Content] = []
+        for title, rows in self.sections:
+            if lines:
+                lines.append(Content(""))
+            lines.append(Content.styled(title, "bold $text-primary"))
+            for key, what in rows:
+                lines.append(Content.assemble((f"{key:>8}  ", "bold $text-accent"), what))
+        return Content("\n").join(lines)
+
+    def on_mount(self) -> None:
+        self.query_one("#help-scroll").focus()
+
+    def action_close(self) -> None:
+        """Close the key map."""
+        self.dismiss(None)

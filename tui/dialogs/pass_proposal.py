@@ -1,0 +1,272 @@
+"""Pass a proposal: side, kind, articles, label (suggested), summary, and what stays inside."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.widgets import Checkbox, Input, Select, Static
+
+from models.actions import suggest_label
+from models.domain import (
+    Article,
+    ArticleStatus,
+    BoardRow,
+    Campaign,
+    Party,
+    ProposalKind,
+)
+from models.errors import DomainError
+from models.events import ProposalPassed
+from models.store import Store
+from models.terms import parse_terms
+from tui.dialogs.article_field import (
+    ArticleSuggester,
+    resolve_articles,
+    show_hint,
+    titles_hint,
+)
+from tui.dialogs.form_fields import FieldRow, FormDialog, check_line
+
+KIND_CHOICES = [
+    ("counter", ProposalKind.COUNTER),
+    ("initial (sunshined)", ProposalKind.INITIAL),
+    ("package", ProposalKind.PACKAGE),
+    ("supposal (off the record)", ProposalKind.SUPPOSAL),
+]
+
+FIELD_OF = {
+    "articles": "pass-articles",
+    "label": "pass-label",
+    "summary": "pass-summary",
+    "internal_note": "pass-note",
+    "link": "pass-link",
+    "terms": "pass-terms",
+}
+
+
+@dataclass(frozen=True)
+class ProposalRequest:
+    """A proposal as typed, ready for `models.actions.pass_proposal`."""
+
+    by: Party
+    articles: tuple[str, ...]
+    label: str
+    kind: ProposalKind
+    summary: str = ""
+    internal_note: str = ""
+    embargoed: bool = False
+    link: str = ""
+    terms: dict[str, float] = field(default_factory=dict)
+
+    def fields(self) -> dict[str, Any]:
+        """Keyword arguments for `pass_proposal` (all but the session)."""
+        return {
+            "by": self.by,
+            "articles": self.articles,
+            "label": self.label,
+            "kind": self.kind,
+            "summary": self.summary,
+            "internal_note": self.internal_note,
+            "embargoed": self.embargoed,
+            "link": self.link,
+            "terms": self.terms,
+        }
+
+
+class PassProposalDialog(FormDialog[ProposalRequest]):
+    """The label follows side and kind until it is typed over."""
+
+    DIALOG_TITLE = "Pass a proposal"
+    SAVE_LABEL = "Pass"
+    REFUSAL_FIELD: ClassVar[str] = "pass-label"
+
+    def __init__(
+        self,
+        store: Store,
+        campaign: Campaign,
+        board: Sequence[BoardRow],
+        *,
+        selected: BoardRow | None = None,
+        on_save: Callable[[ProposalRequest], object] | None = None,
+    ) -> None:
+        super().__init__(on_save)
+        self.store = store
+        self.campaign = campaign
+        self.board = list(board)
+        self.selected = selected
+        self._suggested = ""
+        self._suggesting = False
+        self._article_list = [Article(number=row.number, title=row.title) for row in self.board]
+
+    def intro(self) -> str:
+        return (
+            "The internal note stays with the team; an embargoed proposal's details stay "
+            "out of the recap."
+        )
+
+    def _default_side(self) -> Party:
+        if self.selected is not None and self.selected.holder is not None:
+            return self.selected.holder
+        return self.campaign.our_side
+
+    def compose_fields(self) -> ComposeResult:
+        sides = [(f"{self.campaign.short(p)} ({p.value})", p) for p in Party]
+        kind = ProposalKind.COUNTER
+        if self.selected is not None and self.selected.status is ArticleStatus.NOT_OPENED:
+            kind = ProposalKind.INITIAL
+        articles = self.selected.number if self.selected is not None else ""
+        yield FieldRow(
+            "Passed by",
+            Select(
+                sides, value=self._default_side(), allow_blank=False, compact=True, id="pass-side"
+            ),
+            "kind",
+            Select(KIND_CHOICES, value=kind, allow_blank=False, compact=True, id="pass-kind"),
+        )
+        yield FieldRow(
+            "Articles",
+            Input(
+                articles,
+                placeholder="5, Appendix A  (→ completes)",
+                compact=True,
+                id="pass-articles",
+                suggester=ArticleSuggester(self._articles()),
+            ),
+        )
+        yield Static("", classes="form-hint", id="pass-titles", markup=False)
+        yield FieldRow("Label", Input("", placeholder="suggesting…", compact=True, id="pass-label"))
+        yield FieldRow(
+            "Summary",
+            Input(placeholder="What it says, for the recap", compact=True, id="pass-summary"),
+        )
+        yield FieldRow(
+            "Internal note",
+            Input(placeholder="Team only: never in the recap", compact=True, id="pass-note"),
+        )
+        yield FieldRow(
+            "Link", Input(placeholder="https://… (the PDF)", compact=True, id="pass-link")
+        )
+        yield FieldRow(
+            "Terms",
+            Input(
+                placeholder="salary_pct_y1=3.0, salary_pct_y2=2.5", compact=True, id="pass-terms"
+            ),
+        )
+        yield FieldRow(
+            "Embargo", Checkbox("Embargoed: ground rules say not to publish yet", id="pass-embargo")
+        )
+
+    def on_mount(self) -> None:
+        box = self.query_one("#pass-articles", Input)
+        numbers, _ = resolve_articles(box.value, self._articles())
+        show_hint(self.query_one("#pass-titles", Static), titles_hint(numbers, self._articles()))
+        box.focus()
+        # The label is worked out once the dialog is on screen: on a long campaign that takes
+        # a moment, and the dialog should not wait for it.
+        self.call_after_refresh(self._start_suggesting)
+
+    def _start_suggesting(self) -> None:
+        self._suggesting = True
+        self._suggest()
+
+    def _articles(self) -> list[Article]:
+        return self._article_list
+
+    # -------------------------------------------------------------- the label
+
+    @on(Select.Changed, "#pass-side, #pass-kind")
+    def _side_or_kind(self) -> None:
+        if self._suggesting:
+            self._suggest()
+
+    def _suggest(self) -> None:
+        side = self.query_one("#pass-side", Select).value
+        kind = self.query_one("#pass-kind", Select).value
+        if isinstance(side, Party) and isinstance(kind, ProposalKind):
+            self._suggest_in_thread(side, kind)
+
+    @work(thread=True, exclusive=True, group="label", exit_on_error=False)
+    def _suggest_in_thread(self, side: Party, kind: ProposalKind) -> None:
+        label = suggest_label(self.store, side, kind)
+        self.app.call_from_thread(self._suggestion_ready, label)
+
+    def _suggestion_ready(self, label: str) -> None:
+        box = self.query_one("#pass-label", Input)
+        if box.value in ("", self._suggested):
+            self._suggested = label
+            box.value = label
+
+    @on(Input.Changed, "#pass-articles")
+    def _articles_typed(self, event: Input.Changed) -> None:
+        numbers, _problem = resolve_articles(event.value, self._articles())
+        show_hint(self.query_one("#pass-titles", Static), titles_hint(numbers, self._articles()))
+
+    # -------------------------------------------------------------- checking
+
+    def check(self) -> tuple[ProposalRequest | None, dict[str, str]]:
+        problems: dict[str, str] = {}
+        side = self.query_one("#pass-side", Select).value
+        kind = self.query_one("#pass-kind", Select).value
+        typed = self.query_one("#pass-articles", Input).value
+        numbers, problem = resolve_articles(typed, self._articles())
+        if problem:
+            problems["pass-articles"] = problem
+        elif not numbers:
+            problems["pass-articles"] = "name at least one article"
+        elif kind is not ProposalKind.SUPPOSAL:
+            agreed = [
+                row.number
+                for row in self.board
+                if row.number in numbers and row.status is ArticleStatus.TA
+            ]
+            if agreed:
+                problems["pass-articles"] = (
+                    f"{', '.join(agreed)} already TA'd; a TA'd article takes no more proposals"
+                )
+        terms: dict[str, float] = {}
+        try:
+            terms = parse_terms(self.query_one("#pass-terms", Input).value)
+        except DomainError as error:
+            problems["pass-terms"] = str(error)
+        line = {
+            "type": "proposal.passed",
+            "session": 1,
+            "by": side,
+            "articles": numbers or ["?"],
+            "label": self.query_one("#pass-label", Input).value,
+            "kind": kind,
+            "summary": self.query_one("#pass-summary", Input).value,
+            "internal_note": self.query_one("#pass-note", Input).value,
+            "link": self.query_one("#pass-link", Input).value,
+            "terms": terms,
+            "embargoed": self.query_one("#pass-embargo", Checkbox).value,
+        }
+        parsed, found = check_line(ProposalPassed, line)
+        for name, message in found.items():
+            widget = FIELD_OF.get(name.split(".")[0])
+            if widget is not None:
+                problems.setdefault(widget, message)
+        if parsed is None or problems:
+            return None, problems
+        return ProposalRequest(
+            by=parsed.by,
+            articles=tuple(numbers),
+            label=parsed.label,
+            kind=parsed.kind,
+            summary=parsed.summary,
+            internal_note=parsed.internal_note,
+            embargoed=parsed.embargoed,
+            link=parsed.link,
+            terms=dict(parsed.terms),
+        ), {}
+
+    def refuse(self, message: str, field: str | None = None) -> None:
+        if field is None:
+            field = (
+                "pass-articles" if "article" in message and "label" not in message else "pass-label"
+            )
+        super().refuse(message, field)

@@ -1,0 +1,63 @@
+"""Who said it: asked when a quote is typed without `Name:`."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.widgets import Input, Select
+
+from models.domain import Campaign, Party
+from models.events import NoteAdded
+from tui.dialogs.form_fields import FieldRow, FormDialog, check_line
+
+UNKNOWN = "-"
+
+
+class SpeakerDialog(FormDialog[tuple[str, Party | None]]):
+    """Dismisses (speaker, party); an empty speaker saves the quote unattributed."""
+
+    DIALOG_TITLE = "Who said it?"
+    SAVE_LABEL = "Save the quote"
+    REFUSAL_FIELD: ClassVar[str] = "speaker-name"
+
+    def __init__(self, campaign: Campaign, quote: str) -> None:
+        super().__init__()
+        self.campaign = campaign
+        self.quote = quote
+
+    def intro(self) -> str:
+        clipped = self.quote if len(self.quote) <= 70 else self.quote[:69] + "…"
+        return f"“{clipped}”"
+
+    def compose_fields(self) -> ComposeResult:
+        parties = [("not said", UNKNOWN)] + [
+            (f"{self.campaign.short(p)} ({p.value})", p.value) for p in Party
+        ]
+        yield FieldRow(
+            "Speaker",
+            Input(placeholder="Name (leave empty if unknown)", compact=True, id="speaker-name"),
+        )
+        yield FieldRow(
+            "Side",
+            Select(parties, value=UNKNOWN, allow_blank=False, compact=True, id="speaker-party"),
+        )
+
+    def on_mount(self) -> None:
+        self.query_one("#speaker-name", Input).focus()
+
+    def check(self) -> tuple[tuple[str, Party | None] | None, dict[str, str]]:
+        name = self.query_one("#speaker-name", Input).value
+        party = self.query_one("#speaker-party", Select).value
+        parsed, found = check_line(
+            NoteAdded,
+            {
+                "type": "note.added",
+                "session": 1,
+                "text": self.quote or "-",
+                "speaker": name,
+            },
+        )
+        if parsed is None or found:
+            return None, {"speaker-name": found.get("speaker", "cannot be used")}
+        return (parsed.speaker, Party(str(party)) if party != UNKNOWN else None), {}

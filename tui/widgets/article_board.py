@@ -1,0 +1,265 @@
+"""The article board: every article, whose court the ball is in, and for how long."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.message import Message
+from textual.widgets import DataTable
+
+from models.domain import ArticleStatus, BoardRow, Campaign, Party
+from tui.format import age
+
+STATUS_WORDS = {
+    ArticleStatus.NOT_OPENED: "not opened",
+    ArticleStatus.OPEN: "open",
+    ArticleStatus.TA: "TA",
+}
+SHORT_STATUS_WORDS = {**STATUS_WORDS, ArticleStatus.NOT_OPENED: "–"}
+"""On a narrow board "not opened" becomes a dash (the filter still knows the words)."""
+COLUMNS = (
+    ("Article", "number"),
+    ("Title", "title"),
+    ("Status", "status"),
+    ("Holder", "holder"),
+    ("Held", "held"),
+    ("Last move", "last"),
+)
+COLUMN_INDEX = {key: index for index, (_title, key) in enumerate(COLUMNS)}
+MIN_TITLE = 16
+"""Titles keep at least this many cells; other columns give way first."""
+
+
+@dataclass(frozen=True)
+class _Layout:
+    """How the board fits its width: how many columns, which status words, how wide."""
+
+    columns: int = len(COLUMNS)
+    words: dict[ArticleStatus, str] = field(default_factory=lambda: STATUS_WORDS)
+    number_max: int = 24
+    title_width: int = MIN_TITLE
+
+
+class ArticleBoard(DataTable[Text]):
+    """A table of `BoardRow`s in the order given (the store sorts them naturally).
+
+    Set `rows`, `campaign` and `now` with `show()`; `filter_text` narrows the rows shown to those
+    whose number, title, status or holder contains it. Enter posts `ArticleChosen`.
+    """
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "board--union",
+        "board--employer",
+        "board--ta",
+        "board--muted",
+    }
+
+    @dataclass
+    class ArticleChosen(Message):
+        """The user asked for an article's history."""
+
+        number: str
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id, cursor_type="row", zebra_stripes=False)
+        self._rows: list[BoardRow] = []
+        self._campaign: Campaign | None = None
+        self._now: datetime | None = None
+        self.filter_text = ""
+        self._filled_width = -1
+        self._shown: dict[str, list[str]] = {}
+        self._shown_layout: _Layout | None = None
+
+    def on_mount(self) -> None:
+        # Component styles follow the theme once its CSS is applied: redraw after that.
+        self.app.theme_changed_signal.subscribe(
+            self, lambda _theme: self.call_after_refresh(self._fill, rebuild=True)
+        )
+
+    # ------------------------------------------------------------------ state in
+
+    def show(self, rows: Sequence[BoardRow], campaign: Campaign, now: datetime) -> None:
+        """Show the board as it now stands, keeping the cursor on the same article."""
+        self._rows = list(rows)
+        self._campaign = campaign
+        self._now = now
+        self._fill()
+
+    def tick(self, now: datetime) -> None:
+        """Bring the "held" ages up to date (they change by the minute)."""
+        if self._campaign is None:
+            return
+        self._now = now
+        for row in self.visible_rows():
+            if row.holding_since is not None:
+                self.update_cell(row.number, "held", Text(self._held(row), end=""))
+
+    def set_filter(self, text: str) -> None:
+        """Show only the articles matching `text` (empty shows every article)."""
+        self.filter_text = text.strip()
+        self._fill()
+
+    # ----------------------------------------------------------------- state out
+
+    @property
+    def selected(self) -> BoardRow | None:
+        """The article under the cursor, if any."""
+        rows = self.visible_rows()
+        if not rows or not 0 <= self.cursor_row < len(rows):
+            return None
+        return rows[self.cursor_row]
+
+    @property
+    def all_rows(self) -> list[BoardRow]:
+        """Every article on the board, filtered or not."""
+        return list(self._rows)
+
+    def visible_rows(self) -> list[BoardRow]:
+        """The rows that pass the filter, in board order."""
+        needle = self.filter_text.casefold()
+        if not needle:
+            return self._rows
+        return [row for row in self._rows if needle in self._haystack(row)]
+
+    def select_article(self, number: str) -> None:
+        """Move the cursor to an article (when it is shown)."""
+        for index, row in enumerate(self.visible_rows()):
+            if row.number == number:
+                self.move_cursor(row=index)
+                return
+
+    # ------------------------------------------------------------------ drawing
+
+    def _haystack(self, row: BoardRow) -> str:
+        holder = self._campaign.short(row.holder) if self._campaign and row.holder else ""
+        words = [
+            row.number,
+            row.title,
+            STATUS_WORDS[row.status],
+            row.status.value,
+            holder,
+            row.last_proposal,
+        ]
+        return " ".join(words).casefold()
+
+    def _fill(self, *, rebuild: bool = False) -> None:
+        if self._campaign is None or self._now is None or not self.size.width:
+            return  # not laid out yet: the first resize fills it, once
+        self._filled_width = self.size.width
+        rows = self.visible_rows()
+        layout = self._layout(rows)
+        cells = {row.number: self._cells(row, layout) for row in rows}
+        plain = {number: [cell.plain for cell in line] for number, line in cells.items()}
+        if not rebuild and layout == self._shown_layout and list(plain) == list(self._shown):
+            # Same articles, same columns: only the cells that changed are redrawn, and the
+            # rows the table has already rendered keep their cache.
+            for number, line in plain.items():
+                before = self._shown[number]
+                for (_title, key), new, old in zip(COLUMNS, line, before, strict=False):
+                    if new != old:
+                        self.update_cell(
+                            number, key, cells[number][COLUMN_INDEX[key]], update_width=True
+                        )
+            self._shown = plain
+            return
+        keep = self.selected.number if self.selected else None
+        scroll_y = self.scroll_y
+        # Columns are rebuilt too: a cleared DataTable keeps its widest cells' widths.
+        self.clear(columns=True)
+        for title, key in COLUMNS[: layout.columns]:
+            self.add_column(title, key=key)
+        for row in rows:
+            self.add_row(*cells[row.number], key=row.number)
+        self._shown = plain
+        self._shown_layout = layout
+        if keep is not None:
+            self.select_article(keep)
+        self.scroll_y = min(scroll_y, self.max_scroll_y)
+
+    def _layout(self, rows: Sequence[BoardRow]) -> _Layout:
+        """Fit the board to its width: the last move goes first (the history has it), then long
+        status words and long article numbers, so that titles keep MIN_TITLE cells; on the
+        narrowest board titles take what is left."""
+        room = (self.scrollable_content_region.width or self.size.width or 80) - 1
+        pad = 2 * self.cell_padding
+        widest_held = max((len(self._held(row)) for row in rows), default=0)
+        widest_last = max((len(self._last(row)) for row in rows), default=0)
+        holders = [self._campaign.short(p) for p in Party] if self._campaign else []
+        widest_holder = max((len(h) for h in holders), default=0)
+        layout = _Layout()
+        for columns, words, number_max in (
+            (len(COLUMNS), STATUS_WORDS, 24),
+            (len(COLUMNS), STATUS_WORDS, 12),
+            (len(COLUMNS) - 1, STATUS_WORDS, 12),
+            (len(COLUMNS) - 1, SHORT_STATUS_WORDS, 10),
+        ):
+            widths = [
+                min(max((len(row.number) for row in rows), default=0), number_max),
+                0,
+                max(len(words[row.status]) for row in rows) if rows else 0,
+                widest_holder,
+                widest_held,
+                widest_last,
+            ]
+            used = sum(
+                max(width, len(title)) + pad
+                for index, ((title, _key), width) in enumerate(zip(COLUMNS, widths, strict=True))
+                if index != 1 and index < columns
+            )
+            layout = _Layout(columns, words, number_max, max(room - used - pad, 6))
+            if room - used - pad >= MIN_TITLE:
+                break
+        return layout
+
+    def on_resize(self) -> None:
+        if self.size.width != self._filled_width:
+            self._fill()
+
+    def _held(self, row: BoardRow) -> str:
+        assert self._now is not None
+        return age(self._now - row.holding_since) if row.holding_since else ""
+
+    @staticmethod
+    def _last(row: BoardRow) -> str:
+        return row.last_move or row.last_proposal
+
+    def _cells(self, row: BoardRow, layout: _Layout) -> list[Text]:
+        assert self._campaign is not None
+        muted = self.get_component_rich_style("board--muted", partial=True)
+        status_style = {
+            ArticleStatus.TA: self.get_component_rich_style("board--ta", partial=True),
+            ArticleStatus.NOT_OPENED: muted,
+        }.get(row.status, "")
+        holder = Text(end="")
+        if row.holder is not None:
+            holder = Text(
+                self._campaign.short(row.holder),
+                end="",
+                style=self.get_component_rich_style(
+                    "board--union" if row.holder is Party.UNION else "board--employer",
+                    partial=True,
+                ),
+            )
+        number = Text(row.number, style="bold", end="")
+        number.truncate(layout.number_max, overflow="ellipsis")
+        title = Text(row.title, no_wrap=True, end="")
+        title.truncate(layout.title_width, overflow="ellipsis")
+        return [
+            number,
+            title,
+            Text(layout.words[row.status], style=status_style, end=""),
+            holder,
+            Text(self._held(row), end=""),
+            Text(self._last(row), style=muted, end=""),
+        ][: layout.columns]
+
+    @on(DataTable.RowSelected)
+    def _chosen(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        if event.row_key.value is not None:
+            self.post_message(self.ArticleChosen(str(event.row_key.value)))

@@ -1,0 +1,97 @@
+"""One caucus clock: a large countdown to the stored due-back instant, then the overrun."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from textual.app import ComposeResult
+from textual.content import Content
+from textual.message import Message
+from textual.widget import Widget
+from textual.widgets import Digits, Static
+
+from models.domain import Campaign, Caucus, CaucusSide
+from models.rules import caucus_remaining, caucus_warning
+from tui.format import PARTY_STYLE, clock, countdown
+
+
+class CaucusClock(Widget):
+    """The face of one open caucus, computed from `caucus.due_back` and the time it is given.
+
+    Classes: `-warning` in the last five minutes, `-overrun` once it is due. Posts `Due` once,
+    when a clock it was showing reaches its due-back instant.
+    """
+
+    @dataclass
+    class Due(Message):
+        """A caucus reached its due-back time while on screen."""
+
+        caucus: Caucus
+
+    def __init__(self, caucus: Caucus, campaign: Campaign, now: datetime) -> None:
+        super().__init__(classes=f"-{caucus.side.value}")
+        self.caucus = caucus
+        self.campaign = campaign
+        self.now = now
+        self._was_due = caucus_remaining(caucus.due_back, now).total_seconds() <= 0
+        self._shown_due = self._due_line().plain
+
+    def compose(self) -> ComposeResult:
+        yield Static(self._title(), classes="caucus-title")
+        yield Digits(self._face(), classes="caucus-digits")
+        yield Static(self._due_line(), classes="caucus-due")
+
+    def on_mount(self) -> None:
+        self._restyle()
+
+    def set_caucus(self, caucus: Caucus, campaign: Campaign, now: datetime) -> None:
+        """Show a changed caucus (extended, say) or a new instant."""
+        self.caucus = caucus
+        self.campaign = campaign
+        self.tick(now)
+        self.query_one(".caucus-title", Static).update(self._title())
+
+    def tick(self, now: datetime) -> None:
+        """Recompute the face for `now`; nothing here counts ticks."""
+        self.now = now
+        face = self._face()
+        digits = self.query_one(Digits)
+        if digits.value != face:
+            digits.update(face)
+        due_line = self._due_line()
+        if due_line.plain != self._shown_due:
+            # Only when its words change (twice a caucus): an update lays the screen out again.
+            self._shown_due = due_line.plain
+            self.query_one(".caucus-due", Static).update(due_line)
+        self._restyle()
+        due = self.overrun
+        if due and not self._was_due:
+            self.post_message(self.Due(self.caucus))
+        self._was_due = due
+
+    @property
+    def overrun(self) -> bool:
+        return caucus_remaining(self.caucus.due_back, self.now).total_seconds() <= 0
+
+    def _restyle(self) -> None:
+        self.set_class(caucus_warning(self.caucus.due_back, self.now), "-warning")
+        self.set_class(self.overrun, "-overrun")
+
+    def _face(self) -> str:
+        return countdown(caucus_remaining(self.caucus.due_back, self.now))
+
+    def _title(self) -> Content:
+        side = self.caucus.side
+        name = "Joint sidebar" if side is CaucusSide.JOINT else self.campaign.short(side)
+        word = "" if side is CaucusSide.JOINT else " caucus"
+        extended = f" (+{self.caucus.extended_minutes}m)" if self.caucus.extended_minutes else ""
+        return Content.assemble((name, f"bold {PARTY_STYLE[side]}"), word, (extended, "dim"))
+
+    def _due_line(self) -> Content:
+        due = clock(self.caucus.due_back, self.campaign.timezone)
+        if self.overrun:
+            return Content.assemble(("OVERDUE", "bold $text-error"), f" · was due {due}")
+        if caucus_warning(self.caucus.due_back, self.now):
+            return Content.assemble(("back soon", "bold $text-warning"), f" · due {due}")
+        return Content(f"due back {due}")
