@@ -61,6 +61,13 @@ def elapsed(delta: timedelta) -> str:
     return format_duration(max(delta, timedelta(0)))
 
 
+def hours_minutes(delta: timedelta) -> str:
+    """A running time to the minute: `48m`, `1h 48m` (never negative)."""
+    minutes = max(int(delta.total_seconds() // 60), 0)
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours}h {minutes:02d}m" if hours else f"{minutes}m"
+
+
 def age(delta: timedelta) -> str:
     """A short age for a table cell: `now`, `12m`, `3h 05m`, `4d 2h`, `38d`."""
     seconds = int(delta.total_seconds())

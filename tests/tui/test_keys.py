@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
+from textual import events
 from textual.binding import Binding
 from textual.pilot import Pilot
 from textual.widgets import Digits, Input
@@ -63,7 +64,16 @@ async def settle(pilot: Pilot[None]) -> None:
 
 
 async def type_text(pilot: Pilot[None], text: str) -> None:
-    await pilot.press(*text)
+    """Type into the focused field. Long text arrives as one paste (the way a terminal
+    delivers a burst), which keeps the suite fast; short text is pressed key by key."""
+    if len(text) <= 4:
+        await pilot.press(*text)
+        return
+    await pilot.pause()  # a focus() just asked for lands first
+    focused = pilot.app.focused
+    assert focused is not None, f"nothing has the focus to type {text!r} into"
+    focused.post_message(events.Paste(text))
+    await pilot.pause()
 
 
 async def filter_board(pilot: Pilot[None], text: str) -> None:

@@ -259,11 +259,11 @@ class MainScreen(Screen[None]):
         header = self.query_one(SessionHeader)
         header.campaign = campaign
         header.session = self.session
-        header.now = now
+        header.now = now.replace(second=0, microsecond=0)
         number = self.session.number if self.session else None
         if "agenda" in parts:
             agenda = self.query_one(Agenda)
-            agenda.now = now
+            agenda.now = now.replace(second=0, microsecond=0)
             agenda.items = tuple(store.agenda(number)) if number is not None else ()
         if "board" in parts:
             self.board.show(store.board(), campaign, now)
@@ -324,10 +324,13 @@ class MainScreen(Screen[None]):
 
     def _tick(self) -> None:
         now = self.clock()
-        self.query_one(SessionHeader).now = now
+        # Header and agenda show minutes: they get a new `now` (and repaint) once a minute;
+        # only a caucus clock changes every second.
+        minute = now.replace(second=0, microsecond=0)
+        self.query_one(SessionHeader).now = minute
         agenda = self.query_one(Agenda)
         if any(item.status is AgendaStatus.ACTIVE for item in agenda.items):
-            agenda.now = now
+            agenda.now = minute
         self.query_one(CaucusPanel).tick(now)
 
     def _tick_board(self) -> None:
@@ -337,11 +340,13 @@ class MainScreen(Screen[None]):
     def _caucus_due(self, message: CaucusClock.Due) -> None:
         assert self.campaign is not None
         side = message.caucus.side
-        who = "The joint sidebar" if side.value == "joint" else self.campaign.short(side)
-        self.app.bell()
-        self.notify(
-            f"{who} caucus is due back now.", title="Caucus due", severity="warning", timeout=30
+        who = (
+            "The joint sidebar"
+            if side.value == "joint"
+            else f"The {self.campaign.short(side)} caucus"
         )
+        self.app.bell()
+        self.notify(f"{who} is due back now.", title="Caucus due", severity="warning", timeout=30)
 
     # ------------------------------------------------------------------ helpers
 
@@ -852,4 +857,4 @@ def _import_for_keys() -> None:
     from models.events import EVENT_TYPES
 
     for model in EVENT_TYPES.values():
-        model.model_rebuild(force=True)
+        model.model_rebuild()  # builds a deferred model; nothing when it is built already

@@ -11,7 +11,7 @@ from textual.widget import Widget
 
 from models.domain import AgendaItem, AgendaStatus
 from models.timeutil import utc_now
-from tui.format import elapsed
+from tui.format import hours_minutes
 
 MIN_TITLE = 10
 """The title keeps at least this many cells; the active item's clock gives way first."""
@@ -65,7 +65,7 @@ class Agenda(Widget):
         """What goes right of the title, longest first: the line keeps what fits."""
         planned = f"{item.minutes}m" if item.minutes else ""
         if item.status is AgendaStatus.ACTIVE and item.started_at is not None:
-            spent = elapsed(self.now - item.started_at)
+            spent = hours_minutes(self.now - item.started_at)
             if not self.over_plan(item):
                 full = Content.assemble((spent, "bold"), ("/" + planned if planned else "", "dim"))
                 return [full, Content.styled(spent, "bold")]

@@ -50,11 +50,14 @@ class CaucusClock(Widget):
         self.caucus = caucus
         self.campaign = campaign
         self.tick(now)
-        self.query_one(".caucus-title", Static).update(self._title())
+        for title in self.query(".caucus-title").results(Static):
+            title.update(self._title())
 
     def tick(self, now: datetime) -> None:
         """Recompute the face for `now`; nothing here counts ticks."""
         self.now = now
+        if not self.is_mounted or not self.query(Digits):
+            return  # just mounted (its parts come next) or on its way out
         face = self._face()
         digits = self.query_one(Digits)
         if digits.value != face:

@@ -10,11 +10,12 @@ from textual.widget import Widget
 
 from models.domain import Campaign, Party, Session
 from models.timeutil import utc_now
-from tui.format import KIND_WORDS, PARTY_STYLE, clock, day_and_time, elapsed, zone_name
+from tui.format import KIND_WORDS, PARTY_STYLE, clock, day_and_time, hours_minutes, zone_name
 
 
 class SessionHeader(Widget):
-    """One line; renders the campaign, the session and the clock it is given."""
+    """One line; renders the campaign, the session and the clock it is given (to the minute:
+    the screen sets `now` once a minute, so the header repaints once a minute)."""
 
     campaign: reactive[Campaign | None] = reactive(None)
     session: reactive[Session | None] = reactive(None)
@@ -32,7 +33,7 @@ class SessionHeader(Widget):
         )
         state = self._session_state(tz)
         right = Content.assemble(
-            (clock(self.now, tz, seconds=True), "bold"), " ", (zone_name(self.now, tz), "dim")
+            (clock(self.now, tz), "bold"), " ", (zone_name(self.now, tz), "dim")
         )
         left = Content.assemble(parties, "  ", state)
         width = self.size.width
@@ -52,7 +53,7 @@ class SessionHeader(Widget):
                 title,
                 " · ",
                 ("● running ", "$text-success"),
-                (elapsed(self.now - session.started_at), "bold"),
+                (hours_minutes(self.now - session.started_at), "bold"),
             )
         if session.ended_at is not None:
             return Content.assemble(title, " · ", ("ended " + clock(session.ended_at, tz), "dim"))
