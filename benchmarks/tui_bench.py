@@ -42,6 +42,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 SIZE = (160, 48)
+TRIAL_LIMIT = 10.0
+"""Seconds after which a key press that changed nothing fails the run instead of hanging."""
 
 # ------------------------------------------------------------------ the children
 
@@ -131,6 +133,7 @@ def child_idle(db: str, seconds: float) -> None:
 
 def child_keys(db: str, notes: int, passes: int) -> None:
     from textual import events
+    from textual.widgets import Input
 
     from tui.app import BargainingApp
     from tui.dialogs.pass_proposal import PassProposalDialog
@@ -178,6 +181,10 @@ def child_keys(db: str, notes: int, passes: int) -> None:
             while not (ready and self.painted > ready):
                 if not ready and self.changed and isinstance(self.screen, MainScreen):
                     ready = max(self.changed, time.perf_counter() - 0.0005)
+                if time.perf_counter() - started > TRIAL_LIMIT:
+                    report(f"FAILED {key}: the screen did not change; {self.screen} is shown")
+                    self.exit()
+                    raise SystemExit(1)
                 await asyncio.sleep(0.0005)
             return self.painted - started
 
@@ -211,10 +218,19 @@ def child_keys(db: str, notes: int, passes: int) -> None:
                 self.post_message(events.Key("p", "p"))
                 while not isinstance(self.screen, PassProposalDialog):
                     await asyncio.sleep(0.0005)
+                    if time.perf_counter() - started > TRIAL_LIMIT:
+                        report("FAILED p: the pass dialog did not open")
+                        self.exit()
+                        return
                 shown = time.perf_counter()
                 while self.painted < shown:
                     await asyncio.sleep(0.0005)
                 open_times.append(self.painted - started)
+                # The label is suggested once the dialog is up; a person filling the dialog
+                # gives it that moment, so the trial does too (untimed).
+                label = self.screen.query_one("#pass-label", Input)
+                while not label.value and time.perf_counter() - started < TRIAL_LIMIT:
+                    await asyncio.sleep(0.005)
                 await self._settle()
                 pass_times.append(await self._key("ctrl+s"))
                 await self._settle()
@@ -272,6 +288,8 @@ class Child:
             if not raw:
                 raise RuntimeError(f"the child ended before {prefix}")
             text = raw.decode(errors="replace").strip()
+            if text.startswith("FAILED"):
+                raise RuntimeError(text)
             if text.startswith(prefix):
                 return text[len(prefix) :].strip(), time.perf_counter()
 

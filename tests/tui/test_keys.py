@@ -97,9 +97,7 @@ async def test_n_then_enter_saves_a_note(
         await pilot.press("enter")
         await pilot.pause()
         assert app.focused is not None and app.focused.value == ""  # type: ignore[attr-defined]
-        assert "Board wants a costing by Friday" in str(
-            app.screen.query_one("#note-log-text").render()
-        )
+        assert "Board wants a costing by Friday" in str(app.screen.query_one("#note-log").render())
     note = open_store(demo_db).notes(5, limit=1)[0]
     assert (note.text, note.kind, note.visibility) == (
         "Board wants a costing by Friday",
@@ -556,11 +554,11 @@ async def test_ctrl_z_undoes_after_asking_and_ctrl_y_redoes(
         assert "Typo note" in dialog.question
         await pilot.press("enter")
         await pilot.pause()
-        assert "Typo note" not in str(app.screen.query_one("#note-log-text").render())
+        assert "Typo note" not in str(app.screen.query_one("#note-log").render())
         assert [n.text for n in open_store(demo_db).notes(5, limit=1)] != ["Typo note"]
         await pilot.press("ctrl+y")
         await pilot.pause()
-        assert "Typo note" in str(app.screen.query_one("#note-log-text").render())
+        assert "Typo note" in str(app.screen.query_one("#note-log").render())
     assert [n.text for n in open_store(demo_db).notes(5, limit=1)] == ["Typo note"]
 
 

@@ -6,6 +6,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from textual import events
 from textual.pilot import Pilot
 
 from models.domain import Visibility
@@ -29,8 +30,17 @@ async def wait_until(pilot: Pilot[None], seen: object, limit: float = CROSSING) 
     return time.monotonic() - started
 
 
+async def paste(pilot: Pilot[None], text: str) -> None:
+    """Text into the focused field in one burst, as a terminal delivers a paste."""
+    await pilot.pause()
+    focused = pilot.app.focused
+    assert focused is not None
+    focused.post_message(events.Paste(text))
+    await pilot.pause()
+
+
 def note_log(app: BargainingApp) -> str:
-    return str(app.screen.query_one("#note-log-text").render())
+    return str(app.screen.query_one("#note-log").render())
 
 
 async def test_a_note_on_one_seat_appears_on_the_other(demo_db: Path, clock: FrozenClock) -> None:
@@ -40,7 +50,9 @@ async def test_a_note_on_one_seat_appears_on_the_other(demo_db: Path, clock: Fro
         lead.run_test(size=(80, 24)) as lead_pilot,
         notes.run_test(size=(160, 48)) as notes_pilot,
     ):
-        await notes_pilot.press("n", *"District will answer on caseloads next week", "enter")
+        await notes_pilot.press("n")
+        await paste(notes_pilot, "District will answer on caseloads next week")
+        await notes_pilot.press("enter")
         await notes_pilot.pause()
         assert "District will answer" in note_log(notes)
         await wait_until(lead_pilot, lambda: "District will answer" in note_log(lead))
@@ -54,7 +66,8 @@ async def test_a_note_on_one_seat_appears_on_the_other(demo_db: Path, clock: Fro
             notes_pilot,
             lambda: "TEAM ONLY" in str(notes.screen.query_one("#note-visibility").render()),
         )
-        await notes_pilot.press(*"We hold at 5", "enter")  # the line still has the focus
+        await paste(notes_pilot, "We hold at 5")  # the line still has the focus
+        await notes_pilot.press("enter")
         await notes_pilot.pause()
     with Store(demo_db) as store:
         first, second = store.notes(5, limit=2)
@@ -76,8 +89,10 @@ async def test_both_seats_write_at_once_without_locking(demo_db: Path, clock: Fr
         await lead_pilot.press("n")
         await notes_pilot.press("n")
         for index in range(5):
-            await lead_pilot.press(*f"lead {index}", "enter")
-            await notes_pilot.press(*f"notes {index}", "enter")
+            await paste(lead_pilot, f"lead {index}")
+            await lead_pilot.press("enter")
+            await paste(notes_pilot, f"notes {index}")
+            await notes_pilot.press("enter")
         await wait_until(lead_pilot, lambda: "notes 4" in note_log(lead))
         await wait_until(notes_pilot, lambda: "lead 4" in note_log(notes))
         assert not [n for n in lead._notifications if n.severity == "error"]

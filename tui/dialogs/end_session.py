@@ -68,7 +68,7 @@ class EndSessionDialog(FormDialog[EndSessionRequest]):
             ),
         )
         yield FieldRow(
-            "Call to action",
+            "Ask members",
             Input(
                 placeholder="Wear red on Thursday; pack the board meeting on the 12th",
                 compact=True,

@@ -32,7 +32,8 @@ class RequestDraft:
 def request_choice(request: InfoRequest, campaign: Campaign, today: date) -> str:
     """`REA asked 12 days ago · due 2026-04-05 · OVERDUE · Staffing by site…`."""
     days = request_age_days(local(request.at, campaign.timezone).date(), today)
-    parts = [f"{campaign.short(request.by)} asked {days} day{'s' if days != 1 else ''} ago"]
+    when = "today" if days == 0 else f"{days} day{'s' if days != 1 else ''} ago"
+    parts = [f"{campaign.short(request.by)} asked {when}"]
     if request.due is not None:
         parts.append(f"due {request.due.isoformat()}")
     if is_overdue(request.due, request.answered, today):
@@ -97,7 +98,7 @@ class InfoRequestDialog(FormDialog[RequestDraft]):
         )
         yield FieldRow(
             "Due",
-            Input(placeholder="optional: YYYY-MM-DD", compact=True, id="request-due"),
+            Input(placeholder="YYYY-MM-DD", compact=True, id="request-due"),
             narrow=("request-due",),
         )
 

@@ -200,6 +200,15 @@ class PassProposalDialog(FormDialog[ProposalRequest]):
             self._suggested = label
             box.value = label
 
+    def action_save(self) -> None:
+        """Save; a label still being suggested is worked out here first, not refused."""
+        box = self.query_one("#pass-label", Input)
+        side = self.query_one("#pass-side", Select).value
+        kind = self.query_one("#pass-kind", Select).value
+        if not box.value.strip() and isinstance(side, Party) and isinstance(kind, ProposalKind):
+            self._suggestion_ready(suggest_label(self.store, side, kind))
+        super().action_save()
+
     @on(Input.Changed, "#pass-articles")
     def _articles_typed(self, event: Input.Changed) -> None:
         numbers, _problem = resolve_articles(event.value, self._articles())

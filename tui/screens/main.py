@@ -7,7 +7,6 @@ reloads everything. Time-dependent faces are recomputed once a second from store
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING, ClassVar, TypeVar
@@ -282,13 +281,7 @@ class MainScreen(Screen[None]):
     def _recent_notes(self, number: int | None) -> list[Note]:
         if number is None:
             return []
-        try:
-            return self.store.notes(number, limit=NOTES_SHOWN)
-        except sqlite3.OperationalError:
-            # Store.notes(session=...) names an ambiguous column in this version of the
-            # store; the latest notes of every session, filtered, show the same lines.
-            notes = self.store.notes(limit=NOTES_SHOWN)
-            return [note for note in notes if note.session == number]
+        return self.store.notes(number, limit=NOTES_SHOWN)
 
     def _show_requests(self, campaign: Campaign, now: datetime) -> None:
         today = local(now, campaign.timezone).date()
@@ -300,7 +293,7 @@ class MainScreen(Screen[None]):
             return
         text = f"{len(open_requests)} request{'s' if len(open_requests) != 1 else ''} open"
         agenda.border_subtitle = (
-            f"{len(open_requests)} requests ({overdue} overdue)" if overdue else text
+            f"{len(open_requests)} requests, {overdue} late" if overdue else text
         )
 
     def changed(self, event: JournalEvent | None, *parts: str) -> None:

@@ -5,12 +5,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import ClassVar
+from typing import ClassVar, Self
 
+from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
 from textual import on
+from textual.cache import LRUCache
 from textual.message import Message
 from textual.widgets import DataTable
+from textual.widgets.data_table import ColumnKey, RowKey
 
 from models.domain import ArticleStatus, BoardRow, Campaign, Party
 from tui.format import age
@@ -22,6 +26,8 @@ STATUS_WORDS = {
 }
 SHORT_STATUS_WORDS = {**STATUS_WORDS, ArticleStatus.NOT_OPENED: "–"}
 """On a narrow board "not opened" becomes a dash (the filter still knows the words)."""
+SegmentLines = list[list[Segment]]
+
 COLUMNS = (
     ("Article", "number"),
     ("Title", "title"),
@@ -73,6 +79,8 @@ class ArticleBoard(DataTable[Text]):
         self.filter_text = ""
         self._filled_width = -1
         self._shown: dict[str, list[str]] = {}
+        self._rendered_cells: LRUCache[tuple[object, ...], SegmentLines] = LRUCache(4000)
+        self._cell_versions: dict[tuple[RowKey, ColumnKey], int] = {}
         self._shown_layout: _Layout | None = None
 
     def on_mount(self) -> None:
@@ -257,6 +265,66 @@ class ArticleBoard(DataTable[Text]):
             Text(self._held(row), end=""),
             Text(self._last(row), style=muted, end=""),
         ][: layout.columns]
+
+    # ------------------------------------------------------------ rendering cost
+
+    def _render_cell(
+        self,
+        row_index: int,
+        column_index: int,
+        base_style: Style,
+        width: int,
+        cursor: bool = False,
+        hover: bool = False,
+    ) -> SegmentLines:
+        """A cell's lines, cached per cell version.
+
+        DataTable keys its cell cache on a table-wide update count, so changing one cell (a
+        pass moves one holder) re-renders every visible cell; here a cell is rendered again
+        only when it, its width or its row's look changed. (Private API of Textual 8,
+        which the project pins.)
+        """
+        if row_index < 0 or column_index < 0:
+            return super()._render_cell(row_index, column_index, base_style, width, cursor, hover)
+        row_key = self._row_locations.get_key(row_index)
+        column_key = self._column_locations.get_key(column_index)
+        key = (
+            row_key,
+            column_key,
+            self._cell_versions.get((row_key, column_key), 0),
+            base_style,
+            width,
+            cursor,
+            hover,
+            self._show_hover_cursor,
+            self._pseudo_class_state,
+        )
+        lines = self._rendered_cells.get(key)
+        if lines is None:
+            lines = super()._render_cell(row_index, column_index, base_style, width, cursor, hover)
+            self._rendered_cells[key] = lines
+        return lines
+
+    def update_cell(
+        self,
+        row_key: RowKey | str,
+        column_key: ColumnKey | str,
+        value: object,
+        *,
+        update_width: bool = False,
+    ) -> None:
+        versions = self._cell_versions
+        cell = (
+            RowKey(row_key) if isinstance(row_key, str) else row_key,
+            ColumnKey(column_key) if isinstance(column_key, str) else column_key,
+        )
+        versions[cell] = versions.get(cell, 0) + 1
+        super().update_cell(row_key, column_key, value, update_width=update_width)
+
+    def clear(self, columns: bool = False) -> Self:
+        self._rendered_cells.clear()
+        self._cell_versions.clear()
+        return super().clear(columns)
 
     @on(DataTable.RowSelected)
     def _chosen(self, event: DataTable.RowSelected) -> None:

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from textual.app import ComposeResult
-from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.widgets import Static
+from textual.widget import Widget
 
 from models.domain import Campaign, Note, NoteKind, Visibility
 from tui.format import PARTY_STYLE, clock
@@ -46,17 +44,36 @@ def note_line(note: Note, campaign: Campaign) -> Content:
     return Content.assemble(*parts)
 
 
-class NoteLog(VerticalScroll, can_focus=False):
-    """A scrolling list of notes that stays at the newest one."""
+class NoteLog(Widget, can_focus=False):
+    """The newest notes that fit, the newest at the bottom.
 
-    def compose(self) -> ComposeResult:
-        yield Static("", id="note-log-text")
+    It draws only what fits its height, so a new note repaints this widget alone (no
+    scrolling container to lay out again); the full record is in the journal and the recap.
+    """
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._lines: list[Content] = []
+        self._wrapped: dict[int, list[list[Content]]] = {}
 
     def show(self, notes: Sequence[Note], campaign: Campaign) -> None:
-        """Replace the notes shown and scroll to the newest."""
-        if notes:
-            text = Content("\n").join(note_line(note, campaign) for note in notes)
-        else:
-            text = Content.styled("No notes in this session yet. Press n to take one.", "italic")
-        self.query_one("#note-log-text", Static).update(text)
-        self.call_after_refresh(self.scroll_end, animate=False)
+        """Replace the notes shown."""
+        self._lines = [note_line(note, campaign) for note in notes]
+        self._wrapped.clear()
+        self.refresh()
+
+    def render(self) -> Content:
+        width, height = self.content_region.size
+        if not self._lines:
+            return Content.styled("No notes in this session yet. Press n to take one.", "italic")
+        if width <= 0 or height <= 0:
+            return Content("")
+        wrapped = self._wrapped.get(width)
+        if wrapped is None:
+            wrapped = self._wrapped[width] = [line.wrap(width) for line in self._lines]
+        shown: list[Content] = []
+        for rows in reversed(wrapped):
+            shown[:0] = rows
+            if len(shown) >= height:
+                break
+        return Content("\n").join(shown[-height:])
