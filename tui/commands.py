@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import partial
+from typing import Any
 
 from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
@@ -64,7 +65,7 @@ class BargainCommands(Provider):
             found += [(c, self.app) for c in EXTRA_COMMANDS if c.action.startswith("app.")]
         return found
 
-    def _run(self, command: PaletteCommand, node: DOMNode) -> partial[object]:
+    def _run(self, command: PaletteCommand, node: DOMNode) -> partial[Any]:
         return partial(self.app.run_action, command.action, node)
 
     async def discover(self) -> Hits:

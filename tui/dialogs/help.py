@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 Section = tuple[str, list[tuple[str, str]]]
 
 
-def _keys(node: DOMNode, app: App[object]) -> list[tuple[str, str]]:
+def _keys(node: DOMNode, app: App[Any]) -> list[tuple[str, str]]:
     rows = []
     for binding in node.BINDINGS:
         if isinstance(binding, Binding) and binding.description:
@@ -29,7 +29,7 @@ def _keys(node: DOMNode, app: App[object]) -> list[tuple[str, str]]:
     return rows
 
 
-def key_map(app: App[object]) -> list[Section]:
+def key_map(app: App[Any]) -> list[Section]:
     """Sections of (key, what it does): the table's keys, the global ones, the palette's."""
     from tui.screens.main import MainScreen
 

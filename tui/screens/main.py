@@ -65,10 +65,7 @@ R = TypeVar("R")
 class MainScreen(Screen[None]):
     """The live table. Holds the store and the clock; widgets get state, messages come up."""
 
-    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = [
-        (0, "-narrow"),
-        (WIDE_FROM, "-wide"),
-    ]
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (WIDE_FROM, "-wide")]  # noqa: RUF012 (Textual's own declaration)
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(

@@ -80,7 +80,7 @@ class ArticleBoard(DataTable[Text]):
         self._filled_width = -1
         self._shown: dict[str, list[str]] = {}
         self._rendered_cells: LRUCache[tuple[object, ...], SegmentLines] = LRUCache(4000)
-        self._cell_versions: dict[tuple[RowKey, ColumnKey], int] = {}
+        self._cell_versions: dict[tuple[object, object], int] = {}
         self._shown_layout: _Layout | None = None
 
     def on_mount(self) -> None:
@@ -309,7 +309,7 @@ class ArticleBoard(DataTable[Text]):
         self,
         row_key: RowKey | str,
         column_key: ColumnKey | str,
-        value: object,
+        value: Text,
         *,
         update_width: bool = False,
     ) -> None:
