@@ -1,0 +1,1 @@
+"""One widget per file: each renders the state it is given and posts messages up."""
