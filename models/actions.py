@@ -236,8 +236,9 @@ def suggest_label(store: Store, by: Party, kind: ProposalKind, on: date | None =
     """A label for the next proposal of a side: "REA #4", "RUSD #2 (package)"."""
     campaign = store.campaign()
     short = campaign.short(by) if campaign else Party(by).value
-    used = {p.label.casefold() for p in store.proposals()}
-    count = sum(1 for p in store.proposals() if p.by is Party(by)) + 1
+    moves = store.moves()  # one cheap read: labels and sides, no statuses or models
+    used = {move.label.casefold() for move in moves}
+    count = sum(1 for move in moves if move.side is Party(by)) + 1
     suffix = {ProposalKind.PACKAGE: " (package)", ProposalKind.SUPPOSAL: " (supposal)"}.get(
         ProposalKind(kind), ""
     )

@@ -450,7 +450,7 @@ class StoreRules(StoreReads):
 class _Applying:
     """What a handler learns while applying one event."""
 
-    __slots__ = ("at", "at_us", "refs", "seq", "session", "stored", "subject")
+    __slots__ = ("at", "at_us", "refs", "seq", "stored", "subject")
 
     def __init__(self, *, seq: int, at: str, at_us: int, stored: dict[str, Any]) -> None:
         self.seq = seq
@@ -458,7 +458,6 @@ class _Applying:
         self.at_us = at_us
         self.stored = stored
         self.subject: int | None = None
-        self.session: int | None = None
         self.refs: list[int] = []
 
 
