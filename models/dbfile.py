@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from models.errors import StoreError
-from models.schema import known_migrations
 
 if TYPE_CHECKING:
     pass
@@ -30,7 +29,6 @@ def busy_timeout_s() -> float:
 
 
 BACKUPS_KEPT = 20
-SCHEMA_VERSION = len(known_migrations())
 
 Row = tuple[Any, ...]
 

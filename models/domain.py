@@ -1,13 +1,16 @@
-"""The words of the field as pydantic models: what the store returns and the screens show.
+"""The words of the field as frozen records: what the store returns and the screens show.
 
-Every model is frozen: a screen or an export holds a picture of the state, never a handle on it.
+Every record is a frozen dataclass built from the store's own rows: a screen or an export holds
+a picture of the state, never a handle on it. What comes in from a person or a file is checked
+by the journal's pydantic event models (`models.events`) before it reaches the store; what the
+store reads back is already right, so these records cost no validation, and importing them
+does not import pydantic (the first screen is painted before pydantic is loaded).
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from datetime import date, datetime
-
-from pydantic import BaseModel, ConfigDict, Field
 
 from models.board import BoardRow
 from models.vocabulary import (
@@ -24,28 +27,27 @@ from models.vocabulary import (
 )
 
 
-class Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, defer_build=True)
-
-
-class PartyInfo(Frozen):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PartyInfo:
     name: str
     short: str
 
 
-class RecapSettings(Frozen):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RecapSettings:
     sender: str = ""
     recipients: str = ""
     signoff: str = ""
 
 
-class Campaign(Frozen):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Campaign:
     union: PartyInfo
     employer: PartyInfo
     timezone: str
     title: str = ""
     our_side: Party = Party.UNION
-    recap: RecapSettings = Field(default_factory=RecapSettings)
+    recap: RecapSettings = field(default_factory=RecapSettings)
 
     def party(self, side: Party | CaucusSide | str) -> PartyInfo | None:
         """The party for a side; None for a joint sidebar."""
@@ -63,23 +65,27 @@ class Campaign(Frozen):
         return party.short if party else "joint"
 
 
-class Article(Frozen):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Article:
     number: str
     title: str
 
 
-class Member(Frozen):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Member:
     name: str
     role: str = ""
     site: str = ""
 
 
-class NextSession(Frozen):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class NextSession:
     starts: datetime
     location: str = ""
 
 
-class Session(Frozen):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Session:
     number: int
     starts: datetime
     location: str = ""
@@ -96,14 +102,16 @@ class Session(Frozen):
         return self.started_at is not None and self.ended_at is None
 
 
-class Attendance(Frozen):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Attendance:
     session: int
     present: tuple[str, ...] = ()
     observers: int = 0
     sites: int = 0
 
 
-class AgendaItem(Frozen):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class AgendaItem:
     session: int
     position: int
     title: str
@@ -114,7 +122,8 @@ class AgendaItem(Frozen):
     ended_at: datetime | None = None
 
 
-class Proposal(Frozen):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Proposal:
     id: str
     session: int
     by: Party
@@ -126,12 +135,13 @@ class Proposal(Frozen):
     internal_note: str = ""
     embargoed: bool = False
     link: str = ""
-    terms: dict[str, float] = {}
+    terms: dict[str, float] = field(default_factory=dict)
     status: ProposalStatus = ProposalStatus.STANDING
     withdrawn_at: datetime | None = None
 
 
-class TA(Frozen):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class TA:
     id: str
     session: int
     articles: tuple[str, ...]
@@ -144,7 +154,8 @@ class TA(Frozen):
     initials_employer: str = ""
 
 
-class Caucus(Frozen):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Caucus:
     id: str
     session: int
     side: CaucusSide
@@ -160,7 +171,8 @@ class Caucus(Frozen):
         return self.ended_at is None
 
 
-class Note(Frozen):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Note:
     id: str
     session: int
     at: datetime
@@ -172,7 +184,8 @@ class Note(Frozen):
     seat: str = ""
 
 
-class InfoRequest(Frozen):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class InfoRequest:
     id: str
     session: int
     by: Party
@@ -187,7 +200,8 @@ class InfoRequest(Frozen):
         return self.answered_at is not None
 
 
-class HistoryEntry(Frozen):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class HistoryEntry:
     """One move on an article: a pass, a withdrawal or a TA."""
 
     at: datetime
@@ -198,14 +212,16 @@ class HistoryEntry(Frozen):
     event_id: str
 
 
-class Draft(Frozen):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Draft:
     """The half-typed note of one seat."""
 
     text: str = ""
     team_only: bool = False
 
 
-class JournalEvent(Frozen):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class JournalEvent:
     """One line of the journal as recorded."""
 
     seq: int

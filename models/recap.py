@@ -42,7 +42,8 @@ from models.vocabulary import (
 if TYPE_CHECKING:
     from pydantic import TypeAdapter
 
-    from models.records import CaucusRecord, ProposalRecord, SessionRecord
+    from models.domain import Caucus, Session
+    from models.records import ProposalRecord
     from models.store import Store
 
 Audience = Literal["members", "team"]
@@ -376,11 +377,11 @@ def build_snapshot(
         now = utc_now()
     elif now.tzinfo is None or now.utcoffset() is None:
         raise DomainError("now must carry a UTC offset")
-    campaign = store.campaign_record()
+    campaign = store.campaign()
     if campaign is None:
         raise DomainError("there is no campaign yet; run `bargain init`")
     tz = zone(campaign.timezone)
-    sessions = store.session_records()
+    sessions = store.sessions()
     target = _pick_session(sessions, session)
     assert target.started_at is not None
     team = audience == "team"
@@ -409,7 +410,7 @@ def build_snapshot(
         store.agreements(sessions=started_no_later),
     )
     today_proposals = store.proposal_records(target.number)
-    all_tas = [t for t in store.ta_records() if t.session in started_no_later]
+    all_tas = [t for t in store.tas() if t.session in started_no_later]
 
     today_tas = [t for t in all_tas if t.session == target.number]
     moved = {n for p in today_proposals if p.kind is not ProposalKind.SUPPOSAL for n in p.articles}
@@ -483,7 +484,7 @@ def build_snapshot(
     session_end = target.ended_at if target.ended_at is not None else as_of
     caucuses = tuple(
         _caucus(c, session_end, running=target.ended_at is None, team=team, local=local)
-        for c in store.caucus_records(target.number)
+        for c in store.caucuses(target.number)
     )
     caucus_minutes = _minutes(
         _union_length(
@@ -504,7 +505,7 @@ def build_snapshot(
             party=n.party,
             team_only=n.visibility is Visibility.TEAM,
         )
-        for n in store.note_records(target.number)
+        for n in store.notes(target.number)
         if team or n.visibility is Visibility.MEMBERS
     )
 
@@ -524,7 +525,7 @@ def build_snapshot(
         articles_opened=len(standings),
     )
 
-    attendance = store.attendance_record(target.number)
+    attendance = store.attendance(target.number)
     return RecapSnapshot(
         audience=audience,
         generated_at=local(now),
@@ -539,9 +540,9 @@ def build_snapshot(
             ),
             our_side=campaign.our_side,
             timezone=campaign.timezone,
-            sender=campaign.sender,
-            recipients=campaign.recipients,
-            signoff=campaign.signoff,
+            sender=campaign.recap.sender,
+            recipients=campaign.recap.recipients,
+            signoff=campaign.recap.signoff,
         ),
         session=RecapSession(
             number=target.number,
@@ -572,7 +573,7 @@ def build_snapshot(
     )
 
 
-def _pick_session(sessions: Sequence[SessionRecord], number: int | None) -> SessionRecord:
+def _pick_session(sessions: Sequence[Session], number: int | None) -> Session:
     started = [s for s in sessions if s.started_at is not None]
     have = describe_numbers([str(s.number) for s in started])
     if number is None:
@@ -610,7 +611,7 @@ def _proposal(
 
 
 def _caucus(
-    c: CaucusRecord, session_end: datetime, *, running: bool, team: bool, local: _Local
+    c: Caucus, session_end: datetime, *, running: bool, team: bool, local: _Local
 ) -> RecapCaucus:
     end = c.ended_at or session_end
     overrun = max(end - c.due_back, timedelta(0)) if c.ended_at or running else timedelta(0)
@@ -652,7 +653,7 @@ def _caucus_sides(caucuses: Sequence[RecapCaucus]) -> tuple[RecapCaucusSide, ...
 
 def _requests(
     store: Store,
-    target: SessionRecord,
+    target: Session,
     started_no_later: set[int],
     as_of: datetime,
     local: _Local,
@@ -661,7 +662,7 @@ def _requests(
     today = local(as_of).date()
     answered: list[RecapInfoRequest] = []
     still_open: list[RecapInfoRequest] = []
-    for r in store.info_request_records():
+    for r in store.info_requests():
         if r.session not in started_no_later:
             continue
         if r.answered_at is None:
@@ -697,7 +698,7 @@ def _requests(
 
 
 def _next_session(
-    sessions: Sequence[SessionRecord], target: SessionRecord, local: _Local
+    sessions: Sequence[Session], target: Session, local: _Local
 ) -> RecapNextSession | None:
     if target.next is not None:
         number = next(

@@ -8,7 +8,7 @@ import sqlite3
 from pathlib import Path
 
 from models.errors import StoreError
-from models.schema import APP_ID, known_migrations
+from models.schema_version import MIGRATION_NAMES, applied_migrations
 from models.store import Store, check_file
 from models.timeutil import utc_now
 
@@ -31,18 +31,12 @@ def check_backup(source: Path) -> int:
         tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
         if "_sqlite_migrations" not in tables or "events" not in tables:
             raise StoreError(f"{source} is not a bargaining database; choose another backup")
-        applied = [
-            row[0]
-            for row in conn.execute(
-                "SELECT name FROM _sqlite_migrations WHERE migration_set = ? ORDER BY id",
-                (APP_ID,),
-            )
-        ]
+        applied = applied_migrations(conn)
     except sqlite3.DatabaseError:
         raise StoreError(f"{source} is damaged and cannot be read; choose another backup") from None
     finally:
         conn.close()
-    known = known_migrations()
+    known = list(MIGRATION_NAMES)
     if not applied:
         raise StoreError(f"{source} is not a bargaining database; choose another backup")
     if applied != known[: len(applied)]:

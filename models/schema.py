@@ -5,7 +5,8 @@ from __future__ import annotations
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-APP_ID = "open-bargaining"
+from models.schema_version import APP_ID, MIGRATION_NAMES
+
 migrations = Migrations(APP_ID)
 
 
@@ -192,3 +193,7 @@ def _run(db: Database, script: str) -> None:
 def known_migrations() -> list[str]:
     """The names of every migration this version knows, in order."""
     return [migration.name for migration in migrations._migrations]
+
+
+if tuple(known_migrations()) != MIGRATION_NAMES:  # pragma: no cover - a developer's slip
+    raise RuntimeError("models.schema_version.MIGRATION_NAMES must list every migration")

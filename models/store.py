@@ -16,9 +16,9 @@ from datetime import datetime
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
-from models.dbfile import SCHEMA_VERSION, _translated, check_file
+from models.dbfile import _translated, check_file
 from models.errors import DomainError
-from models.schema import APP_ID
+from models.schema_version import APP_ID, SCHEMA_VERSION
 from models.timeutil import to_micros, utc_now
 
 if TYPE_CHECKING:
@@ -119,7 +119,7 @@ class Store(StoreRules):
                 "INSERT OR IGNORE INTO event_refs (event, ref) VALUES (?, ?)",
                 [(seq, ref) for ref in context.refs],
             )
-        return JournalEvent.model_construct(
+        return JournalEvent(
             seq=seq,
             id=event_id,
             type=payload.type,
@@ -243,8 +243,8 @@ class Store(StoreRules):
             (self.seat if seat is None else seat,),
         )
         if row is None:
-            return Draft.model_construct()
-        return Draft.model_construct(text=row[0], team_only=bool(row[1]))
+            return Draft()
+        return Draft(text=row[0], team_only=bool(row[1]))
 
     def save_draft(self, draft: Draft, seat: str | None = None) -> None:
         """Keep a seat's half-typed note (not a journal event: nothing happened yet)."""

@@ -12,8 +12,6 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Self
 
-from sqlite_utils import Database
-
 from models.dbfile import (
     Row,
     _configure,
@@ -25,7 +23,7 @@ from models.dbfile import (
     _translated,
 )
 from models.errors import StoreError
-from models.schema import known_migrations, migrations
+from models.schema_version import MIGRATION_NAMES, MIGRATIONS_TABLE, applied_migrations
 from models.timeutil import utc_now
 
 if TYPE_CHECKING:
@@ -75,7 +73,6 @@ class StoreCore:
         self._cache_position = -1
         self._conn = _open_connection(self.path, create=create)
         try:
-            self.db = Database(self._conn, execute_plugins=False)
             applied = self._check_ours()
             with _translated(self.path):
                 _configure(self._conn, self.path)
@@ -92,14 +89,15 @@ class StoreCore:
         Reads only: a stranger's file, or a newer one, is refused before anything is written.
         """
         names = set(self._conn_tables())
-        if names and "_sqlite_migrations" not in names:
+        if names and MIGRATIONS_TABLE not in names:
             raise StoreError(
                 f"{self.path} is an SQLite database of another application; "
                 "open-bargaining will not change it. Choose another file with --db"
             )
-        applied = [m.name for m in migrations.applied(self.db)] if names else []
-        known = known_migrations()
-        if names and not applied and names - {"_sqlite_migrations"}:
+        with self._reading():
+            applied = applied_migrations(self._conn) if names else []
+        known = list(MIGRATION_NAMES)
+        if names and not applied and names - {MIGRATIONS_TABLE}:
             raise StoreError(
                 f"{self.path} is an SQLite database of another application; "
                 "open-bargaining will not change it. Choose another file with --db"
@@ -113,14 +111,19 @@ class StoreCore:
         return applied
 
     def _migrate(self, applied: list[str]) -> None:
-        known = known_migrations()
-        pending = known[len(applied) :]
-        if not pending:
+        """Bring the file to this version's schema, after a backup; a current file costs
+        nothing (sqlite-utils and the migrations are loaded only when one is pending)."""
+        known = MIGRATION_NAMES
+        if len(applied) == len(known):
             return
+        from sqlite_utils import Database
+
+        from models.schema import migrations
+
         if applied:
             self.backup(reason=f"before-schema-{len(known)}")
         with self._write():
-            migrations.apply(self.db)
+            migrations.apply(Database(self._conn, execute_plugins=False))
             self._conn.execute(f"PRAGMA user_version = {len(known)}")
 
     def _conn_tables(self) -> list[str]:

@@ -10,18 +10,7 @@ from typing import TYPE_CHECKING, Any
 from models.board import BoardRow
 from models.dbfile import Row
 from models.errors import DomainError
-from models.records import (
-    AttendanceRecord,
-    CampaignRecord,
-    CaucusRecord,
-    InfoRequestRecord,
-    NextSessionRecord,
-    NoteRecord,
-    PartyRecord,
-    ProposalRecord,
-    SessionRecord,
-    TARecord,
-)
+from models.records import ProposalRecord
 from models.rules import (
     Agreement,
     Move,
@@ -97,30 +86,13 @@ class StoreReads(StoreCore):
         fields = self._campaign_fields()
         if fields is None:
             return None
-        return Campaign.model_construct(
-            union=PartyInfo.model_construct(**fields["union"]),
-            employer=PartyInfo.model_construct(**fields["employer"]),
+        return Campaign(
+            union=PartyInfo(**fields["union"]),
+            employer=PartyInfo(**fields["employer"]),
             timezone=fields["timezone"],
             title=fields.get("title", ""),
             our_side=Party(fields.get("our_side", "union")),
-            recap=RecapSettings.model_construct(**fields.get("recap", {})),
-        )
-
-    def campaign_record(self) -> CampaignRecord | None:
-        """`campaign()` as a plain record."""
-        fields = self._campaign_fields()
-        if fields is None:
-            return None
-        recap = fields.get("recap", {})
-        return CampaignRecord(
-            union=PartyRecord(**fields["union"]),
-            employer=PartyRecord(**fields["employer"]),
-            timezone=fields["timezone"],
-            title=fields.get("title", ""),
-            our_side=Party(fields.get("our_side", "union")),
-            sender=recap.get("sender", ""),
-            recipients=recap.get("recipients", ""),
-            signoff=recap.get("signoff", ""),
+            recap=RecapSettings(**fields.get("recap", {})),
         )
 
     def _campaign_fields(self) -> dict[str, Any] | None:
@@ -161,10 +133,7 @@ class StoreReads(StoreCore):
         """Every article, in natural order, with its latest title."""
         from models.domain import Article
 
-        return [
-            Article.model_construct(number=number, title=title)
-            for number, title in self._titles().items()
-        ]
+        return [Article(number=number, title=title) for number, title in self._titles().items()]
 
     def article_titles(self) -> dict[str, str]:
         """Article number to its latest title, in natural order (`articles()` as a dict)."""
@@ -319,7 +288,7 @@ class StoreReads(StoreCore):
         for seq, event_id, number, summary, note, embargoed, link, terms, withdrawn in rows:
             move = by_seq[seq]
             result.append(
-                Proposal.model_construct(
+                Proposal(
                     id=event_id,
                     session=number,
                     by=move.side,
@@ -398,11 +367,7 @@ class StoreReads(StoreCore):
         """Tentative agreements (all, or one session's) in journal order."""
         from models.domain import TA
 
-        return [TA.model_construct(**fields) for fields in self._ta_fields(session)]
-
-    def ta_records(self, session: int | None = None) -> list[TARecord]:
-        """`tas()` as plain records."""
-        return [TARecord(**fields) for fields in self._ta_fields(session)]
+        return [TA(**fields) for fields in self._ta_fields(session)]
 
     def _ta_fields(self, session: int | None) -> Iterator[dict[str, Any]]:
         where = "t.undone = 0" + (" AND t.session = ?" if session is not None else "")
@@ -439,20 +404,8 @@ class StoreReads(StoreCore):
         for fields in self._session_fields():
             upcoming = fields["next"]
             if upcoming is not None:
-                fields["next"] = NextSession.model_construct(
-                    starts=upcoming[0], location=upcoming[1]
-                )
-            result.append(Session.model_construct(**fields))
-        return result
-
-    def session_records(self) -> list[SessionRecord]:
-        """`sessions()` as plain records."""
-        result = []
-        for fields in self._session_fields():
-            upcoming = fields["next"]
-            if upcoming is not None:
-                fields["next"] = NextSessionRecord(*upcoming)
-            result.append(SessionRecord(**fields))
+                fields["next"] = NextSession(starts=upcoming[0], location=upcoming[1])
+            result.append(Session(**fields))
         return result
 
     def _session_fields(self) -> Iterator[dict[str, Any]]:
@@ -523,11 +476,7 @@ class StoreReads(StoreCore):
         """The latest attendance recorded for a session (empty when none)."""
         from models.domain import Attendance
 
-        return Attendance.model_construct(**self._attendance_fields(session))
-
-    def attendance_record(self, session: int) -> AttendanceRecord:
-        """`attendance()` as a plain record."""
-        return AttendanceRecord(**self._attendance_fields(session))
+        return Attendance(**self._attendance_fields(session))
 
     def _attendance_fields(self, session: int) -> dict[str, Any]:
         row = self._one(
@@ -579,7 +528,7 @@ class StoreReads(StoreCore):
             else:
                 item.update(status=AgendaStatus.SKIPPED)
         return [
-            AgendaItem.model_construct(
+            AgendaItem(
                 session=session,
                 position=index,
                 title=title,
@@ -596,15 +545,7 @@ class StoreReads(StoreCore):
         """Caucuses (all, or one session's) in journal order, with due-back and end."""
         from models.domain import Caucus
 
-        return [
-            Caucus.model_construct(**fields) for fields in self._caucus_fields(session, open_only)
-        ]
-
-    def caucus_records(
-        self, session: int | None = None, *, open_only: bool = False
-    ) -> list[CaucusRecord]:
-        """`caucuses()` as plain records."""
-        return [CaucusRecord(**fields) for fields in self._caucus_fields(session, open_only)]
+        return [Caucus(**fields) for fields in self._caucus_fields(session, open_only)]
 
     def _caucus_fields(self, session: int | None, open_only: bool) -> Iterator[dict[str, Any]]:
         where = "c.undone = 0" + (" AND c.session = ?" if session is not None else "")
@@ -638,13 +579,7 @@ class StoreReads(StoreCore):
         """Notes ordered by (time, journal order); with `limit`, the latest ones."""
         from models.domain import Note
 
-        return [Note.model_construct(**fields) for fields in self._note_fields(session, limit)]
-
-    def note_records(
-        self, session: int | None = None, *, limit: int | None = None
-    ) -> list[NoteRecord]:
-        """`notes()` as plain records."""
-        return [NoteRecord(**fields) for fields in self._note_fields(session, limit)]
+        return [Note(**fields) for fields in self._note_fields(session, limit)]
 
     def _note_fields(self, session: int | None, limit: int | None) -> Iterator[dict[str, Any]]:
         where = "undone = 0" + (" AND n.session = ?" if session is not None else "")
@@ -678,11 +613,7 @@ class StoreReads(StoreCore):
         """Every information request in journal order, with when it was answered."""
         from models.domain import InfoRequest
 
-        return [InfoRequest.model_construct(**fields) for fields in self._info_request_fields()]
-
-    def info_request_records(self) -> list[InfoRequestRecord]:
-        """`info_requests()` as plain records."""
-        return [InfoRequestRecord(**fields) for fields in self._info_request_fields()]
+        return [InfoRequest(**fields) for fields in self._info_request_fields()]
 
     def _info_request_fields(self) -> Iterator[dict[str, Any]]:
         rows = self._query(
@@ -715,7 +646,7 @@ class StoreReads(StoreCore):
         ):
             line = json.loads(data)
             members.append(
-                Member.model_construct(
+                Member(
                     name=str(line["name"]).strip(),
                     role=(line.get("role") or "").strip(),
                     site=(line.get("site") or "").strip(),
@@ -738,7 +669,7 @@ class StoreReads(StoreCore):
                 (
                     to_micros(proposal.at),
                     position,
-                    HistoryEntry.model_construct(
+                    HistoryEntry(
                         at=proposal.at,
                         what=f"passed ({proposal.kind.value})",
                         side=proposal.by,
@@ -753,7 +684,7 @@ class StoreReads(StoreCore):
                     (
                         to_micros(proposal.withdrawn_at),
                         position,
-                        HistoryEntry.model_construct(
+                        HistoryEntry(
                             at=proposal.withdrawn_at,
                             what="withdrawn",
                             side=proposal.by,
@@ -769,7 +700,7 @@ class StoreReads(StoreCore):
                     (
                         to_micros(ta.at),
                         0,
-                        HistoryEntry.model_construct(
+                        HistoryEntry(
                             at=ta.at,
                             what="TA signed",
                             side=None,
@@ -807,7 +738,7 @@ def _journal_event(row: Row) -> JournalEvent:
     from models.domain import JournalEvent
 
     seq, event_id, kind, at, seat, data, undone = row
-    return JournalEvent.model_construct(
+    return JournalEvent(
         seq=seq,
         id=event_id,
         type=kind,

@@ -218,9 +218,9 @@ def articles_list(ctx: click.Context, fmt: str) -> None:
     with open_db(ctx) as store:
         items = store.articles()
     if fmt == "json":
-        click.echo(
-            json.dumps([a.model_dump(mode="json") for a in items], ensure_ascii=False, indent=2)
-        )
+        from dataclasses import asdict
+
+        click.echo(json.dumps([asdict(a) for a in items], ensure_ascii=False, indent=2))
     elif fmt == "csv":
         import csv
         import io
