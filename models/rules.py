@@ -7,7 +7,7 @@ and whether an information request is overdue.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from datetime import date, datetime, timedelta
 from typing import NamedTuple
 
@@ -61,15 +61,28 @@ def standing_of(moves: Iterable[Move], agreements: Iterable[Agreement]) -> dict[
             if not move.withdrawn:
                 latest[number] = move
     agreed = {number for agreement in agreements for number in agreement.articles}
+    return standings_from(
+        touched, {number: (move.side, move.at) for number, move in latest.items()}, agreed
+    )
+
+
+def standings_from(
+    last_labels: Mapping[str, str],
+    latest: Mapping[str, tuple[Party, str]],
+    agreed: Collection[str],
+) -> dict[str, Standing]:
+    """The board's standings from, per article: the label of the latest proposal touching it
+    (supposals aside), the side and instant of the latest of those not withdrawn, and whether
+    a TA covers it. `standing_of` finds these by walking the moves; the store asks SQLite."""
     standings: dict[str, Standing] = {}
-    for number in touched.keys() | agreed:
-        last_label = touched.get(number, "")
+    for number in last_labels.keys() | agreed:
+        last_label = last_labels.get(number, "")
         if number in agreed:
             standings[number] = Standing(ArticleStatus.TA, None, None, last_label)
         elif number in latest:
-            move = latest[number]
+            side, at = latest[number]
             standings[number] = Standing(
-                ArticleStatus.OPEN, move.side.other, datetime.fromisoformat(move.at), last_label
+                ArticleStatus.OPEN, side.other, datetime.fromisoformat(at), last_label
             )
         else:
             standings[number] = Standing(ArticleStatus.OPEN, None, None, last_label)

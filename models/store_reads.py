@@ -18,7 +18,7 @@ from models.rules import (
     describe_numbers,
     natural_key,
     proposal_statuses,
-    standing_of,
+    standings_from,
 )
 from models.timeutil import parse_instant, to_micros
 from models.vocabulary import (
@@ -240,8 +240,39 @@ class StoreReads(StoreCore):
         ]
 
     def board(self) -> list[BoardRow]:
-        """The article board: every article with its status and whose court it is in."""
-        standings = standing_of(self.moves(), self.agreements())
+        """The article board: every article with its status and whose court it is in.
+
+        SQLite finds each article's latest proposal (and latest one not withdrawn) in one pass
+        over an index, so the board costs a few rows per article, not the whole journal; the
+        standings follow from those by `rules.standings_from`, the rule `standing_of` applies
+        to the moves (a test holds the two to the same board on every journal it generates).
+        """
+        active = (
+            "FROM proposal_articles a JOIN proposals p ON p.seq = a.proposal"
+            " WHERE p.undone = 0 AND p.kind != 'supposal'"
+        )
+        last_labels = {
+            number: label
+            for number, _seq, label in self._query(
+                f"SELECT a.number, max(p.seq), p.label {active} GROUP BY a.number"
+            )
+        }
+        latest = {
+            number: (_PARTIES[side], at)
+            for number, _seq, side, at in self._query(
+                f"SELECT a.number, max(p.seq), p.side, p.at {active} AND p.seq NOT IN"
+                " (SELECT subject FROM events WHERE type = 'proposal.withdrawn' AND undone = 0)"
+                " GROUP BY a.number"
+            )
+        }
+        agreed = {
+            row[0]
+            for row in self._query(
+                "SELECT DISTINCT a.number FROM ta_articles a JOIN tas t ON t.seq = a.ta"
+                " WHERE t.undone = 0"
+            )
+        }
+        standings = standings_from(last_labels, latest, agreed)
         rows = []
         for number, title in self._titles().items():
             standing = standings.get(number)

@@ -18,8 +18,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from models.board import BoardRow
 from models.errors import DomainError
+from models.rules import standing_of
 from models.store import Store
+from models.vocabulary import ArticleStatus
 from tests.support import file_digest
 
 
@@ -237,6 +240,20 @@ def _line(action: tuple[object, ...], index: int, store: Store) -> dict[str, obj
     return {"type": "event.undone", "event": events[int(action[1]) % len(events)].id}
 
 
+def board_by_walking(store: Store) -> list[BoardRow]:
+    """The board as `rules.standing_of` tells it from every move in journal order: the store
+    asks SQLite for the latest moves instead, and must agree."""
+    standings = standing_of(store.moves(), store.agreements())
+    rows = []
+    for number, title in store.article_titles().items():
+        standing = standings.get(number)
+        if standing is None:
+            rows.append(BoardRow(number, title, ArticleStatus.NOT_OPENED))
+        else:
+            rows.append(BoardRow(number, title, *standing))
+    return rows
+
+
 @settings(
     max_examples=30,
     deadline=None,
@@ -292,6 +309,7 @@ def test_generated_journals_round_trip(
             line["at"] = moment.astimezone(offsets[index % len(offsets)]).isoformat()
             with contextlib.suppress(DomainError):
                 store.record(line)
+        assert store.board() == board_by_walking(store)
         journal = export(store)
         with Store(folder / "b.db", create=True) as again:
             again.import_journal(journal.splitlines())
