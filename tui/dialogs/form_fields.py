@@ -278,16 +278,19 @@ class FormDialog(ModalScreen[ResultT]):
 
     def show_problems(self, problems: Mapping[str, str]) -> None:
         """Show each touched field's problem beside it (every field's once Save was tried)."""
-        for error in self.query(FieldError):
+        by_id = {node.id: node for node in self.walk_children() if node.id}  # one walk
+        for error in [node for node in by_id.values() if isinstance(node, FieldError)]:
             if error.id is None or error.id == FORM_ERROR:
                 continue
             field = error.id.removesuffix("-error")
             shown = self._show_all or field in self._touched
             message = problems.get(field, "") if shown else ""
             error.show(message)
-            for widget in self.query(f"#{field}"):
-                widget.set_class(bool(message), "-invalid")
-        self.query_one(f"#{FORM_ERROR}", FieldError).show("")
+            if field in by_id:
+                by_id[field].set_class(bool(message), "-invalid")
+        form_error = by_id.get(FORM_ERROR)
+        if isinstance(form_error, FieldError):
+            form_error.show("")
 
     def refuse(self, message: str, field: str | None = None) -> None:
         """Show a refusal beside a field (by default REFUSAL_FIELD) and focus it."""

@@ -17,7 +17,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Grid, Vertical
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Input
+from textual.widgets import Input
 
 from models.domain import (
     AgendaStatus,
@@ -39,6 +39,7 @@ from tui.widgets.agenda import Agenda
 from tui.widgets.article_board import ArticleBoard
 from tui.widgets.caucus_clock import CaucusClock
 from tui.widgets.caucus_panel import CaucusPanel
+from tui.widgets.key_bar import KeyBar
 from tui.widgets.note_line import NoteLine
 from tui.widgets.notes_pane import NotesPane
 from tui.widgets.session_header import SessionHeader
@@ -54,8 +55,6 @@ DRAFT_DELAY = 0.3
 
 WIDE_FROM = 130
 """From this many columns the notes get a column of their own."""
-WARM_UP_AFTER = 0.5
-"""Seconds after the first frame before the modules the keys need are imported."""
 
 ALL_PARTS = frozenset({"session", "agenda", "board", "caucuses", "notes", "requests"})
 
@@ -213,7 +212,7 @@ class MainScreen(Screen[None]):
                 )
                 yield ArticleBoard(id="board")
             yield NotesPane(id="notes")
-        yield Footer(compact=True)
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#agenda").border_title = "Agenda"
@@ -224,11 +223,6 @@ class MainScreen(Screen[None]):
         self.query_one(ArticleBoard).focus()
         self.set_interval(1.0, self._tick, name="clock")
         self.set_interval(60.0, self._tick_board, name="board ages")
-        self.set_timer(WARM_UP_AFTER, self._warm_up, name="warm-up")
-
-    def _warm_up(self) -> None:
-        """Import what the first key will need, off the UI thread, once the screen is up."""
-        self.run_worker(_import_for_keys, thread=True, group="warm-up", exit_on_error=False)
 
     # ------------------------------------------------------------------ loading
 
@@ -830,21 +824,3 @@ class MainScreen(Screen[None]):
                 on_save=self.saver(start, "session"),
             )
         )
-
-
-def _import_for_keys() -> None:
-    """The actions, the dialogs the first keys open and the checks of their journal lines:
-    none is needed for the first frame, and each costs the first key a moment."""
-    import importlib
-
-    for module in (
-        "models.actions",
-        "tui.dialogs.caucus",
-        "tui.dialogs.pass_proposal",
-        "tui.dialogs.ta",
-    ):
-        importlib.import_module(module)
-    from models.events import EVENT_TYPES
-
-    for model in EVENT_TYPES.values():
-        model.model_rebuild()  # builds a deferred model; nothing when it is built already

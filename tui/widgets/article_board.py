@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import ClassVar, Self
 
+from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual import on
 from textual.cache import LRUCache
 from textual.message import Message
+from textual.strip import Strip
 from textual.widgets import DataTable
 from textual.widgets.data_table import ColumnKey, RowKey
 
@@ -51,6 +53,17 @@ class _Layout:
     title_width: int = MIN_TITLE
 
 
+def _widths(lines: Iterable[list[str]]) -> list[int]:
+    """The widest cell of each column."""
+    widths: list[int] = []
+    for line in lines:
+        for index, text in enumerate(line):
+            if index == len(widths):
+                widths.append(0)
+            widths[index] = max(widths[index], cell_len(text))
+    return widths
+
+
 class ArticleBoard(DataTable[Text]):
     """A table of `BoardRow`s in the order given (the store sorts them naturally).
 
@@ -81,6 +94,8 @@ class ArticleBoard(DataTable[Text]):
         self._shown: dict[str, list[str]] = {}
         self._rendered_cells: LRUCache[tuple[object, ...], SegmentLines] = LRUCache(4000)
         self._cell_versions: dict[tuple[object, object], int] = {}
+        self._row_versions: dict[object, int] = {}
+        self._rendered_lines: LRUCache[tuple[object, ...], Strip] = LRUCache(1000)
         self._shown_layout: _Layout | None = None
 
     def on_mount(self) -> None:
@@ -103,9 +118,7 @@ class ArticleBoard(DataTable[Text]):
         if self._campaign is None:
             return
         self._now = now
-        for row in self.visible_rows():
-            if row.holding_since is not None:
-                self.update_cell(row.number, "held", Text(self._held(row), end=""))
+        self._fill()  # only the ages that changed are drawn again
 
     def set_filter(self, text: str) -> None:
         """Show only the articles matching `text` (empty shows every article)."""
@@ -166,12 +179,13 @@ class ArticleBoard(DataTable[Text]):
         if not rebuild and layout == self._shown_layout and list(plain) == list(self._shown):
             # Same articles, same columns: only the cells that changed are redrawn, and the
             # rows the table has already rendered keep their cache.
+            resized = _widths(plain.values()) != _widths(self._shown.values())
             for number, line in plain.items():
                 before = self._shown[number]
                 for (_title, key), new, old in zip(COLUMNS, line, before, strict=False):
                     if new != old:
                         self.update_cell(
-                            number, key, cells[number][COLUMN_INDEX[key]], update_width=True
+                            number, key, cells[number][COLUMN_INDEX[key]], update_width=resized
                         )
             self._shown = plain
             return
@@ -305,6 +319,44 @@ class ArticleBoard(DataTable[Text]):
             self._rendered_cells[key] = lines
         return lines
 
+    def _render_line(self, y: int, x1: int, x2: int, base_style: Style) -> Strip:
+        """A line of the table, cached per row version.
+
+        DataTable keys its line cache on the table-wide update count too, so a pass that moves
+        one holder re-renders every line on screen (and closing a dialog repaints them all);
+        here a line is rendered again only when its row, the column widths, the cursor or
+        hover on that row, or the look changed. (Private API of Textual 8, which the project
+        pins; the board's tests compare what is drawn after every kind of change.)
+        """
+        try:
+            row_key, line_no = self._get_offsets(y)
+        except LookupError:
+            return super()._render_line(y, x1, x2, base_style)
+        row_index = self._row_locations.get(row_key) if row_key in self._row_locations else -1
+        cursor, hover = self.cursor_coordinate, self.hover_coordinate
+        key = (
+            row_key,
+            row_index,
+            line_no,
+            x1,
+            x2,
+            self.size.width,
+            cursor if cursor.row == row_index else None,
+            hover if hover.row == row_index else None,
+            base_style,
+            self.cursor_type,
+            self.show_cursor,
+            self._show_hover_cursor,
+            self._pseudo_class_state,
+            self._row_versions.get(row_key, 0),
+            tuple(column.get_render_width(self) for column in self.ordered_columns),
+        )
+        strip = self._rendered_lines.get(key)
+        if strip is None:
+            strip = super()._render_line(y, x1, x2, base_style)
+            self._rendered_lines[key] = strip
+        return strip
+
     def update_cell(
         self,
         row_key: RowKey | str,
@@ -319,11 +371,21 @@ class ArticleBoard(DataTable[Text]):
             ColumnKey(column_key) if isinstance(column_key, str) else column_key,
         )
         versions[cell] = versions.get(cell, 0) + 1
-        super().update_cell(row_key, column_key, value, update_width=update_width)
+        self._row_versions[cell[0]] = self._row_versions.get(cell[0], 0) + 1
+        if update_width or cell[0] not in self._row_locations or cell[1] not in self.columns:
+            super().update_cell(row_key, column_key, value, update_width=update_width)
+            return
+        # The columns keep their widths: only this row is drawn again (DataTable would
+        # repaint the whole table).
+        self._data[cell[0]][cell[1]] = value
+        self._update_count += 1
+        self.refresh_row(self._row_locations.get(cell[0]))
 
     def clear(self, columns: bool = False) -> Self:
         self._rendered_cells.clear()
         self._cell_versions.clear()
+        self._rendered_lines.clear()
+        self._row_versions.clear()
         return super().clear(columns)
 
     @on(DataTable.RowSelected)

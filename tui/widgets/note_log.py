@@ -53,27 +53,40 @@ class NoteLog(Widget, can_focus=False):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self._lines: list[Content] = []
-        self._wrapped: dict[int, list[list[Content]]] = {}
+        self._notes: Sequence[Note] = ()
+        self._campaign: Campaign | None = None
+        self._lines: dict[int, Content] = {}
+        self._wrapped: dict[tuple[int, int], list[Content]] = {}
 
     def show(self, notes: Sequence[Note], campaign: Campaign) -> None:
         """Replace the notes shown."""
-        self._lines = [note_line(note, campaign) for note in notes]
+        self._notes = notes
+        self._campaign = campaign
+        self._lines.clear()
         self._wrapped.clear()
         self.refresh()
 
+    def _rows(self, index: int, width: int) -> list[Content]:
+        """One note wrapped to `width`; notes are styled and wrapped only once they are
+        reached from the newest, so the notes that do not fit cost nothing."""
+        rows = self._wrapped.get((index, width))
+        if rows is None:
+            line = self._lines.get(index)
+            if line is None:
+                assert self._campaign is not None
+                line = self._lines[index] = note_line(self._notes[index], self._campaign)
+            rows = self._wrapped[index, width] = line.wrap(width)
+        return rows
+
     def render(self) -> Content:
         width, height = self.content_region.size
-        if not self._lines:
+        if not self._notes:
             return Content.styled("No notes in this session yet. Press n to take one.", "italic")
         if width <= 0 or height <= 0:
             return Content("")
-        wrapped = self._wrapped.get(width)
-        if wrapped is None:
-            wrapped = self._wrapped[width] = [line.wrap(width) for line in self._lines]
         shown: list[Content] = []
-        for rows in reversed(wrapped):
-            shown[:0] = rows
+        for index in range(len(self._notes) - 1, -1, -1):
+            shown[:0] = self._rows(index, width)
             if len(shown) >= height:
                 break
         return Content("\n").join(shown[-height:])
