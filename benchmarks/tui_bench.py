@@ -91,10 +91,28 @@ def child_bare(linger: float) -> None:
 
 
 def child_app(db: str, linger: float) -> None:
-    """The app as a user starts it: the `bargain` command's own entry point."""
-    from textual.app import App
+    """The app as a user starts it: the `bargain` command's own entry point, which imports
+    Textual itself (the hook is laid on `App` the moment `textual.app` is loaded)."""
+    import importlib.abc
+    import importlib.util
 
-    report_first_frame(App, linger)
+    class HookTextualApp(importlib.abc.MetaPathFinder):
+        def find_spec(self, name: str, path: Any, target: Any = None) -> Any:
+            if name != "textual.app":
+                return None
+            sys.meta_path.remove(self)
+            spec = importlib.util.find_spec(name)
+            assert spec is not None and spec.loader is not None
+            load = spec.loader.exec_module
+
+            def exec_module(module: Any) -> None:
+                load(module)
+                report_first_frame(module.App, linger)
+
+            spec.loader.exec_module = exec_module  # type: ignore[method-assign]
+            return spec
+
+    sys.meta_path.insert(0, HookTextualApp())
     from tui.cli import main
 
     main(["--db", db, "--seat", "bench"], standalone_mode=False)

@@ -6,13 +6,11 @@ seat records shows up here within half a second.
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import ClassVar
 
-from textual import events, on
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen, Screen
@@ -27,17 +25,6 @@ from tui.screens.main import MainScreen
 
 POLL_SECONDS = 0.4
 """How often the journal's last position is read to see other seats' changes."""
-
-
-def pause_collector() -> None:
-    """Hold Python's cyclic garbage collector until the first frame is painted.
-
-    Start-up allocates hundreds of thousands of long-lived objects (modules, styles, widgets);
-    the collector would walk them again and again for nothing. `bargain` calls this before it
-    imports the app; the app resumes the collector once its first frame is on the terminal
-    (as Textual itself pauses it during smooth scrolling).
-    """
-    gc.disable()
 
 
 class BargainingApp(App[None]):
@@ -104,7 +91,6 @@ class BargainingApp(App[None]):
         seat: str = "",
         clock: Callable[[], datetime] = utc_now,
     ) -> None:
-        pause_collector()
         super().__init__()
         self.db_path = Path(db_path)
         self.seat = seat
@@ -126,13 +112,6 @@ class BargainingApp(App[None]):
         return self._store
 
     # ------------------------------------------------------------------ screens
-
-    @on(events.Ready)
-    def _resume_collector(self) -> None:
-        """The first frame is painted: what start-up built lives as long as the app, so it is
-        frozen out of the collector's way, and collecting resumes."""
-        gc.freeze()
-        gc.enable()
 
     def get_default_screen(self) -> Screen[None]:
         if self._store is not None and self._campaign_ready:
@@ -302,8 +281,6 @@ class BargainingApp(App[None]):
     def on_unmount(self) -> None:
         if self._store is not None:
             self._store.close()
-        gc.unfreeze()
-        gc.enable()
 
 
 def _when(app: BargainingApp, moment: datetime) -> str:

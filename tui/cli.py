@@ -122,9 +122,6 @@ def main(ctx: click.Context, seat: str | None) -> None:
 
 def open_app(path: Path, *, seat: str) -> None:
     """Open the Textual app on a database (the only command that imports Textual)."""
-    import gc
-
-    gc.disable()  # until the first frame: see tui.app.pause_collector
     from tui.app import BargainingApp
 
     BargainingApp(db_path=path, seat=seat).run()
