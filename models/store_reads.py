@@ -242,28 +242,33 @@ class StoreReads(StoreCore):
     def board(self) -> list[BoardRow]:
         """The article board: every article with its status and whose court it is in.
 
-        SQLite finds each article's latest proposal (and latest one not withdrawn) in one pass
-        over an index, so the board costs a few rows per article, not the whole journal; the
-        standings follow from those by `rules.standings_from`, the rule `standing_of` applies
-        to the moves (a test holds the two to the same board on every journal it generates).
+        SQLite finds each article's latest proposal (and latest one not withdrawn) by reading
+        its index on article numbers backwards, so the board costs a few rows per article
+        however long the journal grows. The standings follow from those by
+        `rules.standings_from`, the rule `standing_of` applies to the moves (a test holds the
+        two to the same board on every journal it generates).
         """
-        active = (
-            "FROM proposal_articles a JOIN proposals p ON p.seq = a.proposal"
-            " WHERE p.undone = 0 AND p.kind != 'supposal'"
+        latest = (
+            "SELECT p.seq FROM proposal_articles a JOIN proposals p ON p.seq = a.proposal"
+            " WHERE a.number = n.number AND p.undone = 0 AND p.kind != 'supposal' {also}"
+            " ORDER BY a.proposal DESC LIMIT 1"
         )
-        last_labels = {
-            number: label
-            for number, _seq, label in self._query(
-                f"SELECT a.number, max(p.seq), p.label {active} GROUP BY a.number"
-            )
-        }
-        latest = {
+        not_withdrawn = (
+            "AND p.seq NOT IN (SELECT subject FROM events"
+            " WHERE type = 'proposal.withdrawn' AND undone = 0)"
+        )
+        latest_rows = self._query(
+            f"WITH m AS (SELECT n.number, ({latest.format(also='')}) AS touched,"
+            f" ({latest.format(also=not_withdrawn)}) AS standing"
+            " FROM articles n WHERE n.undone = 0)"
+            " SELECT m.number, t.label, s.side, s.at FROM m"
+            " JOIN proposals t ON t.seq = m.touched LEFT JOIN proposals s ON s.seq = m.standing"
+        )
+        last_labels = {number: label for number, label, _side, _at in latest_rows}
+        latest_moves = {
             number: (_PARTIES[side], at)
-            for number, _seq, side, at in self._query(
-                f"SELECT a.number, max(p.seq), p.side, p.at {active} AND p.seq NOT IN"
-                " (SELECT subject FROM events WHERE type = 'proposal.withdrawn' AND undone = 0)"
-                " GROUP BY a.number"
-            )
+            for number, _label, side, at in latest_rows
+            if side is not None
         }
         agreed = {
             row[0]
@@ -272,7 +277,7 @@ class StoreReads(StoreCore):
                 " WHERE t.undone = 0"
             )
         }
-        standings = standings_from(last_labels, latest, agreed)
+        standings = standings_from(last_labels, latest_moves, agreed)
         rows = []
         for number, title in self._titles().items():
             standing = standings.get(number)

@@ -18,12 +18,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from models.board import BoardRow
 from models.errors import DomainError
-from models.rules import standing_of
 from models.store import Store
-from models.vocabulary import ArticleStatus
-from tests.support import file_digest
+from tests.support import board_by_walking, file_digest
 
 
 def state_of(store: Store) -> tuple[object, ...]:
@@ -238,20 +235,6 @@ def _line(action: tuple[object, ...], index: int, store: Store) -> dict[str, obj
         }
     events = store.events()
     return {"type": "event.undone", "event": events[int(action[1]) % len(events)].id}
-
-
-def board_by_walking(store: Store) -> list[BoardRow]:
-    """The board as `rules.standing_of` tells it from every move in journal order: the store
-    asks SQLite for the latest moves instead, and must agree."""
-    standings = standing_of(store.moves(), store.agreements())
-    rows = []
-    for number, title in store.article_titles().items():
-        standing = standings.get(number)
-        if standing is None:
-            rows.append(BoardRow(number, title, ArticleStatus.NOT_OPENED))
-        else:
-            rows.append(BoardRow(number, title, *standing))
-    return rows
 
 
 @settings(

@@ -14,6 +14,7 @@ from typing import ClassVar
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen, Screen
+from textual.theme import Theme
 
 from models.errors import DomainError, StoreError
 from models.store import Store
@@ -104,6 +105,20 @@ class BargainingApp(App[None]):
         except StoreError as error:
             self._problem = error
             self._campaign_ready = False
+
+    def get_theme(self, theme_name: str) -> Theme | None:
+        """`App.get_theme` without its copy of every registered theme on each call.
+
+        Textual 8 asks for the current theme once per line it draws, and `available_themes`
+        builds a new dict of all the themes each time: a few milliseconds of every repaint of
+        the main screen. Same answer, read in place (`_registered_themes` is Textual 8's own
+        store of themes; the project pins Textual)."""
+        themes = self._registered_themes
+        for name in theme_name.split(","):
+            theme = themes.get(name.strip())
+            if theme is not None:
+                return theme
+        return None
 
     @property
     def store(self) -> Store:
