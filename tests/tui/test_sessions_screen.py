@@ -18,11 +18,11 @@ from models.actions import add_member
 from models.domain import SessionKind, SessionMode
 from models.store import Store
 from tests.support import file_digest
+from tui.dialogs.agenda_item import AgendaItemDialog
 from tui.dialogs.attendance import AttendanceDialog
 from tui.dialogs.form_fields import FieldError, FormDialog
 from tui.dialogs.member import MemberDialog
 from tui.dialogs.schedule_session import ScheduleSessionDialog
-from tui.dialogs.session_agenda_item import SessionAgendaItemDialog
 from tui.screens.sessions import SessionsScreen
 
 SIZES = [(80, 24), (160, 48)]
@@ -126,7 +126,7 @@ async def test_escape_changes_nothing(
             ("n", ScheduleSessionDialog),
             ("t", AttendanceDialog),
             ("m", MemberDialog),
-            ("a", SessionAgendaItemDialog),
+            ("a", AgendaItemDialog),
         ):
             await pilot.press(key)
             assert isinstance(app.screen, dialog)
@@ -228,11 +228,11 @@ async def test_a_bad_agenda_item_shows_its_errors_and_saves_nothing(
     app = Host(small_store)
     async with app.run_test(size=size) as pilot:
         await pilot.press("a", *"Salary", "tab", *"soon", "tab", *"2, 99")
-        assert "is not a duration" in error_of(app, "item-minutes")
-        assert error_of(app, "item-articles").startswith("article 99 does not exist")
+        assert "is not a duration" in error_of(app, "agenda-minutes")
+        assert error_of(app, "agenda-articles").startswith("no article 99; known:")
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert isinstance(app.screen, SessionAgendaItemDialog)
+        assert isinstance(app.screen, AgendaItemDialog)
         await pilot.press("escape")
     assert len(small_store.agenda(1)) == 2
     assert file_digest(db_path) == before

@@ -1,4 +1,8 @@
-"""Add an agenda item: title, planned minutes, the articles it covers."""
+"""Add an agenda item: title, planned minutes, the articles it covers.
+
+One dialog for both places an agenda is made: the main screen (`+`, the session running or
+next) and the sessions screen (`a`, the highlighted session).
+"""
 
 from __future__ import annotations
 
@@ -11,9 +15,9 @@ from textual.widgets import Input
 
 from models.domain import Article
 from models.events import AgendaItemAdded
-from tui.dialogs.article_field import ArticleSuggester, resolve_articles
+from tui.dialogs.article_field import ArticleSuggester, resolve_articles, titles_hint
 from tui.dialogs.caucus import minutes_problem
-from tui.dialogs.form_fields import FieldRow, FormDialog, check_line
+from tui.dialogs.form_fields import FieldRow, FormDialog, FormHint, check_line
 
 
 @dataclass(frozen=True)
@@ -28,7 +32,6 @@ class AgendaItemRequest:
 class AgendaItemDialog(FormDialog[AgendaItemRequest]):
     """The item goes at the end of the session's agenda."""
 
-    DIALOG_TITLE = "Add an agenda item"
     SAVE_LABEL = "Add"
     REFUSAL_FIELD: ClassVar[str] = "agenda-title"
 
@@ -42,8 +45,11 @@ class AgendaItemDialog(FormDialog[AgendaItemRequest]):
         self.articles = list(articles)
         self.session = session
 
+    def dialog_title(self) -> str:
+        return f"Add an agenda item to session {self.session}"
+
     def intro(self) -> str:
-        return f"At the end of session {self.session}'s agenda."
+        return "It goes at the end of the agenda."
 
     def compose_fields(self) -> ComposeResult:
         yield FieldRow("Title", Input(placeholder="Compensation", compact=True, id="agenda-title"))
@@ -61,6 +67,7 @@ class AgendaItemDialog(FormDialog[AgendaItemRequest]):
                 suggester=ArticleSuggester(self.articles),
             ),
         )
+        yield FormHint(id="agenda-articles-hint")
 
     def on_mount(self) -> None:
         self.query_one("#agenda-title", Input).focus()
@@ -78,6 +85,7 @@ class AgendaItemDialog(FormDialog[AgendaItemRequest]):
         )
         if problem:
             problems["agenda-articles"] = problem
+        self.query_one("#agenda-articles-hint", FormHint).show(titles_hint(numbers, self.articles))
         parsed, found = check_line(
             AgendaItemAdded,
             {

@@ -22,13 +22,13 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from models.actions import add_agenda_item, add_member, record_attendance, schedule_session
 from models.domain import AgendaStatus, Session
-from models.events import AgendaItemAdded, AttendanceRecorded, MemberAdded, SessionScheduled
+from models.events import AttendanceRecorded, MemberAdded, SessionScheduled
 from models.store import Store
 from models.timeutil import zone
+from tui.dialogs.agenda_item import AgendaItemDialog, AgendaItemRequest
 from tui.dialogs.attendance import AttendanceDialog
 from tui.dialogs.member import MemberDialog
 from tui.dialogs.schedule_session import KIND_WORDS, MODE_WORDS, ScheduleSessionDialog
-from tui.dialogs.session_agenda_item import SessionAgendaItemDialog
 
 POLL_SECONDS = 1.0
 WIDE = 120
@@ -356,24 +356,21 @@ class SessionsScreen(Screen[None]):
         if session is None:
             return
 
-        def save(line: AgendaItemAdded) -> None:
+        number = session.number
+
+        def save(item: AgendaItemRequest) -> None:
             add_agenda_item(
-                self.store, line.session, line.title, minutes=line.minutes, articles=line.articles
+                self.store, number, item.title, minutes=item.minutes, articles=item.articles
             )
 
-        def done(line: AgendaItemAdded | None) -> None:
-            if line is not None:
-                self.reload(select=line.session)
+        def done(item: AgendaItemRequest | None) -> None:
+            if item is not None:
+                self.reload(select=number)
                 self.notify(
-                    f"“{line.title}” added to the agenda of session {line.session}.", title="Saved"
+                    f"“{item.title}” added to the agenda of session {number}.", title="Saved"
                 )
 
-        self.app.push_screen(
-            SessionAgendaItemDialog(
-                session=session.number, articles=self.store.articles(), on_save=save
-            ),
-            done,
-        )
+        self.app.push_screen(AgendaItemDialog(self.store.articles(), number, on_save=save), done)
 
     def action_attendance(self) -> None:
         """Record who attended the highlighted session."""
