@@ -113,9 +113,9 @@ def child_app(db: str, linger: float) -> None:
             return spec
 
     sys.meta_path.insert(0, HookTextualApp())
-    from tui.cli import main
+    from tui.launch import main
 
-    main(["--db", db, "--seat", "bench"], standalone_mode=False)
+    main(["--db", db, "--seat", "bench"])
 
 
 def child_idle(db: str, seconds: float) -> None:

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Self
+from typing import Any, Self
 
 from models.dbfile import (
     Row,
@@ -26,9 +26,6 @@ from models.errors import StoreError
 from models.schema_version import MIGRATION_NAMES, MIGRATIONS_TABLE, applied_migrations
 from models.timeutil import utc_now
 
-if TYPE_CHECKING:
-    pass
-
 
 def _json(value: object) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
@@ -40,13 +37,6 @@ def _instant(text: str) -> datetime:
 
 def _side_name(side: str) -> str:
     return {"union": "the union", "employer": "the employer", "joint": "the joint sidebar"}[side]
-
-
-# ------------------------------------------------------------------------------ records
-#
-# The facts of models.domain as plain named tuples, for the screenless paths that must not pay
-# for pydantic's start-up (`bargain recap` builds its snapshot from these). Each has the fields
-# of its pydantic namesake, with the same names and types, and is read with the same query.
 
 
 class StoreCore:

@@ -336,7 +336,7 @@ def test_a_recap_loads_no_pydantic(demo: Store) -> None:
 def test_proposal_records_hold_what_the_proposals_hold(demo: Store) -> None:
     """The recap's proposals without their statuses say what `proposals()` says."""
     for session in (None, 1, 3, 4, 5):
-        with_status = [dataclasses.asdict(p) for p in demo.proposals(session)]
+        with_status = [p._asdict() for p in demo.proposals(session)]
         for fields in with_status:
             del fields["status"]
         assert [r._asdict() for r in demo.proposal_records(session)] == with_status

@@ -24,6 +24,8 @@ from tui.messages import StoreChanged
 from tui.screens.error import ProblemScreen
 from tui.screens.main import MainScreen
 
+AROUND_SCREENS = ("SessionsScreen", "ArticlesScreen", "RecapScreen")
+"""The screens around the console, opened by S, R and r: one at a time."""
 POLL_SECONDS = 0.4
 """How often the journal's last position is read to see other seats' changes."""
 
@@ -143,17 +145,8 @@ class BargainingApp(App[None]):
         self.set_interval(POLL_SECONDS, self._poll, name="journal poll")
 
     def _welcome(self) -> None:
-        try:
-            from tui.screens.welcome import WelcomeScreen
-        except ImportError:
-            self.push_screen(
-                ProblemScreen(
-                    "No campaign yet",
-                    f"{self.db_path} holds no campaign yet. Create one with `bargain init`, "
-                    "or try the demo with `bargain demo`.",
-                )
-            )
-            return
+        from tui.screens.welcome import WelcomeScreen
+
         self.push_screen(WelcomeScreen(self.store), self._welcomed)
 
     def _welcomed(self, demo: Path | None) -> None:
@@ -273,24 +266,29 @@ class BargainingApp(App[None]):
 
     def action_sessions(self) -> None:
         """The sessions screen."""
-        self._open_screen("tui.screens.sessions", "SessionsScreen", "Sessions")
+        self._open_screen("tui.screens.sessions", "SessionsScreen")
 
     def action_articles(self) -> None:
         """The articles screen."""
-        self._open_screen("tui.screens.articles", "ArticlesScreen", "Articles")
+        self._open_screen("tui.screens.articles", "ArticlesScreen")
 
     def action_recap(self) -> None:
         """The recap preview."""
-        self._open_screen("tui.screens.recap", "RecapScreen", "The recap preview")
+        self._open_screen("tui.screens.recap", "RecapScreen")
 
-    def _open_screen(self, module: str, name: str, what: str) -> None:
+    def _open_screen(self, module: str, name: str) -> None:
+        """Open one of the screens around the console; they never stack: from another of
+        them, that one is closed first (Escape always leads back to the console)."""
         import importlib
 
-        try:
-            screen_class = getattr(importlib.import_module(module), name)
-        except (ImportError, AttributeError):
-            self.notify(f"{what} is not available yet.", severity="warning")
+        if self.store.campaign() is None:
+            self.notify("Create the campaign first.", severity="warning")
             return
+        screen_class = getattr(importlib.import_module(module), name)
+        if isinstance(self.screen, screen_class):
+            return
+        if type(self.screen).__name__ in AROUND_SCREENS:
+            self.pop_screen()
         self.push_screen(screen_class(self.store), lambda _result: self.refresh_screens())
 
     def on_unmount(self) -> None:

@@ -16,6 +16,7 @@ import click
 
 from models.errors import DomainError, StoreError
 from models.locations import default_seat, resolve_db
+from tui.launch import open_app
 
 if TYPE_CHECKING:
     from models.store import Store
@@ -120,13 +121,6 @@ def main(ctx: click.Context, seat: str | None) -> None:
         open_app(db_path(ctx), seat=seat or default_seat())
 
 
-def open_app(path: Path, *, seat: str) -> None:
-    """Open the Textual app on a database (the only command that imports Textual)."""
-    from tui.app import BargainingApp
-
-    BargainingApp(db_path=path, seat=seat).run()
-
-
 @main.command()
 @db_option
 @click.option("--union", "union", required=True, help="The union's full name.")
@@ -218,9 +212,7 @@ def articles_list(ctx: click.Context, fmt: str) -> None:
     with open_db(ctx) as store:
         items = store.articles()
     if fmt == "json":
-        from dataclasses import asdict
-
-        click.echo(json.dumps([asdict(a) for a in items], ensure_ascii=False, indent=2))
+        click.echo(json.dumps([a._asdict() for a in items], ensure_ascii=False, indent=2))
     elif fmt == "csv":
         import csv
         import io

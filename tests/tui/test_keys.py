@@ -15,7 +15,7 @@ import pytest
 from textual import events
 from textual.binding import Binding
 from textual.pilot import Pilot
-from textual.widgets import Digits, Input
+from textual.widgets import Digits, Input, Static
 
 from models import actions
 from models.domain import (
@@ -105,6 +105,33 @@ async def test_n_then_enter_saves_a_note(
         Visibility.MEMBERS,
     )
     assert note.at == clock() and note.seat == "lead"
+
+
+async def test_shift_n_reads_back_every_note_of_the_session(
+    demo_db: Path, clock: FrozenClock, size: tuple[int, int], open_store: Opener
+) -> None:
+    from models import actions
+    from tui.dialogs.session_notes import SessionNotesDialog
+
+    with open_store(demo_db) as store:
+        for index in range(40):
+            actions.add_note(store, session=5, text=f"Point {index} of the district's answer")
+        before = store.last_seq()
+        texts = [note.text for note in store.notes(5)]
+    app = make_app(demo_db, clock)
+    async with app.run_test(size=size) as pilot:
+        pane = str(app.screen.query_one("#note-log").render())
+        assert texts[0] not in pane  # the pane has room for the latest only
+        await pilot.press("N")
+        await pilot.pause()
+        assert isinstance(app.screen, SessionNotesDialog)
+        shown = str(app.screen.query_one("#notes-text", Static).render())
+        assert all(text in shown for text in texts)
+        assert "Notes of session 5" in str(app.screen.query_one("#notes-box").border_title)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+    assert open_store(demo_db).last_seq() == before
 
 
 async def test_quote_with_name_and_action_item(
@@ -653,6 +680,7 @@ async def test_question_mark_shows_every_key(
             "A",
             "s",
             "/",
+            "N",
             "ctrl+t",
             "^z",
             "^y",
@@ -667,18 +695,31 @@ async def test_question_mark_shows_every_key(
         assert isinstance(app.screen, MainScreen)
 
 
+AROUND = {"S": "SessionsScreen", "R": "ArticlesScreen", "r": "RecapScreen"}
+
+
 @pytest.mark.parametrize("key", ["S", "R", "r"])
-async def test_screens_around_the_table_open_or_say_why(
+async def test_screens_around_the_table_open_once_and_never_stack(
     demo_db: Path, clock: FrozenClock, size: tuple[int, int], key: str, open_store: Opener
 ) -> None:
     before = open_store(demo_db).last_seq()
+    other = next(k for k in AROUND if k != key)
     app = make_app(demo_db, clock)
     async with app.run_test(size=size) as pilot:
         await pilot.press(key)
         await pilot.pause()
-        opened = not isinstance(app.screen, MainScreen)
-        said = any("not available yet" in n.message for n in app._notifications)
-        assert opened or said
+        assert type(app.screen).__name__ == AROUND[key]
+        depth = len(app.screen_stack)
+        await pilot.press(key)  # again: still the one screen
+        await pilot.pause()
+        assert len(app.screen_stack) == depth
+        await pilot.press(other)  # another: it takes the place of the first
+        await pilot.pause()
+        assert type(app.screen).__name__ == AROUND[other]
+        assert len(app.screen_stack) == depth
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
     assert open_store(demo_db).last_seq() == before
 
 

@@ -155,6 +155,15 @@ class MainScreen(Screen[None]):
             id="main.session",
         ),
         Binding(
+            "N",
+            "read_notes",
+            "Notes",
+            key_display="N",
+            tooltip="Read back every note of the session",
+            show=False,
+            id="main.read_notes",
+        ),
+        Binding(
             "slash",
             "filter",
             "Filter",
@@ -396,6 +405,17 @@ class MainScreen(Screen[None]):
             return self._visibility_choice
         assert self.campaign is not None
         return default_visibility(self.campaign, self.open_caucuses)
+
+    def action_read_notes(self) -> None:
+        """Read back every note of the session (the pane shows only the latest)."""
+        from tui.dialogs.session_notes import SessionNotesDialog
+
+        number = self.session_number()
+        if number is None or self.campaign is None:
+            return
+        notes = self.attempt(lambda: self.store.notes(number))
+        if notes is not None:
+            self.app.push_screen(SessionNotesDialog(number, notes, self.campaign))
 
     def action_toggle_team(self) -> None:
         """Team-only on or off for the note on the line."""

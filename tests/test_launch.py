@@ -1,0 +1,77 @@
+"""`bargain` with only --db and --seat opens the console without click; anything else is
+click's to parse."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tui.launch import console_options
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.mark.parametrize(
+    ("args", "options"),
+    [
+        ([], {}),
+        (["--db", "a.db"], {"--db": "a.db"}),
+        (["--db=a.db"], {"--db": "a.db"}),
+        (["--seat", "lead", "--db", "a b.db"], {"--seat": "lead", "--db": "a b.db"}),
+        (["--seat=note-taker"], {"--seat": "note-taker"}),
+    ],
+)
+def test_a_console_command_line(args: list[str], options: dict[str, str]) -> None:
+    assert console_options(args) == options
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["demo"],
+        ["--db", "a.db", "board"],
+        ["--help"],
+        ["--version"],
+        ["--db"],
+        ["--db="],
+        ["--db", "--seat", "x"],
+        ["--db", "a.db", "--db", "b.db"],
+        ["--dbx", "a.db"],
+        ["-h"],
+    ],
+)
+def test_every_other_command_line_is_clicks(args: list[str]) -> None:
+    assert console_options(args) is None
+
+
+def run(script: str, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-c", script, *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60,
+    )
+
+
+def test_the_console_opens_without_click_and_with_what_was_named(tmp_path: Path) -> None:
+    script = (
+        "import sys\n"
+        "import tui.launch as launch\n"
+        "launch.open_app = lambda path, seat: print(path, seat, 'click' in sys.modules)\n"
+        "launch.main(sys.argv[1:])\n"
+    )
+    done = run(script, f"--db={tmp_path / 'x.db'}", "--seat", "lead")
+    assert done.stdout.split() == [str(tmp_path / "x.db"), "lead", "False"]
+
+
+def test_other_command_lines_reach_click() -> None:
+    done = run("import tui.launch as launch\nlaunch.main(['--version'])\n")
+    assert done.returncode == 0
+    assert done.stdout.startswith("bargain, version")
+    done = run("import tui.launch as launch\nlaunch.main(['--db'])\n")
+    assert done.returncode == 2
+    assert "requires an argument" in done.stderr
