@@ -233,20 +233,19 @@ def pass_proposal(
 
 
 def suggest_label(store: Store, by: Party, kind: ProposalKind, on: date | None = None) -> str:
-    """A label for the next proposal of a side: "REA #4", "RUSD #2 (package)"."""
+    """A label for the next proposal of a side: "REA #4", "RUSD #2 (package)", and for a
+    supposal, which is off the record and counted apart, "RUSD supposal 2"."""
     campaign = store.campaign()
     short = campaign.short(by) if campaign else Party(by).value
-    moves = store.moves()  # one cheap read: labels and sides, no statuses or models
-    used = {move.label.casefold() for move in moves}
-    count = sum(1 for move in moves if move.side is Party(by)) + 1
-    suffix = {ProposalKind.PACKAGE: " (package)", ProposalKind.SUPPOSAL: " (supposal)"}.get(
-        ProposalKind(kind), ""
-    )
-    while True:
-        label = f"{short} #{count}{suffix}"
-        if label.casefold() not in used:
-            return label
+    on_record, supposals = store.proposal_tally(Party(by))
+    kind = ProposalKind(kind)
+    if kind is ProposalKind.SUPPOSAL:
+        count, patterns = supposals + 1, [f"{short} supposal {{}}"]
+    else:  # a number is taken whether it was a package or not
+        count, patterns = on_record + 1, [f"{short} #{{}}", f"{short} #{{}} (package)"]
+    while any(store.label_taken(pattern.format(count)) for pattern in patterns):
         count += 1
+    return (patterns[1] if kind is ProposalKind.PACKAGE else patterns[0]).format(count)
 
 
 def withdraw_proposal(store: Store, proposal_id: str) -> JournalEvent:

@@ -220,6 +220,25 @@ class StoreReads(StoreCore):
             if chosen is None or session in chosen
         ]
 
+    def proposal_tally(self, side: Party) -> tuple[int, int]:
+        """How many active proposals a side has passed: on the record, and supposals."""
+        row = self._one(
+            "SELECT coalesce(sum(kind != 'supposal'), 0), coalesce(sum(kind = 'supposal'), 0)"
+            " FROM proposals WHERE undone = 0 AND side = ?",
+            (Party(side).value,),
+        )
+        return (int(row[0]), int(row[1])) if row else (0, 0)
+
+    def label_taken(self, label: str) -> bool:
+        """Whether an active proposal already has this label (case aside, as the index)."""
+        return (
+            self._one(
+                "SELECT 1 FROM proposals WHERE undone = 0 AND label = ? COLLATE NOCASE LIMIT 1",
+                (label,),
+            )
+            is not None
+        )
+
     def embargoed_labels(self) -> set[str]:
         """The labels of every active embargoed proposal."""
         return {

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from models import actions
-from models.domain import AgendaStatus, ArticleStatus, CaucusSide, Party, Visibility
+from models.domain import AgendaStatus, ArticleStatus, CaucusSide, Party, ProposalKind, Visibility
 from models.errors import DomainError, StoreError
 from models.store import SCHEMA_VERSION, Store
 from tests.support import FIXTURES, file_digest
@@ -350,3 +350,32 @@ def test_two_processes_writing_at_once_lose_nothing(live_store: Store, db_path: 
     notes = live_store.notes(2)
     assert len(notes) == 300
     assert {n.text for n in notes} == {f"{s} {i}" for s in ("lead", "notes") for i in range(150)}
+
+
+def test_suggested_labels_count_each_side_on_the_record_and_supposals_apart(
+    live_store: Store,
+) -> None:
+    def suggest(by: Party, kind: ProposalKind) -> str:
+        return actions.suggest_label(live_store, by, kind)
+
+    def passed(by: Party, kind: ProposalKind) -> str:
+        label = suggest(by, kind)
+        actions.pass_proposal(live_store, session=2, by=by, articles=["2"], label=label, kind=kind)
+        return label
+
+    before = live_store.proposal_tally(Party.UNION)
+    first = passed(Party.UNION, ProposalKind.COUNTER)
+    assert first == f"REA #{before[0] + 1}"
+    assert passed(Party.UNION, ProposalKind.SUPPOSAL) == f"REA supposal {before[1] + 1}"
+    # the supposal is off the record: the next counter is the next number after `first`
+    assert suggest(Party.UNION, ProposalKind.COUNTER) == f"REA #{before[0] + 2}"
+    package = passed(Party.UNION, ProposalKind.PACKAGE)
+    assert package == f"REA #{before[0] + 2} (package)"
+    # a package's number is taken too, whatever the next proposal's kind
+    assert suggest(Party.UNION, ProposalKind.COUNTER) == f"REA #{before[0] + 3}"
+    # a number typed by hand ahead of the count is skipped, in any case
+    actions.pass_proposal(
+        live_store, session=2, by=Party.UNION, articles=["2"], label=f"rea #{before[0] + 4}"
+    )
+    assert suggest(Party.UNION, ProposalKind.COUNTER) == f"REA #{before[0] + 5}"
+    assert suggest(Party.EMPLOYER, ProposalKind.SUPPOSAL).endswith("supposal 1")
