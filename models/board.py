@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from models.vocabulary import ArticleStatus, Party
+
+if TYPE_CHECKING:
+    from models.rules import Standing
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,3 +24,15 @@ class BoardRow:
     holding_since: datetime | None = None
     last_proposal: str = ""
     last_move: str = ""
+
+
+def board_rows(titles: Mapping[str, str], standings: Mapping[str, Standing]) -> list[BoardRow]:
+    """Every article in the order of `titles`, with its standing (none: not opened)."""
+    rows = []
+    for number, title in titles.items():
+        standing = standings.get(number)
+        if standing is None:
+            rows.append(BoardRow(number, title, ArticleStatus.NOT_OPENED))
+        else:
+            rows.append(BoardRow(number, title, *standing))
+    return rows

@@ -7,7 +7,7 @@ from collections.abc import Callable, Collection, Iterable, Iterator
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
-from models.board import BoardRow
+from models.board import BoardRow, board_rows
 from models.dbfile import Row
 from models.errors import DomainError
 from models.records import ProposalRecord
@@ -23,7 +23,6 @@ from models.rules import (
 from models.timeutil import parse_instant, to_micros
 from models.vocabulary import (
     AgendaStatus,
-    ArticleStatus,
     CaucusSide,
     NoteKind,
     Party,
@@ -296,24 +295,7 @@ class StoreReads(StoreCore):
                 " WHERE t.undone = 0"
             )
         }
-        standings = standings_from(last_labels, latest_moves, agreed)
-        rows = []
-        for number, title in self._titles().items():
-            standing = standings.get(number)
-            if standing is None:
-                rows.append(BoardRow(number, title, ArticleStatus.NOT_OPENED))
-            else:
-                rows.append(
-                    BoardRow(
-                        number,
-                        title,
-                        standing.status,
-                        standing.holder,
-                        standing.holding_since,
-                        standing.last_proposal,
-                    )
-                )
-        return rows
+        return board_rows(self._titles(), standings_from(last_labels, latest_moves, agreed))
 
     def proposals(
         self, session: int | None = None, *, ids: Collection[str] | None = None

@@ -5,10 +5,9 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from models.board import BoardRow
+from models.board import BoardRow, board_rows
 from models.rules import standing_of
 from models.store import Store
-from models.vocabulary import ArticleStatus
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SMALL_JOURNAL = FIXTURES / "small-journal.jsonl"
@@ -52,12 +51,4 @@ class FailingConnection:
 def board_by_walking(store: Store) -> list[BoardRow]:
     """The board as `rules.standing_of` tells it from every move in journal order: the store
     asks SQLite for each article's latest moves instead, and must agree."""
-    standings = standing_of(store.moves(), store.agreements())
-    rows = []
-    for number, title in store.article_titles().items():
-        standing = standings.get(number)
-        if standing is None:
-            rows.append(BoardRow(number, title, ArticleStatus.NOT_OPENED))
-        else:
-            rows.append(BoardRow(number, title, *standing))
-    return rows
+    return board_rows(store.article_titles(), standing_of(store.moves(), store.agreements()))

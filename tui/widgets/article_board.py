@@ -95,6 +95,7 @@ class ArticleBoard(DataTable[Text]):
         self._rendered_cells: LRUCache[tuple[object, ...], SegmentLines] = LRUCache(4000)
         self._cell_versions: dict[tuple[object, object], int] = {}
         self._row_versions: dict[object, int] = {}
+        self._built_cells: LRUCache[tuple[object, ...], tuple[str, list[Text]]] = LRUCache(500)
         self._rendered_lines: LRUCache[tuple[object, ...], Strip] = LRUCache(1000)
         self._shown_layout: _Layout | None = None
 
@@ -172,9 +173,11 @@ class ArticleBoard(DataTable[Text]):
         if self._campaign is None or self._now is None or not self.size.width:
             return  # not laid out yet: the first resize fills it, once
         self._filled_width = self.size.width
+        if rebuild:
+            self._built_cells.clear()  # the theme's styles are baked into the cells
         rows = self.visible_rows()
         layout = self._layout(rows)
-        cells = {row.number: self._cells(row, layout) for row in rows}
+        cells = {row.number: self._row_cells(row, layout) for row in rows}
         plain = {number: [cell.plain for cell in line] for number, line in cells.items()}
         if not rebuild and layout == self._shown_layout and list(plain) == list(self._shown):
             # Same articles, same columns: only the cells that changed are redrawn, and the
@@ -249,6 +252,18 @@ class ArticleBoard(DataTable[Text]):
     @staticmethod
     def _last(row: BoardRow) -> str:
         return row.last_move or row.last_proposal
+
+    def _row_cells(self, row: BoardRow, layout: _Layout) -> list[Text]:
+        """A row's cells, built again only when the row, the layout or its age changed (a
+        pass changes one or two rows of sixty)."""
+        key = (row, layout.columns, layout.number_max, layout.title_width, id(layout.words))
+        held = self._held(row)
+        cached = self._built_cells.get(key)
+        if cached is not None and cached[0] == held:
+            return cached[1]
+        cells = self._cells(row, layout)
+        self._built_cells[key] = (held, cells)
+        return cells
 
     def _cells(self, row: BoardRow, layout: _Layout) -> list[Text]:
         assert self._campaign is not None
