@@ -13,6 +13,7 @@ from rich.style import Style
 from rich.text import Text
 from textual import on
 from textual.cache import LRUCache
+from textual.geometry import Size
 from textual.message import Message
 from textual.strip import Strip
 from textual.widgets import DataTable
@@ -210,7 +211,7 @@ class ArticleBoard(DataTable[Text]):
         """Fit the board to its width: the last move goes first (the history has it), then long
         status words and long article numbers, so that titles keep MIN_TITLE cells; on the
         narrowest board titles take what is left."""
-        room = (self.scrollable_content_region.width or self.size.width or 80) - 1
+        room = self._room()
         pad = 2 * self.cell_padding
         widest_held = max((len(self._held(row)) for row in rows), default=0)
         widest_last = max((len(self._last(row)) for row in rows), default=0)
@@ -240,6 +241,33 @@ class ArticleBoard(DataTable[Text]):
             if room - used - pad >= MIN_TITLE:
                 break
         return layout
+
+    def _room(self) -> int:
+        """The cells the columns may use: the width inside the board's padding and border,
+        less one (`_layout` leaves the scrollbar its room). Worked out from the size alone,
+        so that the board can be filled while the screen is first laid out, before its
+        region is known."""
+        size = self.size
+        if not size.width:
+            return 79
+        return size.width - self.styles.gutter.width - 1
+
+    def _size_updated(
+        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
+    ) -> bool:
+        # Filled as soon as its size is known, while the screen is laid out: a Resize
+        # handler would run after the first frame, which would then show an empty board.
+        resized = super()._size_updated(size, virtual_size, container_size, layout)
+        if size.width and size.width != self._filled_width:
+            self._fill()
+            if self._require_update_dimensions:
+                # What DataTable does when idle (after the first frame): the columns take
+                # their widths from the rows now, or that frame cuts every title short.
+                self._require_update_dimensions = False
+                new_rows = self._new_rows.copy()
+                self._new_rows.clear()
+                self._update_dimensions(new_rows)
+        return resized
 
     def on_resize(self) -> None:
         if self.size.width != self._filled_width:

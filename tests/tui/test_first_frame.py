@@ -1,0 +1,41 @@
+"""The first frame the console paints is the complete screen: the article board already has
+its rows and its columns their widths (it used to fill itself a frame or two later)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.tui.conftest import FrozenClock
+from tui.app import BargainingApp
+from tui.widgets.article_board import ArticleBoard
+
+
+class FirstFrame(BargainingApp):
+    """Notes what the board held when the first frame was painted."""
+
+    first: tuple[int, list[int]] | None = None
+
+    def _display(self, screen: Any, renderable: Any) -> None:
+        super()._display(screen, renderable)
+        if renderable is not None and self.first is None:
+            board = screen.query_one(ArticleBoard)
+            widths = [column.get_render_width(board) for column in board.ordered_columns]
+            self.first = (board.row_count, widths)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (160, 48)], ids=["80x24", "160x48"])
+async def test_the_first_frame_shows_the_board(
+    demo_db: Path, clock: FrozenClock, size: tuple[int, int]
+) -> None:
+    app = FirstFrame(db_path=demo_db, seat="lead", clock=clock)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        board = app.screen.query_one(ArticleBoard)
+        settled = [column.get_render_width(board) for column in board.ordered_columns]
+        assert app.first is not None
+        rows, widths = app.first
+        assert rows == board.row_count > 10
+        assert widths == settled  # the columns were measured before the first frame
