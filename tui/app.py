@@ -24,8 +24,12 @@ from tui.messages import StoreChanged
 from tui.screens.error import ProblemScreen
 from tui.screens.main import MainScreen
 
-AROUND_SCREENS = ("SessionsScreen", "ArticlesScreen", "RecapScreen")
-"""The screens around the console, opened by S, R and r: one at a time."""
+AROUND_SCREENS = {
+    "sessions": ("tui.screens.sessions", "SessionsScreen"),
+    "articles": ("tui.screens.articles", "ArticlesScreen"),
+    "recap": ("tui.screens.recap", "RecapScreen"),
+}
+"""The screens around the console (module, class), opened by S, R and r: one at a time."""
 POLL_SECONDS = 0.4
 """How often the journal's last position is read to see other seats' changes."""
 
@@ -103,7 +107,7 @@ class BargainingApp(App[None]):
         self._seen_seq = 0
         try:
             self._store = Store(self.db_path, create=True, clock=clock, seat=seat)
-            self._campaign_ready = self._store.campaign() is not None
+            self._campaign_ready = self._store.has_campaign()
         except StoreError as error:
             self._problem = error
             self._campaign_ready = False
@@ -153,7 +157,7 @@ class BargainingApp(App[None]):
         if demo is not None:
             self.switch_database(demo)
             return
-        if self.store.campaign() is None:
+        if not self.store.has_campaign():
             self.exit()
             return
         self.push_screen(MainScreen(self.store, self.clock))
@@ -266,29 +270,30 @@ class BargainingApp(App[None]):
 
     def action_sessions(self) -> None:
         """The sessions screen."""
-        self._open_screen("tui.screens.sessions", "SessionsScreen")
+        self._open_screen("sessions")
 
     def action_articles(self) -> None:
         """The articles screen."""
-        self._open_screen("tui.screens.articles", "ArticlesScreen")
+        self._open_screen("articles")
 
     def action_recap(self) -> None:
         """The recap preview."""
-        self._open_screen("tui.screens.recap", "RecapScreen")
+        self._open_screen("recap")
 
-    def _open_screen(self, module: str, name: str) -> None:
+    def _open_screen(self, which: str) -> None:
         """Open one of the screens around the console; they never stack: from another of
         them, that one is closed first (Escape always leads back to the console)."""
         import importlib
 
-        if self.store.campaign() is None:
+        if not self.store.has_campaign():
             self.notify("Create the campaign first.", severity="warning")
             return
-        screen_class = getattr(importlib.import_module(module), name)
-        if isinstance(self.screen, screen_class):
+        module, name = AROUND_SCREENS[which]
+        if type(self.screen).__name__ == name:
             return
-        if type(self.screen).__name__ in AROUND_SCREENS:
+        if type(self.screen).__name__ in {other for _module, other in AROUND_SCREENS.values()}:
             self.pop_screen()
+        screen_class = getattr(importlib.import_module(module), name)
         self.push_screen(screen_class(self.store), lambda _result: self.refresh_screens())
 
     def on_unmount(self) -> None:

@@ -754,3 +754,19 @@ async def test_the_palette_reaches_every_action(demo_db: Path, clock: FrozenCloc
     }
     assert wanted <= actions_found
     assert {c.action for c in EXTRA_COMMANDS} <= actions_found
+
+
+async def test_a_click_on_the_key_bar_presses_the_key(
+    demo_db: Path, clock: FrozenClock, size: tuple[int, int]
+) -> None:
+    from tui.dialogs.help import HelpDialog
+    from tui.widgets.key_bar import KeyBar
+
+    app = make_app(demo_db, clock)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        bar = app.screen.query_one(KeyBar)
+        start = next(start for start, _end, entry in bar._spans if entry.display == "?")
+        await pilot.click(KeyBar, offset=(start, 0))
+        await pilot.pause()
+        assert isinstance(app.screen, HelpDialog)

@@ -1,7 +1,7 @@
 """Add an agenda item: title, planned minutes, the articles it covers.
 
-One dialog for both places an agenda is made: the main screen (`+`, the session running or
-next) and the sessions screen (`a`, the highlighted session).
+One dialog for both places an agenda is made: the console (from the palette, for the session
+running or next) and the sessions screen (`a`, for the highlighted session).
 """
 
 from __future__ import annotations

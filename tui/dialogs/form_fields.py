@@ -279,10 +279,10 @@ class FormDialog(ModalScreen[ResultT]):
     def show_problems(self, problems: Mapping[str, str]) -> None:
         """Show each touched field's problem beside it (every field's once Save was tried)."""
         by_id = {node.id: node for node in self.walk_children() if node.id}  # one walk
-        for error in [node for node in by_id.values() if isinstance(node, FieldError)]:
-            if error.id is None or error.id == FORM_ERROR:
+        for error_id, error in by_id.items():
+            if not isinstance(error, FieldError) or error_id == FORM_ERROR:
                 continue
-            field = error.id.removesuffix("-error")
+            field = error_id.removesuffix("-error")
             shown = self._show_all or field in self._touched
             message = problems.get(field, "") if shown else ""
             error.show(message)

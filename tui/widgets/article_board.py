@@ -95,7 +95,6 @@ class ArticleBoard(DataTable[Text]):
         self._shown: dict[str, list[str]] = {}
         self._rendered_cells: LRUCache[tuple[object, ...], SegmentLines] = LRUCache(4000)
         self._cell_versions: dict[tuple[object, object], int] = {}
-        self._row_versions: dict[object, int] = {}
         self._built_cells: LRUCache[tuple[object, ...], tuple[str, list[Text]]] = LRUCache(500)
         self._rendered_lines: LRUCache[tuple[object, ...], Strip] = LRUCache(1000)
         self._shown_layout: _Layout | None = None
@@ -172,7 +171,7 @@ class ArticleBoard(DataTable[Text]):
 
     def _fill(self, *, rebuild: bool = False) -> None:
         if self._campaign is None or self._now is None or not self.size.width:
-            return  # not laid out yet: the first resize fills it, once
+            return  # not laid out yet: `_size_updated` fills it, once its width is known
         self._filled_width = self.size.width
         if rebuild:
             self._built_cells.clear()  # the theme's styles are baked into the cells
@@ -268,10 +267,6 @@ class ArticleBoard(DataTable[Text]):
                 self._new_rows.clear()
                 self._update_dimensions(new_rows)
         return resized
-
-    def on_resize(self) -> None:
-        if self.size.width != self._filled_width:
-            self._fill()
 
     def _held(self, row: BoardRow) -> str:
         assert self._now is not None
@@ -418,9 +413,9 @@ class ArticleBoard(DataTable[Text]):
 
         DataTable keys its line cache on the table-wide update count too, so a pass that moves
         one holder re-renders every line on screen (and closing a dialog repaints them all);
-        here a line is rendered again only when its row, the column widths, the cursor or
-        hover on that row, or the look changed. (Private API of Textual 8, which the project
-        pins; the board's tests compare what is drawn after every kind of change.)
+        here a line is rendered again only when one of its cells, the column widths, the
+        cursor or hover on that row, or the look changed. (Private API of Textual 8, which the
+        project pins; the board's tests compare what is drawn after every kind of change.)
         """
         try:
             row_key, line_no = self._get_offsets(y)
@@ -442,8 +437,10 @@ class ArticleBoard(DataTable[Text]):
             self.show_cursor,
             self._show_hover_cursor,
             self._pseudo_class_state,
-            self._row_versions.get(row_key, 0),
-            tuple(column.get_render_width(self) for column in self.ordered_columns),
+            tuple(
+                (self._cell_versions.get((row_key, column.key), 0), column.get_render_width(self))
+                for column in self.ordered_columns
+            ),
         )
         strip = self._rendered_lines.get(key)
         if strip is None:
@@ -465,7 +462,6 @@ class ArticleBoard(DataTable[Text]):
             ColumnKey(column_key) if isinstance(column_key, str) else column_key,
         )
         versions[cell] = versions.get(cell, 0) + 1
-        self._row_versions[cell[0]] = self._row_versions.get(cell[0], 0) + 1
         if update_width or cell[0] not in self._row_locations or cell[1] not in self.columns:
             super().update_cell(row_key, column_key, value, update_width=update_width)
             return
@@ -481,7 +477,6 @@ class ArticleBoard(DataTable[Text]):
         self._rendered_cells.clear()
         self._cell_versions.clear()
         self._rendered_lines.clear()
-        self._row_versions.clear()
         return super().clear(columns)
 
     @on(DataTable.RowSelected)

@@ -36,11 +36,15 @@ class CaucusClock(Widget):
         self.now = now
         self._was_due = caucus_remaining(caucus.due_back, now).total_seconds() <= 0
         self._shown_due = self._due_line().plain
+        # Its three parts, kept: a tick (every second) updates them without querying.
+        self._title_label = Static(self._title(), classes="caucus-title")
+        self._digits = Digits(self._face(), classes="caucus-digits")
+        self._due_label = Static(self._due_line(), classes="caucus-due")
 
     def compose(self) -> ComposeResult:
-        yield Static(self._title(), classes="caucus-title")
-        yield Digits(self._face(), classes="caucus-digits")
-        yield Static(self._due_line(), classes="caucus-due")
+        yield self._title_label
+        yield self._digits
+        yield self._due_label
 
     def on_mount(self) -> None:
         self._restyle()
@@ -50,23 +54,21 @@ class CaucusClock(Widget):
         self.caucus = caucus
         self.campaign = campaign
         self.tick(now)
-        for title in self.query(".caucus-title").results(Static):
-            title.update(self._title())
+        self._title_label.update(self._title())
 
     def tick(self, now: datetime) -> None:
         """Recompute the face for `now`; nothing here counts ticks."""
         self.now = now
-        if not self.is_mounted or not self.query(Digits):
+        if not self._digits.is_mounted:
             return  # just mounted (its parts come next) or on its way out
         face = self._face()
-        digits = self.query_one(Digits)
-        if digits.value != face:
-            digits.update(face)
+        if self._digits.value != face:
+            self._digits.update(face)
         due_line = self._due_line()
         if due_line.plain != self._shown_due:
             # Only when its words change (twice a caucus): an update lays the screen out again.
             self._shown_due = due_line.plain
-            self.query_one(".caucus-due", Static).update(due_line)
+            self._due_label.update(due_line)
         self._restyle()
         due = self.overrun
         if due and not self._was_due:
