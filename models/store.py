@@ -9,7 +9,7 @@ deleted. The store is the only module with SQL in it.
 from __future__ import annotations
 
 import json
-import secrets
+import os
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime
@@ -141,7 +141,8 @@ class Store(StoreRules):
         return seq
 
     def _new_id(self) -> str:
-        return "ev-" + secrets.token_hex(6)
+        # What `secrets.token_hex` does, without loading `secrets` (and OpenSSL) at start-up.
+        return "ev-" + os.urandom(6).hex()
 
     def undo(self, event_id: str, *, seat: str | None = None) -> JournalEvent:
         """Undo one event (or redo, when the event is itself an undo)."""

@@ -435,18 +435,14 @@ class StoreReads(StoreCore):
 
     def sessions(self) -> list[Session]:
         """Every scheduled session, by number, with its start, end and next session."""
-        from models.domain import NextSession, Session
+        return [_session(fields) for fields in self._session_fields()]
 
-        result = []
-        for fields in self._session_fields():
-            upcoming = fields["next"]
-            if upcoming is not None:
-                fields["next"] = NextSession(starts=upcoming[0], location=upcoming[1])
-            result.append(Session(**fields))
-        return result
+    def _one_session(self, number: int, marks: dict[int, dict[str, str]]) -> Session:
+        return _session(next(self._session_fields(number, marks)))
 
-    def _session_fields(self) -> Iterator[dict[str, Any]]:
-        """The fields of every session; `next` is (starts, location) or None."""
+    def _session_marks(self) -> dict[int, dict[str, str]]:
+        """Per session number: when it was last started and ended, and the ended event's
+        data (the next session and the call to action)."""
         marks: dict[int, dict[str, str]] = {}
         for kind, number, at, data in self._query(
             "SELECT type, session, at, data FROM events WHERE type IN"
@@ -455,10 +451,22 @@ class StoreReads(StoreCore):
             marks.setdefault(number, {})[kind] = at
             if kind == "session.ended":
                 marks[number]["ended_data"] = data
-        for number, starts, location, mode, kind, mediator in self._query(
+        return marks
+
+    def _session_fields(
+        self, only: int | None = None, marks: dict[int, dict[str, str]] | None = None
+    ) -> Iterator[dict[str, Any]]:
+        """The fields of every session (or of session `only`); `next` is (starts,
+        location) or None."""
+        if marks is None:
+            marks = self._session_marks()
+        one = " AND number = ?" if only is not None else ""
+        rows = self._query(
             "SELECT number, starts, location, mode, kind, mediator FROM sessions"
-            " WHERE undone = 0 ORDER BY number"
-        ):
+            f" WHERE undone = 0{one} ORDER BY number",
+            (only,) if only is not None else (),
+        )
+        for number, starts, location, mode, kind, mediator in rows:
             mark = marks.get(number, {})
             ended = json.loads(mark["ended_data"]) if "ended_data" in mark else {}
             next_session = ended.get("next")
@@ -499,15 +507,27 @@ class StoreReads(StoreCore):
         return int(row[0]) if row else None
 
     def current_session(self) -> Session | None:
-        """The running session, else the latest started one, else the first scheduled."""
-        sessions = self.sessions()
-        running = [s for s in sessions if s.running]
+        """The running session, else the latest started one, else the first scheduled.
+
+        Chosen from the start and end marks alone; only that session is read whole (the
+        console asks at start-up, and a campaign holds a hundred sessions and more)."""
+        marks = self._session_marks()
+        numbers = [
+            number
+            for (number,) in self._query(
+                "SELECT number FROM sessions WHERE undone = 0 ORDER BY number"
+            )
+        ]
+        if not numbers:
+            return None
+        started = [n for n in numbers if "session.started" in marks.get(n, {})]
+        running = [n for n in started if "session.ended" not in marks[n]]
         if running:
-            return running[-1]
-        started = [s for s in sessions if s.started_at is not None]
+            return self._one_session(running[-1], marks)
         if started:
-            return max(started, key=lambda s: s.started_at or s.starts)
-        return sessions[0] if sessions else None
+            latest = max(started, key=lambda n: _instant(marks[n]["session.started"]))
+            return self._one_session(latest, marks)
+        return self._one_session(numbers[0], marks)
 
     def attendance(self, session: int) -> Attendance:
         """The latest attendance recorded for a session (empty when none)."""
@@ -652,6 +672,17 @@ class StoreReads(StoreCore):
 
         return [InfoRequest(**fields) for fields in self._info_request_fields()]
 
+    def open_request_dues(self) -> list[date | None]:
+        """The due date (or None) of every information request not yet answered."""
+        return [
+            date.fromisoformat(due) if due else None
+            for (due,) in self._query(
+                "SELECT r.due FROM info_requests r WHERE r.undone = 0 AND NOT EXISTS"
+                " (SELECT 1 FROM events a WHERE a.type = 'info_request.answered'"
+                " AND a.subject = r.seq AND a.undone = 0) ORDER BY r.seq"
+            )
+        ]
+
     def _info_request_fields(self) -> Iterator[dict[str, Any]]:
         rows = self._query(
             "SELECT e.id, r.session, r.side, r.text, r.at, r.due, a.at, a.session"
@@ -784,3 +815,13 @@ def _journal_event(row: Row) -> JournalEvent:
         data=json.loads(data),
         undone=bool(undone),
     )
+
+
+def _session(fields: dict[str, Any]) -> Session:
+    """A session from `_session_fields`' fields."""
+    from models.domain import NextSession, Session
+
+    upcoming = fields["next"]
+    if upcoming is not None:
+        fields["next"] = NextSession(starts=upcoming[0], location=upcoming[1])
+    return Session(**fields)

@@ -7,6 +7,7 @@ import os
 import shutil
 import sqlite3
 import stat
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -379,3 +380,58 @@ def test_suggested_labels_count_each_side_on_the_record_and_supposals_apart(
     )
     assert suggest(Party.UNION, ProposalKind.COUNTER) == f"REA #{before[0] + 5}"
     assert suggest(Party.EMPLOYER, ProposalKind.SUPPOSAL).endswith("supposal 1")
+
+
+def _current_by_every_session(store: Store) -> int | None:
+    """The current-session rule applied to every session read whole (the oracle)."""
+    sessions = store.sessions()
+    running = [s for s in sessions if s.running]
+    if running:
+        return running[-1].number
+    started = [s for s in sessions if s.started_at is not None]
+    if started:
+        return max(started, key=lambda s: s.started_at or s.starts).number
+    return sessions[0].number if sessions else None
+
+
+def test_current_session_is_the_running_else_the_latest_started_else_the_first(
+    db_path: Path, small_store: Store
+) -> None:
+    empty = Store(db_path.with_name("empty.db"), create=True, seat="lead")
+    assert empty.current_session() is None
+    empty.close()
+
+    store = small_store
+    starts = store.session(1).starts
+    steps = [
+        (lambda: None, 1),  # session 1 ended: the latest started
+        (lambda: actions.schedule_session(store, number=3, starts=starts), 1),
+        (lambda: actions.schedule_session(store, number=2, starts=starts), 1),
+        (lambda: actions.start_session(store, 3), 3),  # running
+        (lambda: actions.end_session(store, 3), 3),
+        (lambda: actions.start_session(store, 2), 2),  # running, a lower number
+        (lambda: actions.end_session(store, 2), 2),  # all ended: 2 started last
+    ]
+    for step, expected in steps:
+        step()
+        current = store.current_session()
+        assert current is not None and current.number == expected
+        assert current.number == _current_by_every_session(store)
+        assert current == store.session(expected)  # read whole, next session and all
+
+
+def test_open_request_dues_leave_out_answered_and_undone_requests(live_store: Store) -> None:
+    store = live_store
+    before = store.open_request_dues()
+    dues = [date(2026, 4, 1), None, date(2026, 3, 20)]
+    for index, due in enumerate(dues):
+        actions.make_info_request(
+            store, session=2, by=Party.UNION, text=f"request {index}", due=due
+        )
+    assert store.open_request_dues() == [*before, *dues]
+    first, second, third = store.info_requests()[-3:]
+    actions.answer_info_request(store, second.id, session=2)
+    undone = actions.make_info_request(store, session=2, by=Party.EMPLOYER, text="withdrawn")
+    store.undo(undone.id)
+    assert store.open_request_dues() == [*before, first.due, third.due]
+    assert store.open_request_dues() == [r.due for r in store.info_requests() if not r.answered]

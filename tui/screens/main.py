@@ -66,6 +66,10 @@ class MainScreen(Screen[None]):
 
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (WIDE_FROM, "-wide")]  # noqa: RUF012 (Textual's own declaration)
 
+    AUTO_FOCUS = "#board"
+    """The board has the focus from the first frame: focusing it after mount restyled the
+    filter and note inputs twice (auto-focused first, then blurred)."""
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             "n",
@@ -229,7 +233,6 @@ class MainScreen(Screen[None]):
         self.query_one("#notes").border_title = "Notes"
         self.reload()
         self._restore_draft()
-        self.query_one(ArticleBoard).focus()
         self.set_interval(1.0, self._tick, name="clock")
         self.set_interval(60.0, self._tick_board, name="board ages")
 
@@ -285,8 +288,8 @@ class MainScreen(Screen[None]):
 
     def _show_requests(self, campaign: Campaign, now: datetime) -> None:
         today = local(now, campaign.timezone).date()
-        open_requests = [r for r in self.store.info_requests() if not r.answered]
-        overdue = sum(1 for r in open_requests if is_overdue(r.due, r.answered, today))
+        open_requests = self.store.open_request_dues()
+        overdue = sum(1 for due in open_requests if is_overdue(due, False, today))
         agenda = self.query_one(Agenda)
         if not open_requests:
             agenda.border_subtitle = ""
