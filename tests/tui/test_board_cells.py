@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from rich.segment import Segment
+from textual.coordinate import Coordinate
 from textual.widgets import DataTable
 
 from tests.tui.conftest import FrozenClock
@@ -48,3 +49,36 @@ async def test_the_boards_own_cells_are_datatables_cells(
                         assert shown(own) == shown(drawn), (row, column, cursor, hover)
                         compared += 1
         assert compared == board.row_count * len(board.ordered_columns) * 4
+
+
+@pytest.mark.parametrize("theme", ["textual-dark", "textual-light"])
+@pytest.mark.parametrize("size", [(80, 24), (160, 48)], ids=["80x24", "160x48"])
+async def test_the_boards_own_rows_are_datatables_rows(
+    demo_db: Path, clock: FrozenClock, size: tuple[int, int], theme: str
+) -> None:
+    """Every row line the board draws itself is the strip DataTable's row assembly draws, with
+    the cursor and the mouse on the row or elsewhere."""
+    app = BargainingApp(db_path=demo_db, seat="lead", clock=clock)
+    async with app.run_test(size=size) as pilot:
+        app.theme = theme
+        await pilot.pause()
+        board = app.screen.query_one(ArticleBoard)
+        board._pseudo_class_state = board.get_pseudo_class_state()
+        board._show_hover_cursor = True
+        base = board.rich_style
+        width = board.size.width
+        compared = 0
+        for row in range(board.row_count):
+            row_key = board._row_locations.get_key(row)
+            y = board.header_height + row
+            for cursor_row in (row, (row + 1) % board.row_count):
+                for hover_row in (row, (row + 2) % board.row_count):
+                    board.cursor_coordinate = Coordinate(cursor_row, 0)
+                    board.hover_coordinate = Coordinate(hover_row, 0)
+                    own = board._draw_row(row_key, row, 0, width, base)
+                    assert own is not None, row
+                    drawn = DataTable._render_line(board, y, 0, width, base)
+                    assert list(own) == list(drawn), (row, cursor_row, hover_row)
+                    assert own.cell_length == width
+                    compared += 1
+        assert compared == board.row_count * 4

@@ -12,8 +12,9 @@ from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual import on
+from textual._segment_tools import line_crop
 from textual.cache import LRUCache
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.strip import Strip
 from textual.widgets import DataTable
@@ -98,6 +99,7 @@ class ArticleBoard(DataTable[Text]):
         self._built_cells: LRUCache[tuple[object, ...], tuple[str, list[Text]]] = LRUCache(500)
         self._rendered_lines: LRUCache[tuple[object, ...], Strip] = LRUCache(1000)
         self._shown_layout: _Layout | None = None
+        self._frame_style: Style | None = None
 
     def on_mount(self) -> None:
         # Component styles follow the theme once its CSS is applied: redraw after that.
@@ -338,9 +340,27 @@ class ArticleBoard(DataTable[Text]):
         """
         if row_index < 0 or column_index < 0:
             return super()._render_cell(row_index, column_index, base_style, width, cursor, hover)
+        key = self._cell_key(row_index, column_index, base_style, width, cursor, hover)
+        lines = self._rendered_cells.get(key)
+        if lines is None:
+            lines = self._plain_cell(
+                row_index, column_index, base_style, width, cursor, hover
+            ) or super()._render_cell(row_index, column_index, base_style, width, cursor, hover)
+            self._rendered_cells[key] = lines
+        return lines
+
+    def _cell_key(
+        self,
+        row_index: int,
+        column_index: int,
+        base_style: Style,
+        width: int,
+        cursor: bool,
+        hover: bool,
+    ) -> tuple[object, ...]:
         row_key = self._row_locations.get_key(row_index)
         column_key = self._column_locations.get_key(column_index)
-        key = (
+        return (
             row_key,
             column_key,
             self._cell_versions.get((row_key, column_key), 0),
@@ -351,13 +371,41 @@ class ArticleBoard(DataTable[Text]):
             self._show_hover_cursor,
             self._pseudo_class_state,
         )
+
+    def _own_cell(
+        self,
+        row_index: int,
+        column_index: int,
+        base_style: Style,
+        width: int,
+        cursor: bool,
+        hover: bool,
+        styles: tuple[Style, Style] | None = None,
+    ) -> SegmentLines | None:
+        """A cell's lines from the cache, or drawn by `_plain_cell` (None when it cannot)."""
+        key = self._cell_key(row_index, column_index, base_style, width, cursor, hover)
         lines = self._rendered_cells.get(key)
         if lines is None:
             lines = self._plain_cell(
-                row_index, column_index, base_style, width, cursor, hover
-            ) or super()._render_cell(row_index, column_index, base_style, width, cursor, hover)
-            self._rendered_cells[key] = lines
+                row_index, column_index, base_style, width, cursor, hover, styles
+            )
+            if lines is not None:
+                self._rendered_cells[key] = lines
         return lines
+
+    def _cell_styles(self, fixed: bool, cursor: bool, hover: bool) -> tuple[Style, Style]:
+        """The cursor and hover styles laid over a cell, and over its text (DataTable's)."""
+        return self._get_styles_to_render_cell(
+            False,
+            False,
+            fixed,
+            hover,
+            cursor,
+            self.show_cursor,
+            self._show_hover_cursor,
+            self.cursor_foreground_priority == "css",
+            self.cursor_background_priority == "css",
+        )
 
     def _plain_cell(
         self,
@@ -367,46 +415,112 @@ class ArticleBoard(DataTable[Text]):
         width: int,
         cursor: bool,
         hover: bool,
+        styles: tuple[Style, Style] | None = None,
     ) -> SegmentLines | None:
-        """A one-line `Text` cell that fits its column, drawn without Rich's general
-        rendering (padding, wrapping, cropping: a quarter of the time); None for any other
-        cell, which DataTable draws. The lines are the same segments DataTable would draw
+        """A one-line `Text` cell of one style (no spans) that fits its column, drawn without
+        Rich's general rendering (padding, wrapping, cropping); None for any other cell, which
+        DataTable draws. The lines are the same segments DataTable would draw
         (tests/tui/test_board_cells.py compares every cell of the demo board both ways)."""
         row_key = self._row_locations.get_key(row_index)
         column_key = self._column_locations.get_key(column_index)
         if row_key is None or column_key is None or self.rows[row_key].height != 1:
             return None
         cell = self.get_cell(row_key, column_key)
+        if not isinstance(cell, Text) or cell.spans or "\n" in cell.plain:
+            return None
         pad = self.cell_padding
         inner = width - 2 * pad
-        if not isinstance(cell, Text) or "\n" in cell.plain or not 0 <= cell.cell_len <= inner:
+        length = cell.cell_len
+        if not 0 <= length <= inner:
             return None
-        component_style, post_style = self._get_styles_to_render_cell(
-            False,
-            False,
-            row_index < self.fixed_rows or column_index < self.fixed_columns,
-            hover,
-            cursor,
-            self.show_cursor,
-            self._show_hover_cursor,
-            self.cursor_foreground_priority == "css",
-            self.cursor_background_priority == "css",
+        component_style, post_style = styles or self._cell_styles(
+            row_index < self.fixed_rows or column_index < self.fixed_columns, cursor, hover
         )
         pre_style = (
             base_style + Style.from_meta({"row": row_index, "column": column_index})
         ) + component_style
-        console = self.app.console
-        body = [segment for segment in cell.render(console, end="") if segment.text]
-        if cell.style:
-            body = list(Segment.apply_style(body, console.get_style(cell.style, default=Style())))
-        blank = Style()
+        blank = pre_style + post_style if post_style else pre_style
         segments = [Segment(" " * pad, blank)] if pad else []
-        segments += body
-        if cell.cell_len < inner:
-            segments.append(Segment(" " * (inner - cell.cell_len), blank))
+        if cell.plain:
+            text_style = (
+                pre_style + self.app.console.get_style(cell.style, default=Style())
+                if cell.style
+                else pre_style
+            )
+            segments.append(
+                Segment(cell.plain, text_style + post_style if post_style else text_style)
+            )
+        if length < inner:
+            segments.append(Segment(" " * (inner - length), blank))
         if pad:
             segments.append(Segment(" " * pad, blank))
-        return [list(Segment.apply_style(segments, pre_style, post_style))]
+        return [segments]
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # The base style walks every ancestor's styles; DataTable asks for it once per line.
+        self._frame_style = self.rich_style
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._frame_style = None
+
+    def render_line(self, y: int) -> Strip:
+        base_style = self._frame_style
+        if base_style is None or self.fixed_rows:
+            return super().render_line(y)
+        scroll_x, scroll_y = self.scroll_offset
+        if y >= (self.header_height if self.show_header else 0):
+            y += scroll_y
+        return self._render_line(y, scroll_x, scroll_x + self.size.width, base_style)
+
+    def _draw_row(
+        self, row_key: RowKey, row_index: int, x1: int, x2: int, base_style: Style
+    ) -> Strip | None:
+        """A board row's line, drawn from its cells without DataTable's general row assembly
+        (fixed columns, row labels, zebra stripes, cell cursors: the board has none), which
+        looks up the same styles again for every row; None for a table that has them. The
+        strip is the one DataTable draws (tests/tui/test_board_cells.py compares them)."""
+        if (
+            self.cursor_type != "row"
+            or self.fixed_columns
+            or self.fixed_rows
+            or self.zebra_stripes
+            or (self._labelled_row_exists and self.show_row_labels)
+            or self.rows[row_key].height != 1
+        ):
+            return None
+        cursor = row_index == self.cursor_coordinate.row
+        hover = row_index == self.hover_coordinate.row
+        styles = self._cell_styles(False, cursor, hover)
+        segments: list[Segment] = []
+        table_width = 0
+        for column_index, column in enumerate(self.ordered_columns):
+            width = column.get_render_width(self)
+            table_width += width
+            lines = self._own_cell(
+                row_index, column_index, base_style, width, cursor, hover, styles
+            )
+            if lines is None:
+                return None
+            segments += lines[0]
+        extend_style, _ = self._get_styles_to_render_cell(
+            False,
+            False,
+            False,
+            hover,
+            cursor,
+            self.show_cursor,
+            self._show_hover_cursor,
+            False,
+            False,
+        )
+        extend_style = (base_style + extend_style) + Style.from_meta(
+            {"row": row_index, "column": 0, "out_of_bounds": True}
+        )
+        width = self.size.width
+        segments.append(Segment(" " * max(0, width - table_width), extend_style))
+        strip = Strip(line_crop(segments, x1, x2, width))
+        return strip.adjust_cell_length(width, base_style).simplify()
 
     def _render_line(self, y: int, x1: int, x2: int, base_style: Style) -> Strip:
         """A line of the table, cached per row version.
@@ -444,7 +558,11 @@ class ArticleBoard(DataTable[Text]):
         )
         strip = self._rendered_lines.get(key)
         if strip is None:
-            strip = super()._render_line(y, x1, x2, base_style)
+            strip = (
+                self._draw_row(row_key, row_index, x1, x2, base_style)
+                if row_index >= 0 and line_no == 0
+                else None
+            ) or super()._render_line(y, x1, x2, base_style)
             self._rendered_lines[key] = strip
         return strip
 
