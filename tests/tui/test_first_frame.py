@@ -7,6 +7,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from rich.cells import cell_len
+from textual.widgets import DataTable
 
 from tests.tui.conftest import FrozenClock
 from tui.app import BargainingApp
@@ -39,3 +41,24 @@ async def test_the_first_frame_shows_the_board(
         rows, widths = app.first
         assert rows == board.row_count > 10
         assert widths == settled  # the columns were measured before the first frame
+
+
+@pytest.mark.parametrize("size", [(80, 24), (160, 48)], ids=["80x24", "160x48"])
+async def test_the_boards_column_widths_are_what_datatable_measures(
+    demo_db: Path, clock: FrozenClock, size: tuple[int, int]
+) -> None:
+    """The board takes its column widths from its cells' lengths instead of measuring each
+    cell through Rich; DataTable's own measuring must come to the same widths."""
+    app = BargainingApp(db_path=demo_db, seat="lead", clock=clock)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        board = app.screen.query_one(ArticleBoard)
+        own = [column.content_width for column in board.ordered_columns]
+        labels = [cell_len(column.label.plain) for column in board.ordered_columns]
+        assert own[1] > labels[1]  # titles are measured, not only the labels
+        virtual = board.virtual_size
+        for column, label in zip(board.ordered_columns, labels, strict=True):
+            column.content_width = label
+        DataTable._update_dimensions(board, list(board.rows))
+        assert [column.content_width for column in board.ordered_columns] == own
+        assert board.virtual_size == virtual

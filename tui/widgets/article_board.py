@@ -270,6 +270,28 @@ class ArticleBoard(DataTable[Text]):
                 self._update_dimensions(new_rows)
         return resized
 
+    def _update_dimensions(self, new_rows: Iterable[RowKey]) -> None:
+        """DataTable measures every new cell through Rich; a one-line `Text` cell measures
+        its cell length, so the columns take their widths from that, and DataTable works out
+        the rest (tests/tui/test_first_frame.py compares the widths with its measuring)."""
+        rows = [key for key in new_rows if key in self._row_locations]
+        columns = self.ordered_columns
+        widths = [column.content_width for column in columns]
+        for row_key in rows:
+            row, cells = self.rows[row_key], self._data[row_key]
+            if row.label is not None or row.auto_height:
+                super()._update_dimensions(rows)
+                return
+            for index, column in enumerate(columns):
+                cell = cells.get(column.key)
+                if not isinstance(cell, Text) or "\n" in cell.plain:
+                    super()._update_dimensions(rows)
+                    return
+                widths[index] = max(widths[index], cell.cell_len)
+        for column, width in zip(columns, widths, strict=True):
+            column.content_width = width
+        super()._update_dimensions(())  # the virtual size
+
     def _held(self, row: BoardRow) -> str:
         assert self._now is not None
         return age(self._now - row.holding_since) if row.holding_since else ""
