@@ -402,6 +402,28 @@ async def test_e_ends_the_caucus(
     assert caucus.ended_at == clock() and not caucus.open
 
 
+async def test_a_caucus_due_back_rings_the_bell_and_notifies_once(
+    demo_db: Path, clock: FrozenClock, size: tuple[int, int]
+) -> None:
+    app = make_app(demo_db, clock)
+    rung: list[object] = []
+    app.bell = lambda: rung.append(clock())  # type: ignore[method-assign]
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("c", "ctrl+s")  # 20 minutes
+        await pilot.pause()
+        clock.advance(minutes=19, seconds=50)
+        await pilot.pause(1.2)  # a tick of the one-second clock
+        assert not rung
+        clock.advance(seconds=20)
+        await pilot.pause(1.2)
+        assert rung == [clock()]
+        messages = [notification.message for notification in app._notifications]
+        assert messages == ["The REA caucus is due back now."]
+        await pilot.pause(1.2)
+        assert len(rung) == 1  # once, not every second of the overrun
+        assert app.screen.query_one(CaucusClock).query_one(Digits).value == "+00:10"
+
+
 async def test_e_asks_which_when_both_sides_are_out(
     demo_db: Path, clock: FrozenClock, size: tuple[int, int], open_store: Opener
 ) -> None:

@@ -37,7 +37,6 @@ from tui.format import local
 from tui.messages import StoreChanged
 from tui.widgets.agenda import Agenda
 from tui.widgets.article_board import ArticleBoard
-from tui.widgets.caucus_clock import CaucusClock
 from tui.widgets.caucus_panel import CaucusPanel
 from tui.widgets.key_bar import KeyBar
 from tui.widgets.note_line import NoteLine
@@ -47,6 +46,7 @@ from tui.widgets.session_header import SessionHeader
 if TYPE_CHECKING:
     from models.domain import Draft, JournalEvent
     from models.store import Store
+    from tui.widgets.caucus_clock import CaucusClock
 
 NOTES_SHOWN = 50
 """Only the latest notes are loaded: the pane never shows more."""
@@ -332,8 +332,8 @@ class MainScreen(Screen[None]):
     def _tick_board(self) -> None:
         self.board.tick(self.clock())
 
-    @on(CaucusClock.Due)
-    def _caucus_due(self, message: CaucusClock.Due) -> None:
+    def on_caucus_clock_due(self, message: CaucusClock.Due) -> None:
+        # Named, not `@on(CaucusClock.Due)`: the clock's module loads with the first caucus.
         assert self.campaign is not None
         side = message.caucus.side
         who = (
