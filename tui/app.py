@@ -21,7 +21,6 @@ from models.store import Store
 from models.timeutil import utc_now
 from tui.commands import BargainCommands
 from tui.messages import StoreChanged
-from tui.screens.error import ProblemScreen
 from tui.screens.main import MainScreen
 
 AROUND_SCREENS = {
@@ -141,12 +140,17 @@ class BargainingApp(App[None]):
 
     def on_mount(self) -> None:
         if self._problem is not None:
-            self.push_screen(ProblemScreen("Cannot open the database", str(self._problem)))
+            self._cannot_open(self._problem)
             return
         if not self._campaign_ready:
             self._welcome()
         self._seen_seq = self.store.last_seq()
         self.set_interval(POLL_SECONDS, self._poll, name="journal poll")
+
+    def _cannot_open(self, problem: StoreError) -> None:
+        from tui.screens.error import ProblemScreen
+
+        self.push_screen(ProblemScreen("Cannot open the database", str(problem)))
 
     def _welcome(self) -> None:
         from tui.screens.welcome import WelcomeScreen
@@ -167,7 +171,7 @@ class BargainingApp(App[None]):
         try:
             store = Store(Path(path), create=False, clock=self.clock, seat=self.seat)
         except StoreError as error:
-            self.push_screen(ProblemScreen("Cannot open the database", str(error)))
+            self._cannot_open(error)
             return
         if self._store is not None:
             self._store.close()
