@@ -9,14 +9,14 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
 from models.domain import Campaign, HistoryEntry
+from tui.dialogs.type_ahead import TypeAheadDialog
 from tui.format import day_and_time
 
 
-class ArticleHistoryDialog(ModalScreen[None]):
+class ArticleHistoryDialog(TypeAheadDialog[None]):
     """A read-only table of an article's moves; Escape or Enter closes it."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

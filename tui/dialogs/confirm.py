@@ -8,11 +8,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from tui.dialogs.type_ahead import TypeAheadDialog
 
-class ConfirmDialog(ModalScreen[bool]):
+
+class ConfirmDialog(TypeAheadDialog[bool]):
     """Dismisses True for yes, False for no; Escape is no and changes nothing."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -12,8 +12,9 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Static
+
+from tui.dialogs.type_ahead import TypeAheadDialog
 
 WARNING = (
     "These are the team's own minutes: team-only notes, internal notes, caucus purposes, "
@@ -21,7 +22,7 @@ WARNING = (
 )
 
 
-class ConfirmCopyDialog(ModalScreen[bool]):
+class ConfirmCopyDialog(TypeAheadDialog[bool]):
     """Dismisses True to copy the team minutes, False (Enter, Escape, n) to copy nothing."""
 
     DEFAULT_CSS = """

@@ -19,12 +19,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Select, SelectionList, Static
 
 from models.errors import DomainError, StoreError
 from models.timeutil import utc_now
+from tui.dialogs.type_ahead import TypeAheadDialog
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 ResultT = TypeVar("ResultT")
@@ -178,7 +178,7 @@ def field_of(problems: Mapping[str, str], name: str) -> str:
     return ""
 
 
-class FormDialog(ModalScreen[ResultT]):
+class FormDialog(TypeAheadDialog[ResultT]):
     """A modal form: fields validated as typed, errors beside them, Save refused until right.
 
     Subclasses compose their `FieldRow`s in `compose_fields()` and build their result in

@@ -9,10 +9,10 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from tui.commands import EXTRA_COMMANDS
+from tui.dialogs.type_ahead import TypeAheadDialog
 
 if TYPE_CHECKING:
     from textual.dom import DOMNode
@@ -73,7 +73,7 @@ def key_map(app: App[Any]) -> list[Section]:
     return sections
 
 
-class HelpDialog(ModalScreen[None]):
+class HelpDialog(TypeAheadDialog[None]):
     """Every key, grouped; Escape, q or ? closes it."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

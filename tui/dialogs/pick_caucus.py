@@ -9,11 +9,11 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from models.domain import Campaign, Caucus, CaucusSide
+from tui.dialogs.type_ahead import TypeAheadDialog
 from tui.format import clock
 
 
@@ -27,7 +27,7 @@ def caucus_choice(caucus: Caucus, campaign: Campaign) -> str:
     return f"{side}, due back {clock(caucus.due_back, campaign.timezone)}"
 
 
-class PickCaucusDialog(ModalScreen[Caucus | None]):
+class PickCaucusDialog(TypeAheadDialog[Caucus | None]):
     """Enter picks the highlighted caucus; Escape picks none."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -9,14 +9,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from models.domain import Campaign, Note, Visibility
+from tui.dialogs.type_ahead import TypeAheadDialog
 from tui.widgets.note_log import note_line
 
 
-class SessionNotesDialog(ModalScreen[None]):
+class SessionNotesDialog(TypeAheadDialog[None]):
     """The whole session's notes, oldest first, scrolled to the newest; Escape closes."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -9,12 +9,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from models.domain import Campaign, Proposal
 from models.errors import DomainError, StoreError
+from tui.dialogs.type_ahead import TypeAheadDialog
 from tui.format import day_and_time
 
 
@@ -26,7 +26,7 @@ def proposal_choice(proposal: Proposal, campaign: Campaign) -> str:
     )
 
 
-class WithdrawDialog(ModalScreen[str | None]):
+class WithdrawDialog(TypeAheadDialog[str | None]):
     """Enter withdraws the highlighted proposal (ctrl+z undoes it); Escape changes nothing."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
