@@ -362,12 +362,10 @@ class ArticleBoard(DataTable[Text]):
         """
         if row_index < 0 or column_index < 0:
             return super()._render_cell(row_index, column_index, base_style, width, cursor, hover)
-        key = self._cell_key(row_index, column_index, base_style, width, cursor, hover)
-        lines = self._rendered_cells.get(key)
+        lines = self._own_cell(row_index, column_index, base_style, width, cursor, hover)
         if lines is None:
-            lines = self._plain_cell(
-                row_index, column_index, base_style, width, cursor, hover
-            ) or super()._render_cell(row_index, column_index, base_style, width, cursor, hover)
+            lines = super()._render_cell(row_index, column_index, base_style, width, cursor, hover)
+            key = self._cell_key(row_index, column_index, base_style, width, cursor, hover)
             self._rendered_cells[key] = lines
         return lines
 
