@@ -75,3 +75,30 @@ def test_other_command_lines_reach_click() -> None:
     done = run("import tui.launch as launch\nlaunch.main(['--db'])\n")
     assert done.returncode == 2
     assert "requires an argument" in done.stderr
+
+
+def test_the_collector_is_paused_until_the_first_frame(tmp_path: Path) -> None:
+    """`open_app` pauses the garbage collector for start-up; the app resumes it once its first
+    frame is up, with what start-up built set aside (frozen), and it is on again after."""
+    script = (
+        "import asyncio, gc, sys\n"
+        "from pathlib import Path\n"
+        "import tui.app\n"
+        "from tui.launch import open_app\n"
+        "seen = []\n"
+        "def run(app, *args, **kwargs):\n"
+        "    seen.append(gc.isenabled())\n"
+        "    async def drive():\n"
+        "        async with app.run_test(size=(80, 24)) as pilot:\n"
+        "            await pilot.pause()\n"
+        "            seen.append(gc.isenabled())\n"
+        "            seen.append(gc.get_freeze_count() > 0)\n"
+        "    asyncio.run(drive())\n"
+        "tui.app.BargainingApp.run = run\n"
+        "open_app(Path(sys.argv[1]), seat='lead')\n"
+        "seen.append(gc.isenabled())\n"
+        "print(seen)\n"
+    )
+    done = run(script, str(tmp_path / "new.db"))
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[False, True, True, True]"

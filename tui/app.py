@@ -6,6 +6,7 @@ seat records shows up here within half a second.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -146,6 +147,15 @@ class BargainingApp(App[None]):
             self._welcome()
         self._seen_seq = self.store.last_seq()
         self.set_interval(POLL_SECONDS, self._poll, name="journal poll")
+
+    def on_ready(self) -> None:
+        if not gc.isenabled():
+            # `tui.launch.open_app` paused the collector for start-up. What start-up built
+            # stays for the whole session: once its garbage is gone it is set aside for good
+            # (`gc.freeze`), so later collections do not scan it again.
+            gc.collect()
+            gc.freeze()
+            gc.enable()
 
     def _cannot_open(self, problem: StoreError) -> None:
         from tui.screens.error import ProblemScreen
