@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TypeVar
 
 from textual import events
@@ -23,6 +24,9 @@ class TypeAheadDialog(ModalScreen[ResultT]):
     """
 
     AUTO_FOCUS = ""
+    CSS_PATH = Path(__file__).parent / "dialogs.tcss"
+    """Every dialog's look, loaded with the first dialog (absolute: Textual resolves a relative
+    path beside each subclass's own file)."""
 
     def __init__(self, *, classes: str | None = None) -> None:
         super().__init__(classes=classes)

@@ -14,6 +14,19 @@ from textual.widgets import Footer, Static
 class ProblemScreen(Screen[None]):
     """A message the user can act on, and a key to quit. Nothing was changed."""
 
+    CSS = """
+    ProblemScreen { align: center middle; }
+    #problem-box {
+        width: 80%;
+        max-width: 80;
+        height: auto;
+        border: heavy $error;
+        border-title-color: $text-error;
+        padding: 1 2;
+    }
+    #problem-hint { margin-top: 1; color: $text-muted; }
+    """
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q,escape", "app.quit", "Quit", tooltip="Close the app", id="problem.quit"),
     ]
