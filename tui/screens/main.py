@@ -218,11 +218,6 @@ class MainScreen(Screen[None]):
                 yield CaucusPanel(id="caucuses", classes="-empty")
                 yield Agenda(id="agenda")
             with Vertical(id="board-box"):
-                yield Input(
-                    placeholder="Filter: text, status (open, TA) or holder",
-                    id="board-filter",
-                    compact=True,
-                )
                 yield ArticleBoard(id="board")
             yield NotesPane(id="notes")
         yield KeyBar()
@@ -233,6 +228,8 @@ class MainScreen(Screen[None]):
         self.query_one("#notes").border_title = "Notes"
         self.reload()
         self._restore_draft()
+        # The filter line is hidden until `/`: it is made after the first frame, not before.
+        self.call_after_refresh(self._filter_box)
         self.set_interval(1.0, self._tick, name="clock")
         self.set_interval(60.0, self._tick_board, name="board ages")
 
@@ -517,9 +514,19 @@ class MainScreen(Screen[None]):
 
     # ------------------------------------------------------------------ board
 
+    def _filter_box(self) -> Input:
+        """The filter line above the board (made when first asked for)."""
+        for box in self.query("#board-filter").results(Input):
+            return box
+        box = Input(
+            placeholder="Filter: text, status (open, TA) or holder", id="board-filter", compact=True
+        )
+        self.query_one("#board-box").mount(box, before=self.board)
+        return box
+
     def action_filter(self) -> None:
         """Show the filter line above the board."""
-        box = self.query_one("#board-filter", Input)
+        box = self._filter_box()
         box.add_class("-shown")
         box.focus()
 
@@ -531,12 +538,12 @@ class MainScreen(Screen[None]):
     def _filter_done(self, event: Input.Submitted) -> None:
         event.stop()
         if not event.value.strip():
-            self.query_one("#board-filter").remove_class("-shown")
+            self._filter_box().remove_class("-shown")
         self.board.focus()
 
     def action_leave(self) -> None:
         """Escape: back to the board; on the board, clear the filter."""
-        box = self.query_one("#board-filter", Input)
+        box = self._filter_box()
         if self.focused is box or (self.focused is self.board and box.value):
             box.value = ""
             box.remove_class("-shown")
