@@ -229,7 +229,7 @@ class MainScreen(Screen[None]):
         self.reload()
         self._restore_draft()
         # The filter line is hidden until `/`: it is made after the first frame, not before.
-        self.call_after_refresh(self._filter_box)
+        self.call_after_refresh(self._prepare_filter)
         self.set_interval(1.0, self._tick, name="clock")
         self.set_interval(60.0, self._tick_board, name="board ages")
 
@@ -523,6 +523,12 @@ class MainScreen(Screen[None]):
         )
         self.query_one("#board-box").mount(box, before=self.board)
         return box
+
+    def _prepare_filter(self) -> None:
+        # Not when the app is already closing (q pressed before the first frame was up).
+        box = self.query("#board-box")
+        if box and box.first().is_attached:
+            self._filter_box()
 
     def action_filter(self) -> None:
         """Show the filter line above the board."""
