@@ -37,7 +37,9 @@ class Host(App[None]):
 
 
 def error_of(app: App[None], field: str) -> str:
-    return app.screen.query_one(f"#{field}-error", FieldError).message
+    """The problem shown under a field ("" when it never had one: its line is made then)."""
+    errors = app.screen.query(f"#{field}-error").results(FieldError)
+    return next((error.message for error in errors), "")
 
 
 def table_numbers(app: App[None]) -> list[str]:

@@ -45,7 +45,9 @@ class Host(App[None]):
 
 
 def error_of(app: App[None], field: str) -> str:
-    return app.screen.query_one(f"#{field}-error", FieldError).message
+    """The problem shown under a field ("" when it never had one: its line is made then)."""
+    errors = app.screen.query(f"#{field}-error").results(FieldError)
+    return next((error.message for error in errors), "")
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -257,3 +259,27 @@ async def test_every_binding_has_a_description() -> None:
         for binding in screen.BINDINGS:
             assert not isinstance(binding, tuple)
             assert binding.description, binding
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_error_lines_are_made_when_needed_and_keep_the_fields_order(
+    small_store: Store, size: tuple[int, int]
+) -> None:
+    """A form opens without its error lines (a dozen hidden lines to lay out); each is made
+    the first time its field has a problem, under the line in the fields' order."""
+    app = Host(small_store)
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("n", "tab", "tab", *"25:61")  # the time first, then the date
+        dialog = app.screen
+        assert isinstance(dialog, ScheduleSessionDialog)
+        assert [error.id for error in dialog.query(FieldError)] == ["time-error", "form-error"]
+        await pilot.press("shift+tab", "ctrl+u", *"2026-02-30")
+        assert [error.id for error in dialog.query(FieldError)] == [
+            "date-error",
+            "time-error",
+            "form-error",
+        ]
+        assert "is not a date" in error_of(app, "date")
+        await pilot.press("ctrl+u", *"2026-03-24")
+        assert error_of(app, "date") == ""
+        assert not dialog.query_one("#date-error").has_class("-shown")  # hidden, not removed

@@ -47,7 +47,9 @@ def demo_path(tmp_path: Path) -> Path:
 
 
 def error_text(app: App[None], field: str) -> str:
-    return app.screen.query_one(f"#{field}-error", FieldError).message
+    """The problem shown under a field ("" when it never had one: its line is made then)."""
+    errors = app.screen.query(f"#{field}-error").results(FieldError)
+    return next((error.message for error in errors), "")
 
 
 @pytest.mark.parametrize("size", SIZES)

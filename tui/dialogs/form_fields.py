@@ -83,7 +83,8 @@ class FormHint(Static):
 class FieldRow(Vertical):
     """One line of a form: its label and fields, then each field's error under the line.
 
-    `parts` are widgets (each gets a `FieldError` with the id `<field id>-error`) or strings
+    `parts` are widgets (fields, each with an error line `<field id>-error` made the first time
+    it has a problem to show: a form opens without a dozen hidden lines to lay out) or strings
     (a small inner label, like "short" between a name and its short name).
     """
 
@@ -118,15 +119,37 @@ class FieldRow(Vertical):
     def __init__(self, label: str, *parts: Widget | str, narrow: Iterable[str] = ()) -> None:
         narrow_ids = set(narrow)
         line: list[Widget] = [Label(label, classes="field-label", markup=False)]
-        errors: list[Widget] = []
+        self.field_ids: list[str] = []
         for part in parts:
             if isinstance(part, str):
                 line.append(Label(part, classes="field-inner-label", markup=False))
                 continue
             part.set_class(part.id in narrow_ids, "-narrow")
             line.append(part)
-            errors.append(FieldError(id=f"{part.id}-error"))
-        super().__init__(Horizontal(*line, classes="field-line"), *errors)
+            self.field_ids.append(part.id or "")
+        super().__init__(Horizontal(*line, classes="field-line"))
+
+    def show_error(self, field_id: str, message: str) -> None:
+        """Show a field's problem under the line, or hide it when the message is empty."""
+        errors = {error.id: error for error in self.query_children(FieldError)}
+        error = errors.get(f"{field_id}-error")
+        if error is None:
+            if not message:
+                return
+            error = FieldError(id=f"{field_id}-error")
+            # Under the line in the fields' order, whichever problem came first.
+            later = [
+                errors[f"{other}-error"]
+                for other in self.field_ids[self.field_ids.index(field_id) + 1 :]
+                if f"{other}-error" in errors
+            ]
+            self.mount(error, before=later[0] if later else None)
+        error.show(message)
+
+
+def show_field_error(form: Widget, field_id: str, message: str) -> None:
+    """Show a problem under the field `field_id` of a form built of `FieldRow`s (or hide it)."""
+    form.query_one(f"#{field_id}").query_ancestor(FieldRow).show_error(field_id, message)
 
 
 def tidy(message: str) -> str:
@@ -278,16 +301,20 @@ class FormDialog(TypeAheadDialog[ResultT]):
 
     def show_problems(self, problems: Mapping[str, str]) -> None:
         """Show each touched field's problem beside it (every field's once Save was tried)."""
-        by_id = {node.id: node for node in self.walk_children() if node.id}  # one walk
-        for error_id, error in by_id.items():
-            if not isinstance(error, FieldError) or error_id == FORM_ERROR:
-                continue
-            field = error_id.removesuffix("-error")
-            shown = self._show_all or field in self._touched
-            message = problems.get(field, "") if shown else ""
-            error.show(message)
-            if field in by_id:
-                by_id[field].set_class(bool(message), "-invalid")
+        by_id: dict[str, Widget] = {}
+        rows: list[FieldRow] = []
+        for node in self.walk_children(Widget):  # one walk
+            if node.id:
+                by_id[node.id] = node
+            if isinstance(node, FieldRow):
+                rows.append(node)
+        for row in rows:
+            for field in row.field_ids:
+                shown = self._show_all or field in self._touched
+                message = problems.get(field, "") if shown else ""
+                row.show_error(field, message)
+                if field in by_id:
+                    by_id[field].set_class(bool(message), "-invalid")
         form_error = by_id.get(FORM_ERROR)
         if isinstance(form_error, FieldError):
             form_error.show("")
@@ -295,9 +322,8 @@ class FormDialog(TypeAheadDialog[ResultT]):
     def refuse(self, message: str, field: str | None = None) -> None:
         """Show a refusal beside a field (by default REFUSAL_FIELD) and focus it."""
         field = field if field is not None else self.REFUSAL_FIELD
-        beside = self.query(f"#{field}-error") if field else None
-        if beside:
-            beside.first(FieldError).show(message)
+        if field and self.query(f"#{field}"):
+            show_field_error(self, field, message)
         else:
             field = ""
             self.query_one(f"#{FORM_ERROR}", FieldError).show(message)

@@ -26,7 +26,13 @@ from models.errors import DomainError, StoreError
 from models.events import CampaignCreated
 from models.store import Store
 from models.timeutil import utc_now, zone
-from tui.dialogs.form_fields import FORM_ERROR, FieldError, FieldRow, check_line
+from tui.dialogs.form_fields import (
+    FORM_ERROR,
+    FieldError,
+    FieldRow,
+    check_line,
+    show_field_error,
+)
 
 FIELDS = (
     "union_name",
@@ -240,7 +246,7 @@ class WelcomeScreen(Screen[Path | None]):
         for field in FIELDS:
             shown = self._show_all or field in self._touched
             message = problems.get(field, "") if shown else ""
-            self.query_one(f"#{field}-error", FieldError).show(message)
+            show_field_error(self, field, message)
             self.query_one(f"#{field}").set_class(bool(message), "-invalid")
         self.query_one(f"#{FORM_ERROR}", FieldError).show("")
 
