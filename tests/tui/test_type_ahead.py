@@ -22,8 +22,19 @@ from tui.screens.main import MainScreen
 if TYPE_CHECKING:
     from tests.tui.conftest import FrozenClock
 
+Opener = Callable[[Path], Store]
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((160, 48), id="160x48")]
 CHARACTERS = {"space": " ", "comma": ",", "escape": None, "ctrl+s": None}
+
+
+@pytest.fixture(params=SIZES)
+def size(request: pytest.FixtureRequest) -> tuple[int, int]:
+    return request.param  # type: ignore[no-any-return]
+
+
+@pytest.fixture
+def app(demo_db: Path, clock: FrozenClock) -> BargainingApp:
+    return BargainingApp(db_path=demo_db, seat="lead", clock=clock)
 
 
 async def type_fast(app: BargainingApp, *keys: str) -> None:
@@ -38,14 +49,9 @@ async def type_fast(app: BargainingApp, *keys: str) -> None:
         await asyncio.sleep(0.02)
 
 
-@pytest.mark.parametrize("size", SIZES)
 async def test_what_is_typed_right_after_p_lands_in_the_articles_field(
-    demo_db: Path,
-    clock: FrozenClock,
-    size: tuple[int, int],
-    open_store: Callable[[Path], Store],
+    app: BargainingApp, size: tuple[int, int], demo_db: Path, open_store: Opener
 ) -> None:
-    app = BargainingApp(db_path=demo_db, seat="lead", clock=clock)
     async with app.run_test(size=size) as pilot:
         await type_fast(app, "p", "1", "3", "comma", "space", "1", "4")
         await app.workers.wait_for_complete()
@@ -60,14 +66,9 @@ async def test_what_is_typed_right_after_p_lands_in_the_articles_field(
     assert open_store(demo_db).proposals()[-1].articles == ("13", "14")
 
 
-@pytest.mark.parametrize("size", SIZES)
 async def test_minutes_typed_right_after_c_replace_the_suggested_ones(
-    demo_db: Path,
-    clock: FrozenClock,
-    size: tuple[int, int],
-    open_store: Callable[[Path], Store],
+    app: BargainingApp, size: tuple[int, int], demo_db: Path, open_store: Opener
 ) -> None:
-    app = BargainingApp(db_path=demo_db, seat="lead", clock=clock)
     async with app.run_test(size=size) as pilot:
         await type_fast(app, "c", "4", "5", "ctrl+s")
         await pilot.pause()
@@ -76,15 +77,10 @@ async def test_minutes_typed_right_after_c_replace_the_suggested_ones(
     assert (caucus.side, caucus.minutes) == (CaucusSide.UNION, 45)
 
 
-@pytest.mark.parametrize("size", SIZES)
 async def test_escape_typed_right_after_c_closes_the_dialog_and_saves_nothing(
-    demo_db: Path,
-    clock: FrozenClock,
-    size: tuple[int, int],
-    open_store: Callable[[Path], Store],
+    app: BargainingApp, size: tuple[int, int], demo_db: Path, open_store: Opener
 ) -> None:
     before = open_store(demo_db).last_seq()
-    app = BargainingApp(db_path=demo_db, seat="lead", clock=clock)
     async with app.run_test(size=size) as pilot:
         await type_fast(app, "c", "9", "escape")
         await pilot.pause()

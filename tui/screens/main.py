@@ -228,8 +228,6 @@ class MainScreen(Screen[None]):
         self.query_one("#notes").border_title = "Notes"
         self.reload()
         self._restore_draft()
-        # The filter line is hidden until `/`: it is made after the first frame, not before.
-        self.call_after_refresh(self._prepare_filter)
         self.set_interval(1.0, self._tick, name="clock")
         self.set_interval(60.0, self._tick_board, name="board ages")
 
@@ -514,25 +512,20 @@ class MainScreen(Screen[None]):
 
     # ------------------------------------------------------------------ board
 
-    def _filter_box(self) -> Input:
-        """The filter line above the board (made when first asked for)."""
-        for box in self.query("#board-filter").results(Input):
-            return box
-        box = Input(
-            placeholder="Filter: text, status (open, TA) or holder", id="board-filter", compact=True
-        )
-        self.query_one("#board-box").mount(box, before=self.board)
-        return box
-
-    def _prepare_filter(self) -> None:
-        # Not when the app is already closing (q pressed before the first frame was up).
-        box = self.query("#board-box")
-        if box and box.first().is_attached:
-            self._filter_box()
+    def _filter_box(self) -> Input | None:
+        """The filter line above the board, once `/` has made it (not before the first frame)."""
+        return next(iter(self.query("#board-filter").results(Input)), None)
 
     def action_filter(self) -> None:
         """Show the filter line above the board."""
         box = self._filter_box()
+        if box is None:
+            box = Input(
+                placeholder="Filter: text, status (open, TA) or holder",
+                id="board-filter",
+                compact=True,
+            )
+            self.query_one("#board-box").mount(box, before=self.board)
         box.add_class("-shown")
         box.focus()
 
@@ -544,13 +537,13 @@ class MainScreen(Screen[None]):
     def _filter_done(self, event: Input.Submitted) -> None:
         event.stop()
         if not event.value.strip():
-            self._filter_box().remove_class("-shown")
+            event.input.remove_class("-shown")
         self.board.focus()
 
     def action_leave(self) -> None:
         """Escape: back to the board; on the board, clear the filter."""
         box = self._filter_box()
-        if self.focused is box or (self.focused is self.board and box.value):
+        if box is not None and (self.focused is box or (self.focused is self.board and box.value)):
             box.value = ""
             box.remove_class("-shown")
         self.board.focus()

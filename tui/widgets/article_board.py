@@ -362,59 +362,16 @@ class ArticleBoard(DataTable[Text]):
         """
         if row_index < 0 or column_index < 0:
             return super()._render_cell(row_index, column_index, base_style, width, cursor, hover)
-        lines = self._own_cell(row_index, column_index, base_style, width, cursor, hover)
-        if lines is None:
+        lines = self._plain_cell(row_index, column_index, base_style, width, cursor, hover)
+        if lines is None:  # a cell the board cannot draw itself (DataTable caches its own)
             lines = super()._render_cell(row_index, column_index, base_style, width, cursor, hover)
-            key = self._cell_key(row_index, column_index, base_style, width, cursor, hover)
-            self._rendered_cells[key] = lines
         return lines
 
-    def _cell_key(
-        self,
-        row_index: int,
-        column_index: int,
-        base_style: Style,
-        width: int,
-        cursor: bool,
-        hover: bool,
-    ) -> tuple[object, ...]:
-        row_key = self._row_locations.get_key(row_index)
-        column_key = self._column_locations.get_key(column_index)
-        return (
-            row_key,
-            column_key,
-            self._cell_versions.get((row_key, column_key), 0),
-            base_style,
-            width,
-            cursor,
-            hover,
-            self._show_hover_cursor,
-            self._pseudo_class_state,
-        )
-
-    def _own_cell(
-        self,
-        row_index: int,
-        column_index: int,
-        base_style: Style,
-        width: int,
-        cursor: bool,
-        hover: bool,
-        styles: tuple[Style, Style] | None = None,
-    ) -> SegmentLines | None:
-        """A cell's lines from the cache, or drawn by `_plain_cell` (None when it cannot)."""
-        key = self._cell_key(row_index, column_index, base_style, width, cursor, hover)
-        lines = self._rendered_cells.get(key)
-        if lines is None:
-            lines = self._plain_cell(
-                row_index, column_index, base_style, width, cursor, hover, styles
-            )
-            if lines is not None:
-                self._rendered_cells[key] = lines
-        return lines
-
-    def _cell_styles(self, fixed: bool, cursor: bool, hover: bool) -> tuple[Style, Style]:
-        """The cursor and hover styles laid over a cell, and over its text (DataTable's)."""
+    def _cell_styles(
+        self, fixed: bool, cursor: bool, hover: bool, *, css_priority: bool = True
+    ) -> tuple[Style, Style]:
+        """The cursor and hover styles laid over a cell, and over its text (DataTable's; the
+        space right of the last column takes no CSS priority)."""
         return self._get_styles_to_render_cell(
             False,
             False,
@@ -423,8 +380,8 @@ class ArticleBoard(DataTable[Text]):
             cursor,
             self.show_cursor,
             self._show_hover_cursor,
-            self.cursor_foreground_priority == "css",
-            self.cursor_background_priority == "css",
+            css_priority and self.cursor_foreground_priority == "css",
+            css_priority and self.cursor_background_priority == "css",
         )
 
     def _plain_cell(
@@ -438,11 +395,26 @@ class ArticleBoard(DataTable[Text]):
         styles: tuple[Style, Style] | None = None,
     ) -> SegmentLines | None:
         """A one-line `Text` cell of one style (no spans) that fits its column, drawn without
-        Rich's general rendering (padding, wrapping, cropping); None for any other cell, which
-        DataTable draws. The lines are the same segments DataTable would draw
-        (tests/tui/test_board_cells.py compares every cell of the demo board both ways)."""
+        Rich's general rendering (padding, wrapping, cropping) and cached per cell version;
+        None for any other cell, which DataTable draws. The lines are the same segments
+        DataTable would draw (tests/tui/test_board_cells.py compares every cell of the demo
+        board both ways)."""
         row_key = self._row_locations.get_key(row_index)
         column_key = self._column_locations.get_key(column_index)
+        key = (
+            row_key,
+            column_key,
+            self._cell_versions.get((row_key, column_key), 0),
+            base_style,
+            width,
+            cursor,
+            hover,
+            self._show_hover_cursor,
+            self._pseudo_class_state,
+        )
+        cached = self._rendered_cells.get(key)
+        if cached is not None:
+            return cached
         if row_key is None or column_key is None or self.rows[row_key].height != 1:
             return None
         cell = self.get_cell(row_key, column_key)
@@ -474,7 +446,8 @@ class ArticleBoard(DataTable[Text]):
             segments.append(Segment(" " * (inner - length), blank))
         if pad:
             segments.append(Segment(" " * pad, blank))
-        return [segments]
+        lines = self._rendered_cells[key] = [segments]
+        return lines
 
     def render_lines(self, crop: Region) -> list[Strip]:
         # The base style walks every ancestor's styles; DataTable asks for it once per line.
@@ -517,23 +490,13 @@ class ArticleBoard(DataTable[Text]):
         for column_index, column in enumerate(self.ordered_columns):
             width = column.get_render_width(self)
             table_width += width
-            lines = self._own_cell(
+            lines = self._plain_cell(
                 row_index, column_index, base_style, width, cursor, hover, styles
             )
             if lines is None:
                 return None
             segments += lines[0]
-        extend_style, _ = self._get_styles_to_render_cell(
-            False,
-            False,
-            False,
-            hover,
-            cursor,
-            self.show_cursor,
-            self._show_hover_cursor,
-            False,
-            False,
-        )
+        extend_style, _ = self._cell_styles(False, cursor, hover, css_priority=False)
         extend_style = (base_style + extend_style) + Style.from_meta(
             {"row": row_index, "column": 0, "out_of_bounds": True}
         )
