@@ -62,3 +62,44 @@ async def test_the_boards_column_widths_are_what_datatable_measures(
         DataTable._update_dimensions(board, list(board.rows))
         assert [column.content_width for column in board.ordered_columns] == own
         assert board.virtual_size == virtual
+
+
+@pytest.mark.parametrize("size", [(80, 24), (160, 48)], ids=["80x24", "160x48"])
+@pytest.mark.parametrize("caucus", [False, True], ids=["no caucus", "caucus"])
+async def test_the_layout_containers_are_not_painted_and_leave_no_hole(
+    demo_db: Path, clock: FrozenClock, size: tuple[int, int], caucus: bool
+) -> None:
+    """`#body` and `#side` only lay out their children, so app.tcss hides them from the
+    compositor (their blank lines were a tenth of the first frame's painting). That holds
+    only while their children cover every cell of theirs and are themselves painted."""
+    app = BargainingApp(db_path=demo_db, seat="lead", clock=clock)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        if caucus:
+            await pilot.press("c", *"20", "ctrl+s")
+            await pilot.pause()
+            assert app.screen.query_one("#caucuses").display
+        painted = app.screen._compositor.visible_widgets
+        hidden = {app.screen.query_one("#body"), app.screen.query_one("#side")}
+        for container in hidden:
+            assert container not in painted
+            inside = [
+                widget
+                for widget in container.walk_children()
+                if widget not in hidden and widget.display and widget.region
+            ]
+            assert inside and all(widget in painted for widget in inside)
+            region = container.region
+            covered = {
+                (x, y)
+                for widget in inside
+                for x in range(widget.region.x, widget.region.right)
+                for y in range(widget.region.y, widget.region.bottom)
+            }
+            holes = [
+                (x, y)
+                for x in range(region.x, region.right)
+                for y in range(region.y, region.bottom)
+                if (x, y) not in covered
+            ]
+            assert not holes, f"#{container.id} leaves {len(holes)} cells unpainted"
