@@ -75,10 +75,16 @@ async def test_the_boards_own_rows_are_datatables_rows(
                 for hover_row in (row, (row + 2) % board.row_count):
                     board.cursor_coordinate = Coordinate(cursor_row, 0)
                     board.hover_coordinate = Coordinate(hover_row, 0)
-                    own = board._draw_row(row_key, row, 0, width, base)
+                    own = board._draw_row(row_key, row, 0, width, board._make_frame())
                     assert own is not None, row
                     drawn = DataTable._render_line(board, y, 0, width, base)
                     assert list(own) == list(drawn), (row, cursor_row, hover_row)
                     assert own.cell_length == width
                     compared += 1
         assert compared == board.row_count * 4
+        for row in range(board.row_count):  # scrolled sideways: a cropped line
+            row_key = board._row_locations.get_key(row)
+            own = board._draw_row(row_key, row, 2, width + 2, board._make_frame())
+            drawn = DataTable._render_line(board, board.header_height + row, 2, width + 2, base)
+            assert own is not None and list(own) == list(drawn), row
+            assert own.cell_length == width

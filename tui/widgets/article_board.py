@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import ClassVar, Self
+from typing import ClassVar, NamedTuple, Self
 
 from rich.cells import cell_len
 from rich.segment import Segment
@@ -14,6 +14,7 @@ from rich.text import Text
 from textual import on
 from textual._segment_tools import line_crop
 from textual.cache import LRUCache
+from textual.coordinate import Coordinate
 from textual.geometry import Region, Size
 from textual.message import Message
 from textual.strip import Strip
@@ -53,6 +54,24 @@ class _Layout:
     words: dict[ArticleStatus, str] = field(default_factory=lambda: STATUS_WORDS)
     number_max: int = 24
     title_width: int = MIN_TITLE
+
+
+class _Frame(NamedTuple):
+    """What every line of one frame shares, read once per frame: each reactive read and
+    column width costs a call, and a frame of 44 rows made over 2,000 of them."""
+
+    base_style: Style
+    widths: tuple[int, ...]
+    cursor: Coordinate
+    hover: Coordinate
+    look: tuple[object, ...]
+    """Everything else a drawn line depends on: base style, widths, cursor kind and flags."""
+    own_rows: bool
+    """The board draws its rows itself: none of what only DataTable's row assembly does
+    (fixed rows or columns, zebra stripes, row labels, a cursor other than the row's)."""
+    cell_padding: int
+    cell_styles: dict[tuple[bool, bool, bool], tuple[Style, Style]]
+    """`_cell_styles` for each kind of row (cursor, hover), filled as rows are drawn."""
 
 
 def _widths(lines: Iterable[list[str]]) -> list[int]:
@@ -99,7 +118,8 @@ class ArticleBoard(DataTable[Text]):
         self._built_cells: LRUCache[tuple[object, ...], tuple[str, list[Text]]] = LRUCache(500)
         self._rendered_lines: LRUCache[tuple[object, ...], Strip] = LRUCache(1000)
         self._shown_layout: _Layout | None = None
-        self._frame_style: Style | None = None
+        self._row_versions: dict[RowKey, int] = {}
+        self._frame: _Frame | None = None
 
     def on_mount(self) -> None:
         # Component styles follow the theme once its CSS is applied: redraw after that.
@@ -420,7 +440,7 @@ class ArticleBoard(DataTable[Text]):
         cell = self.get_cell(row_key, column_key)
         if not isinstance(cell, Text) or cell.spans or "\n" in cell.plain:
             return None
-        pad = self.cell_padding
+        pad = self.cell_padding if self._frame is None else self._frame.cell_padding
         inner = width - 2 * pad
         length = cell.cell_len
         if not 0 <= length <= inner:
@@ -450,60 +470,97 @@ class ArticleBoard(DataTable[Text]):
         return lines
 
     def render_lines(self, crop: Region) -> list[Strip]:
-        # The base style walks every ancestor's styles; DataTable asks for it once per line.
-        self._frame_style = self.rich_style
+        # What every line shares is read once here: the base style alone walks every
+        # ancestor's styles, and DataTable asks for it once per line.
+        self._pseudo_class_state = self.get_pseudo_class_state()
+        self._frame = self._make_frame()
         try:
             return super().render_lines(crop)
         finally:
-            self._frame_style = None
+            self._frame = None
+
+    def _make_frame(self) -> _Frame:
+        """What the lines of a frame drawn now share."""
+        base_style = self.rich_style
+        widths = tuple(column.get_render_width(self) for column in self.ordered_columns)
+        return _Frame(
+            base_style=base_style,
+            widths=widths,
+            cursor=self.cursor_coordinate,
+            hover=self.hover_coordinate,
+            look=(
+                base_style,
+                widths,
+                self.cursor_type,
+                self.show_cursor,
+                self._show_hover_cursor,
+                self._pseudo_class_state,
+            ),
+            own_rows=(
+                self.cursor_type == "row"
+                and not self.fixed_columns
+                and not self.fixed_rows
+                and not self.zebra_stripes
+                and not (self._labelled_row_exists and self.show_row_labels)
+            ),
+            cell_padding=self.cell_padding,
+            cell_styles={},
+        )
 
     def render_line(self, y: int) -> Strip:
-        base_style = self._frame_style
-        if base_style is None or self.fixed_rows:
+        frame = self._frame
+        if frame is None or self.fixed_rows:
             return super().render_line(y)
         scroll_x, scroll_y = self.scroll_offset
         if y >= (self.header_height if self.show_header else 0):
             y += scroll_y
-        return self._render_line(y, scroll_x, scroll_x + self.size.width, base_style)
+        return self._render_line(y, scroll_x, scroll_x + self.size.width, frame.base_style)
+
+    def _frame_styles(
+        self, frame: _Frame, cursor: bool, hover: bool, text: bool
+    ) -> tuple[Style, Style]:
+        """`_cell_styles` for a kind of row, once per frame."""
+        key = (cursor, hover, text)
+        styles = frame.cell_styles.get(key)
+        if styles is None:
+            styles = frame.cell_styles[key] = self._cell_styles(
+                False, cursor, hover, css_priority=text
+            )
+        return styles
 
     def _draw_row(
-        self, row_key: RowKey, row_index: int, x1: int, x2: int, base_style: Style
+        self, row_key: RowKey, row_index: int, x1: int, x2: int, frame: _Frame
     ) -> Strip | None:
-        """A board row's line, drawn from its cells without DataTable's general row assembly
-        (fixed columns, row labels, zebra stripes, cell cursors: the board has none), which
-        looks up the same styles again for every row; None for a table that has them. The
-        strip is the one DataTable draws (tests/tui/test_board_cells.py compares them)."""
-        if (
-            self.cursor_type != "row"
-            or self.fixed_columns
-            or self.fixed_rows
-            or self.zebra_stripes
-            or (self._labelled_row_exists and self.show_row_labels)
-            or self.rows[row_key].height != 1
-        ):
+        """A board row's line, drawn from its cached cells without DataTable's general row
+        assembly (fixed columns, row labels, zebra stripes, cell cursors: the board has none),
+        which looks up the same styles again for every row; None for a table that has them.
+        The strip is the one DataTable draws (tests/tui/test_board_cells.py compares them)."""
+        if not frame.own_rows or self.rows[row_key].height != 1:
             return None
-        cursor = row_index == self.cursor_coordinate.row
-        hover = row_index == self.hover_coordinate.row
-        styles = self._cell_styles(False, cursor, hover)
+        cursor = row_index == frame.cursor.row
+        hover = row_index == frame.hover.row
+        styles = self._frame_styles(frame, cursor, hover, True)
+        base_style = frame.base_style
         segments: list[Segment] = []
-        table_width = 0
-        for column_index, column in enumerate(self.ordered_columns):
-            width = column.get_render_width(self)
-            table_width += width
+        for column_index, width in enumerate(frame.widths):
             lines = self._plain_cell(
                 row_index, column_index, base_style, width, cursor, hover, styles
             )
             if lines is None:
                 return None
             segments += lines[0]
-        extend_style, _ = self._cell_styles(False, cursor, hover, css_priority=False)
+        extend_style, _ = self._frame_styles(frame, cursor, hover, False)
         extend_style = (base_style + extend_style) + Style.from_meta(
             {"row": row_index, "column": 0, "out_of_bounds": True}
         )
         width = self.size.width
-        segments.append(Segment(" " * max(0, width - table_width), extend_style))
-        strip = Strip(line_crop(segments, x1, x2, width))
-        return strip.adjust_cell_length(width, base_style).simplify()
+        segments.append(Segment(" " * max(0, width - sum(frame.widths)), extend_style))
+        line = line_crop(segments, x1, x2, width)
+        if x1 == 0 and x2 == width:
+            # Not scrolled: the line is `width` cells long (its last segment extends it), so
+            # this is the strip the general steps below make, without their two copies.
+            return Strip(Segment.simplify(line), width)
+        return Strip(line).adjust_cell_length(width, base_style).simplify()
 
     def _render_line(self, y: int, x1: int, x2: int, base_style: Style) -> Strip:
         """A line of the table, cached per row version.
@@ -514,12 +571,16 @@ class ArticleBoard(DataTable[Text]):
         cursor or hover on that row, or the look changed. (Private API of Textual 8, which the
         project pins; the board's tests compare what is drawn after every kind of change.)
         """
+        frame = self._frame
+        if frame is None or frame.base_style != base_style:
+            return super()._render_line(y, x1, x2, base_style)
         try:
             row_key, line_no = self._get_offsets(y)
         except LookupError:
             return super()._render_line(y, x1, x2, base_style)
-        row_index = self._row_locations.get(row_key) if row_key in self._row_locations else -1
-        cursor, hover = self.cursor_coordinate, self.hover_coordinate
+        found = self._row_locations.get(row_key)
+        row_index = -1 if found is None else found  # the header's line has no row
+        cursor, hover = frame.cursor, frame.hover
         key = (
             row_key,
             row_index,
@@ -529,20 +590,13 @@ class ArticleBoard(DataTable[Text]):
             self.size.width,
             cursor if cursor.row == row_index else None,
             hover if hover.row == row_index else None,
-            base_style,
-            self.cursor_type,
-            self.show_cursor,
-            self._show_hover_cursor,
-            self._pseudo_class_state,
-            tuple(
-                (self._cell_versions.get((row_key, column.key), 0), column.get_render_width(self))
-                for column in self.ordered_columns
-            ),
+            frame.look,
+            self._row_versions.get(row_key, 0),
         )
         strip = self._rendered_lines.get(key)
         if strip is None:
             strip = (
-                self._draw_row(row_key, row_index, x1, x2, base_style)
+                self._draw_row(row_key, row_index, x1, x2, frame)
                 if row_index >= 0 and line_no == 0
                 else None
             ) or super()._render_line(y, x1, x2, base_style)
@@ -563,6 +617,7 @@ class ArticleBoard(DataTable[Text]):
             ColumnKey(column_key) if isinstance(column_key, str) else column_key,
         )
         versions[cell] = versions.get(cell, 0) + 1
+        self._row_versions[cell[0]] = self._row_versions.get(cell[0], 0) + 1
         if update_width or cell[0] not in self._row_locations or cell[1] not in self.columns:
             super().update_cell(row_key, column_key, value, update_width=update_width)
             return
@@ -577,6 +632,7 @@ class ArticleBoard(DataTable[Text]):
     def clear(self, columns: bool = False) -> Self:
         self._rendered_cells.clear()
         self._cell_versions.clear()
+        self._row_versions.clear()
         self._rendered_lines.clear()
         return super().clear(columns)
 
