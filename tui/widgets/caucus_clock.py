@@ -23,6 +23,66 @@ class CaucusClock(Widget):
     when a clock it was showing reaches its due-back instant.
     """
 
+    # Here rather than in app.tcss: a module loaded with the first caucus brings its rules
+    # along, and the console's first frame does not wait for them to be parsed. Not scoped:
+    # the narrow screen's rules start from `MainScreen`.
+    SCOPED_CSS = False
+    DEFAULT_CSS = """
+    CaucusClock {
+        height: auto;
+        border: heavy $primary;
+        padding: 0 1;
+        align-horizontal: center;
+    }
+
+    CaucusClock .caucus-title, CaucusClock .caucus-due {
+        width: 100%;
+        text-align: center;
+    }
+
+    CaucusClock .caucus-digits {
+        width: 100%;
+        text-align: center;
+        color: $text;
+    }
+
+    MainScreen.-narrow CaucusClock {
+        border: none;
+        border-left: thick $primary;
+        background: $boost;
+    }
+
+    MainScreen.-narrow CaucusClock.-warning {
+        border: none;
+        border-left: thick $warning;
+        background: $warning-muted;
+    }
+
+    MainScreen.-narrow CaucusClock.-overrun {
+        border: none;
+        border-left: thick $error;
+    }
+
+    CaucusClock.-warning {
+        border: heavy $warning;
+    }
+
+    CaucusClock.-warning .caucus-digits {
+        color: $text-warning;
+        text-style: bold;
+    }
+
+    CaucusClock.-overrun {
+        border: heavy $error;
+        background: $error-muted;
+    }
+
+    CaucusClock.-overrun .caucus-digits {
+        color: $text-error;
+        text-style: bold;
+    }
+    """
+
     @dataclass
     class Due(Message):
         """A caucus reached its due-back time while on screen."""
