@@ -44,11 +44,16 @@ def note_line(note: Note, campaign: Campaign) -> Content:
     return Content.assemble(*parts)
 
 
+EMPTY = Content.styled("No notes in this session yet. Press n to take one.", "italic")
+
+
 class NoteLog(Widget, can_focus=False):
     """The newest notes that fit, the newest at the bottom.
 
     It draws only what fits its height, so a new note repaints this widget alone (no
     scrolling container to lay out again); the full record is in the journal and the recap.
+    Its lines are wrapped here, once per note and width: app.tcss tells Textual not to wrap
+    them again (it did, every line, on every repaint).
     """
 
     def __init__(self, *, id: str | None = None) -> None:
@@ -80,10 +85,10 @@ class NoteLog(Widget, can_focus=False):
 
     def render(self) -> Content:
         width, height = self.content_region.size
-        if not self._notes:
-            return Content.styled("No notes in this session yet. Press n to take one.", "italic")
         if width <= 0 or height <= 0:
             return Content("")
+        if not self._notes:
+            return Content("\n").join(EMPTY.wrap(width))
         shown: list[Content] = []
         for index in range(len(self._notes) - 1, -1, -1):
             shown[:0] = self._rows(index, width)
