@@ -14,13 +14,13 @@ from typing import ClassVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.command import Provider
 from textual.screen import ModalScreen, Screen
 from textual.theme import Theme
 
 from models.errors import DomainError, StoreError
 from models.store import Store
 from models.timeutil import utc_now
-from tui.commands import BargainCommands
 from tui.messages import StoreChanged
 from tui.screens.main import MainScreen
 
@@ -34,6 +34,14 @@ POLL_SECONDS = 0.4
 """How often the journal's last position is read to see other seats' changes."""
 
 
+def _bargain_commands() -> type[Provider]:
+    """The palette's commands, loaded when the palette first opens (Textual takes a callable
+    in `COMMANDS` for that), not before the first frame."""
+    from tui.commands import BargainCommands
+
+    return BargainCommands
+
+
 class BargainingApp(App[None]):
     """The live session console on one database file."""
 
@@ -41,7 +49,7 @@ class BargainingApp(App[None]):
     # which for a subclass (a benchmark's, a test's) is not this one.
     CSS_PATH = Path(__file__).parent / "app.tcss"
     TITLE = "open-bargaining"
-    COMMANDS = App.COMMANDS | {BargainCommands}
+    COMMANDS = App.COMMANDS | {_bargain_commands}
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
