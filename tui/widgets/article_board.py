@@ -71,7 +71,8 @@ class _Frame(NamedTuple):
     (fixed rows or columns, zebra stripes, row labels, a cursor other than the row's)."""
     cell_padding: int
     cell_styles: dict[tuple[bool, bool, bool], tuple[Style, Style]]
-    """`_cell_styles` for each kind of row (cursor, hover), filled as rows are drawn."""
+    """`_cell_styles` by (cursor on the row, mouse on the row, for the cells or for the space
+    right of the last column), filled as the rows are drawn."""
 
 
 def _widths(lines: Iterable[list[str]]) -> list[int]:
