@@ -51,6 +51,9 @@ if TYPE_CHECKING:
     )
 from models.store_core import StoreCore, _instant
 
+ANSWER_OF_REQUEST = "a.type = 'info_request.answered' AND a.subject = r.seq AND a.undone = 0"
+"""SQL: event `a` is the standing answer to information request `r`."""
+
 
 class StoreReads(StoreCore):
     """Queries over the active (not undone) facts, returning domain models or records."""
@@ -678,8 +681,7 @@ class StoreReads(StoreCore):
             date.fromisoformat(due) if due else None
             for (due,) in self._query(
                 "SELECT r.due FROM info_requests r WHERE r.undone = 0 AND NOT EXISTS"
-                " (SELECT 1 FROM events a WHERE a.type = 'info_request.answered'"
-                " AND a.subject = r.seq AND a.undone = 0) ORDER BY r.seq"
+                f" (SELECT 1 FROM events a WHERE {ANSWER_OF_REQUEST}) ORDER BY r.seq"
             )
         ]
 
@@ -687,7 +689,7 @@ class StoreReads(StoreCore):
         rows = self._query(
             "SELECT e.id, r.session, r.side, r.text, r.at, r.due, a.at, a.session"
             " FROM info_requests r JOIN events e ON e.seq = r.seq LEFT JOIN events a"
-            " ON a.type = 'info_request.answered' AND a.subject = r.seq AND a.undone = 0"
+            f" ON {ANSWER_OF_REQUEST}"
             " WHERE r.undone = 0 ORDER BY r.seq"
         )
         return (

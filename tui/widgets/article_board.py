@@ -115,7 +115,6 @@ class ArticleBoard(DataTable[Text]):
         self._filled_width = -1
         self._shown: dict[str, list[str]] = {}
         self._rendered_cells: LRUCache[tuple[object, ...], SegmentLines] = LRUCache(4000)
-        self._cell_versions: dict[tuple[object, object], int] = {}
         self._built_cells: LRUCache[tuple[object, ...], tuple[str, list[Text]]] = LRUCache(500)
         self._rendered_lines: LRUCache[tuple[object, ...], Strip] = LRUCache(1000)
         self._shown_layout: _Layout | None = None
@@ -374,11 +373,11 @@ class ArticleBoard(DataTable[Text]):
         cursor: bool = False,
         hover: bool = False,
     ) -> SegmentLines:
-        """A cell's lines, cached per cell version.
+        """A cell's lines, cached per row version.
 
         DataTable keys its cell cache on a table-wide update count, so changing one cell (a
         pass moves one holder) re-renders every visible cell; here a cell is rendered again
-        only when it, its width or its row's look changed. (Private API of Textual 8,
+        only when its row, its width or its look changed. (Private API of Textual 8,
         which the project pins.)
         """
         if row_index < 0 or column_index < 0:
@@ -416,16 +415,18 @@ class ArticleBoard(DataTable[Text]):
         styles: tuple[Style, Style] | None = None,
     ) -> SegmentLines | None:
         """A one-line `Text` cell of one style (no spans) that fits its column, drawn without
-        Rich's general rendering (padding, wrapping, cropping) and cached per cell version;
+        Rich's general rendering (padding, wrapping, cropping) and cached per row version;
         None for any other cell, which DataTable draws. The lines are the same segments
         DataTable would draw (tests/tui/test_board_cells.py compares every cell of the demo
         board both ways)."""
         row_key = self._row_locations.get_key(row_index)
         column_key = self._column_locations.get_key(column_index)
+        if row_key is None or column_key is None:
+            return None
         key = (
             row_key,
             column_key,
-            self._cell_versions.get((row_key, column_key), 0),
+            self._row_versions.get(row_key, 0),  # a changed cell redraws its row's cells
             base_style,
             width,
             cursor,
@@ -436,7 +437,7 @@ class ArticleBoard(DataTable[Text]):
         cached = self._rendered_cells.get(key)
         if cached is not None:
             return cached
-        if row_key is None or column_key is None or self.rows[row_key].height != 1:
+        if self.rows[row_key].height != 1:
             return None
         cell = self.get_cell(row_key, column_key)
         if not isinstance(cell, Text) or cell.spans or "\n" in cell.plain:
@@ -612,12 +613,10 @@ class ArticleBoard(DataTable[Text]):
         *,
         update_width: bool = False,
     ) -> None:
-        versions = self._cell_versions
         cell = (
             RowKey(row_key) if isinstance(row_key, str) else row_key,
             ColumnKey(column_key) if isinstance(column_key, str) else column_key,
         )
-        versions[cell] = versions.get(cell, 0) + 1
         self._row_versions[cell[0]] = self._row_versions.get(cell[0], 0) + 1
         if update_width or cell[0] not in self._row_locations or cell[1] not in self.columns:
             super().update_cell(row_key, column_key, value, update_width=update_width)
@@ -632,7 +631,6 @@ class ArticleBoard(DataTable[Text]):
 
     def clear(self, columns: bool = False) -> Self:
         self._rendered_cells.clear()
-        self._cell_versions.clear()
         self._row_versions.clear()
         self._rendered_lines.clear()
         return super().clear(columns)
