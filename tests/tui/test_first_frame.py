@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 from rich.cells import cell_len
+from textual import events
 from textual.widgets import DataTable
 
 from tests.tui.conftest import FrozenClock
@@ -103,3 +104,55 @@ async def test_the_layout_containers_are_not_painted_and_leave_no_hole(
                 if (x, y) not in covered
             ]
             assert not holes, f"#{container.id} leaves {len(holes)} cells unpainted"
+
+
+def _styles(app: BargainingApp) -> dict[str, Any]:
+    """Every node's own rules and its component styles' rules, keyed by its place."""
+    found: dict[str, Any] = {}
+    for node in app.screen.walk_children(with_self=True):
+        rules = node._css_styles.get_rules()
+        parts = {name: part.get_rules() for name, part in node._component_styles.items()}
+        found[f"{node.css_path_nodes}"] = (rules, parts)
+    return found
+
+
+class CountsRestyles(BargainingApp):
+    """Notes each time the whole screen is restyled while starting."""
+
+    whole_screen_restyles = 0
+
+    async def _on_compose(self) -> None:
+        update_nodes = self.stylesheet.update_nodes
+
+        def counted(nodes: Any, animate: bool = False) -> None:
+            nodes = list(nodes)
+            if any(node is self.screen for node in nodes):
+                self.whole_screen_restyles += 1
+            update_nodes(nodes, animate=animate)
+
+        self.stylesheet.update_nodes = counted  # type: ignore[method-assign]
+        await super()._on_compose()
+
+
+@pytest.mark.parametrize("theme", ["textual-dark", "textual-light"])
+@pytest.mark.parametrize("size", [(80, 24), (160, 48)], ids=["80x24", "160x48"])
+async def test_the_screen_is_styled_once_and_nothing_is_left_stale(
+    demo_db: Path, clock: FrozenClock, size: tuple[int, int], theme: str
+) -> None:
+    """The main screen's first resume does not restyle what its mount styled a moment before
+    (a tenth of start-up); restyling everything afterwards changes nothing, in styles or on
+    screen. A later resume that asks for a restyle still gets it."""
+    app = CountsRestyles(db_path=demo_db, seat="lead", clock=clock)
+    app.theme = theme
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        assert app.whole_screen_restyles == 0
+        styled, shown = _styles(app), app.export_screenshot()
+        app.screen.update_node_styles(animate=False)
+        await pilot.pause()
+        assert _styles(app) == styled
+        assert app.export_screenshot() == shown
+        app.whole_screen_restyles = 0
+        app.screen.post_message(events.ScreenResume())  # as when pushed again
+        await pilot.pause()
+        assert app.whole_screen_restyles == 1

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING, ClassVar, TypeVar
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Grid, Vertical
@@ -208,6 +208,7 @@ class MainScreen(Screen[None]):
         self._visibility_choice: Visibility | None = None
         self._draft_timer: Timer | None = None
         self._draft_dirty = False
+        self._resumed = False
 
     # ------------------------------------------------------------------ layout
 
@@ -302,7 +303,14 @@ class MainScreen(Screen[None]):
         else:
             self.reload()
 
-    def on_screen_resume(self) -> None:
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
+        if not self._resumed:
+            # The first resume follows the mount, whose widgets were all styled a moment ago
+            # with the same stylesheet: Textual's restyle of the whole screen (runs after this
+            # handler) would redo it, a tenth of start-up. Later resumes are Textual's to
+            # decide (a test restyles afterwards and finds nothing stale).
+            self._resumed = True
+            event.refresh_styles = False
         if self.campaign is not None and self.store.last_seq() != self.loaded_seq:
             self.reload()
 
