@@ -15,6 +15,7 @@ from typing import ClassVar
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.command import Provider
+from textual.dom import DOMNode
 from textual.screen import ModalScreen, Screen
 from textual.theme import Theme
 
@@ -133,6 +134,16 @@ class BargainingApp(App[None]):
             if theme is not None:
                 return theme
         return None
+
+    def update_styles(self, node: DOMNode, animate: bool = True) -> None:
+        """`App.update_styles`, except for a node not in the DOM yet.
+
+        Textual restyles a widget whose classes change even before it is mounted: an
+        `Input(compact=True)` is styled in its constructor, then again when mounted, for
+        nothing (every dialog's fields, the note line). Mounting styles a node in full, so
+        until then there is nothing to update."""
+        if node is self or node.is_attached:
+            super().update_styles(node, animate)
 
     @property
     def store(self) -> Store:

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from rich.cells import cell_len
 from textual import events
-from textual.widgets import DataTable
+from textual.widgets import DataTable, Input
 
 from tests.tui.conftest import FrozenClock
 from tui.app import BargainingApp
@@ -156,3 +156,30 @@ async def test_the_screen_is_styled_once_and_nothing_is_left_stale(
         app.screen.post_message(events.ScreenResume())  # as when pushed again
         await pilot.pause()
         assert app.whole_screen_restyles == 1
+
+
+async def test_a_widget_is_styled_when_mounted_not_before(
+    demo_db: Path, clock: FrozenClock
+) -> None:
+    """Textual restyles a widget whose classes change even before it is mounted (an
+    `Input(compact=True)` in its constructor); the app leaves that to the mount, which styles
+    it in full. Once mounted, a class change restyles it at once."""
+    app = BargainingApp(db_path=demo_db, seat="lead", clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        styled: list[object] = []
+        apply = app.stylesheet.apply
+
+        def counted(node: Any, **options: Any) -> None:
+            styled.append(node)
+            apply(node, **options)
+
+        app.stylesheet.apply = counted  # type: ignore[method-assign]
+        field = Input(compact=True)
+        assert field.has_class("-textual-compact") and field not in styled
+        await app.screen.mount(field)
+        assert styled.count(field) == 1
+        assert field.styles.height is not None and field.styles.height.value == 1
+        field.compact = False
+        assert styled.count(field) == 2
+        assert field.styles.height is not None and field.styles.height.value == 3
