@@ -3,6 +3,8 @@ its rows and its columns their widths (it used to fill itself a frame or two lat
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -183,3 +185,47 @@ async def test_a_widget_is_styled_when_mounted_not_before(
         field.compact = False
         assert styled.count(field) == 2
         assert field.styles.height is not None and field.styles.height.value == 3
+
+
+NOT_BEFORE_THE_FIRST_FRAME = (
+    "click",
+    "pydantic",
+    "sqlite_utils",
+    "rich._emoji_codes",
+    "models.events",
+    "tui.commands",
+    "tui.dialogs",
+    "tui.screens.sessions",
+    "tui.screens.articles",
+    "tui.screens.recap",
+)
+"""What the console does not show on its first frame, so does not load before it: the
+command line, validation, migrations, Rich's emoji codes (a `str` column label is read as
+markup and loads them), the palette's commands, dialogs and the screens around."""
+
+
+@pytest.mark.parametrize("size", [(80, 24), (160, 48)], ids=["80x24", "160x48"])
+def test_the_first_frame_loads_only_what_it_shows(demo_db: Path, size: tuple[int, int]) -> None:
+    script = (
+        "import asyncio, sys\n"
+        "from pathlib import Path\n"
+        "from tui.app import BargainingApp\n"
+        "async def main():\n"
+        "    app = BargainingApp(db_path=Path(sys.argv[1]), seat='lead')\n"
+        f"    async with app.run_test(size={size!r}) as pilot:\n"
+        "        await pilot.pause()\n"
+        "        assert app.screen.query_one('#board').row_count > 10\n"
+        "        loaded = [name for name in sys.argv[2:]\n"
+        "                  if any(m == name or m.startswith(name + '.') for m in sys.modules)]\n"
+        "        print(loaded)\n"
+        "asyncio.run(main())\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(demo_db), *NOT_BEFORE_THE_FIRST_FRAME],
+        capture_output=True,
+        text=True,
+        cwd=Path(__file__).resolve().parents[2],
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"
