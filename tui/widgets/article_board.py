@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from typing import ClassVar, NamedTuple, Self
 
@@ -46,12 +46,11 @@ MIN_TITLE = 16
 """Titles keep at least this many cells; other columns give way first."""
 
 
-@dataclass(frozen=True)
-class _Layout:
+class _Layout(NamedTuple):
     """How the board fits its width: how many columns, which status words, how wide."""
 
     columns: int = len(COLUMNS)
-    words: dict[ArticleStatus, str] = field(default_factory=lambda: STATUS_WORDS)
+    words: dict[ArticleStatus, str] = STATUS_WORDS  # never changed: shared as the default
     number_max: int = 24
     title_width: int = MIN_TITLE
 
