@@ -15,6 +15,7 @@ from textual.widgets import DataTable, Input
 
 from tests.tui.conftest import FrozenClock
 from tui.app import BargainingApp
+from tui.screens.main import MainScreen
 from tui.widgets.article_board import ArticleBoard
 
 
@@ -158,6 +159,27 @@ async def test_the_screen_is_styled_once_and_nothing_is_left_stale(
         app.screen.post_message(events.ScreenResume())  # as when pushed again
         await pilot.pause()
         assert app.whole_screen_restyles == 1
+
+
+@pytest.mark.parametrize("theme", ["textual-dark", "textual-light"])
+async def test_a_pushed_main_screen_is_not_left_stale(
+    demo_db: Path, clock: FrozenClock, theme: str
+) -> None:
+    """The welcome screen and the demo push the main screen instead: its first resume skips
+    the restyle too, and restyling it afterwards changes nothing."""
+    app = BargainingApp(db_path=demo_db, seat="lead", clock=clock)
+    app.theme = theme
+    async with app.run_test(size=(160, 48)) as pilot:
+        await pilot.pause()
+        first = app.screen
+        app.push_screen(MainScreen(app.store, app.clock))
+        await pilot.pause()
+        assert app.screen is not first and isinstance(app.screen, MainScreen)
+        styled, shown = _styles(app), app.export_screenshot()
+        app.screen.update_node_styles(animate=False)
+        await pilot.pause()
+        assert _styles(app) == styled
+        assert app.export_screenshot() == shown
 
 
 async def test_a_widget_is_styled_when_mounted_not_before(
