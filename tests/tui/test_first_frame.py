@@ -119,6 +119,15 @@ def _styles(app: BargainingApp) -> dict[str, Any]:
     return found
 
 
+async def _assert_restyling_changes_nothing(app: BargainingApp, pilot: Any) -> None:
+    """Restyle the whole screen: no node's rules and no cell on screen may change."""
+    styled, shown = _styles(app), app.export_screenshot()
+    app.screen.update_node_styles(animate=False)
+    await pilot.pause()
+    assert _styles(app) == styled
+    assert app.export_screenshot() == shown
+
+
 class CountsRestyles(BargainingApp):
     """Notes each time the whole screen is restyled while starting."""
 
@@ -150,11 +159,7 @@ async def test_the_screen_is_styled_once_and_nothing_is_left_stale(
     async with app.run_test(size=size) as pilot:
         await pilot.pause()
         assert app.whole_screen_restyles == 0
-        styled, shown = _styles(app), app.export_screenshot()
-        app.screen.update_node_styles(animate=False)
-        await pilot.pause()
-        assert _styles(app) == styled
-        assert app.export_screenshot() == shown
+        await _assert_restyling_changes_nothing(app, pilot)
         app.whole_screen_restyles = 0
         app.screen.post_message(events.ScreenResume())  # as when pushed again
         await pilot.pause()
@@ -167,19 +172,17 @@ async def test_a_pushed_main_screen_is_not_left_stale(
 ) -> None:
     """The welcome screen and the demo push the main screen instead: its first resume skips
     the restyle too, and restyling it afterwards changes nothing."""
-    app = BargainingApp(db_path=demo_db, seat="lead", clock=clock)
+    app = CountsRestyles(db_path=demo_db, seat="lead", clock=clock)
     app.theme = theme
     async with app.run_test(size=(160, 48)) as pilot:
         await pilot.pause()
         first = app.screen
+        app.whole_screen_restyles = 0
         app.push_screen(MainScreen(app.store, app.clock))
         await pilot.pause()
         assert app.screen is not first and isinstance(app.screen, MainScreen)
-        styled, shown = _styles(app), app.export_screenshot()
-        app.screen.update_node_styles(animate=False)
-        await pilot.pause()
-        assert _styles(app) == styled
-        assert app.export_screenshot() == shown
+        assert app.whole_screen_restyles == 0
+        await _assert_restyling_changes_nothing(app, pilot)
 
 
 async def test_a_widget_is_styled_when_mounted_not_before(
