@@ -91,15 +91,32 @@ def read_input(path: str) -> bytes:
         _fail(f"cannot read {path}: {error.strerror}")
 
 
-def write_output(text: str, output: str | None) -> None:
-    """Write to a file (created private) or to standard output."""
+def write_output(text: str, output: str | None, database_id: str | None = None) -> None:
+    """Write to standard output, or to a file: created 0600 (folders 0700), replaced whole,
+    and never the command's database, its -wal/-shm or a kept backup
+    (`models.private_files`)."""
     if output is None or output == "-":
         click.echo(text, nl=False)
         return
+    from models.private_files import write_private
+
     try:
-        Path(output).write_text(text, encoding="utf-8", newline="")
+        database = db_path(click.get_current_context())
+        write_private(Path(output), text, database=database, database_id=database_id)
     except OSError as error:
-        _fail(f"cannot write {output}: {error.strerror}")
+        _fail(f"cannot write {output}: {error.strerror or error}")
+
+
+def _utf8_or_fail(**values: str | None) -> None:
+    """Refuse an argument that is not valid UTF-8 (bytes Python kept as lone surrogates)."""
+    for name, value in values.items():
+        if value is None:
+            continue
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            option = "--" + name.replace("_", "-")
+            _fail(f"{option} is not valid UTF-8 text; type it again")
 
 
 @click.group(cls=BargainGroup, invoke_without_command=True)
@@ -152,29 +169,30 @@ def init(
 ) -> None:
     """Create the database and its campaign."""
     from models.actions import create_campaign
+    from models.dbfile import kept_as_it_was_unless_done
     from models.domain import Party
     from models.locations import system_timezone
 
+    _utf8_or_fail(
+        union=union,
+        union_short=union_short,
+        employer=employer,
+        employer_short=employer_short,
+        timezone=timezone,
+    )
     path = db_path(ctx)
-    existed = path.exists()
-    with open_db(ctx, create=True) as store:
+    with kept_as_it_was_unless_done(path), open_db(ctx, create=True) as store:
         if store.campaign() is not None:
             _fail(f"{path} already holds a campaign; choose another file with --db")
-        try:
-            create_campaign(
-                store,
-                union=union,
-                union_short=union_short,
-                employer=employer,
-                employer_short=employer_short,
-                timezone=timezone or system_timezone(),
-                our_side=Party(our_side),
-            )
-        except DomainError:
-            if not existed:
-                store.close()
-                _remove_database(path)
-            raise
+        create_campaign(
+            store,
+            union=union,
+            union_short=union_short,
+            employer=employer,
+            employer_short=employer_short,
+            timezone=timezone or system_timezone(),
+            our_side=Party(our_side),
+        )
     click.echo(f"Created the campaign in {path}")
 
 
@@ -306,10 +324,11 @@ def recap(
 
     with open_db(ctx) as store:
         snapshot = build_snapshot(store, session, "team" if audience == "team" else "members")
+        database_id = store.database_id
     text = render_recap(
         snapshot, format=fmt, lang=lang, template=Path(template) if template else None
     )
-    write_output(text, output)
+    write_output(text, output, database_id)
 
 
 @main.group()
@@ -325,7 +344,8 @@ def journal_export(ctx: click.Context, output: str | None) -> None:
     """Write the journal as JSON Lines."""
     with open_db(ctx) as store:
         text = "".join(line + "\n" for line in store.journal())
-    write_output(text, output)
+        database_id = store.database_id
+    write_output(text, output, database_id)
 
 
 @journal.command("import")
@@ -339,15 +359,11 @@ def journal_import(ctx: click.Context, file: str) -> None:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         _fail(f"{file} is not UTF-8 text (byte {error.start + 1})")
+    from models.dbfile import kept_as_it_was_unless_done
+
     path = db_path(ctx)
-    existed = path.exists()
-    try:
-        with open_db(ctx, create=True) as store:
-            count = store.import_journal(text.split("\n") if text else [])
-    except (DomainError, StoreError):
-        if not existed:
-            _remove_database(path)
-        raise
+    with kept_as_it_was_unless_done(path), open_db(ctx, create=True) as store:
+        count = store.import_journal(text.split("\n") if text else [])
     click.echo(f"Imported {count} event{'s' if count != 1 else ''} into {path}")
 
 
@@ -395,11 +411,6 @@ def demo(ctx: click.Context, large: bool, no_open: bool) -> None:
     click.echo(f"Demo campaign ({count:,} events) in {path}")
     if not no_open:
         open_app(path, seat=(root.get("seat") or default_seat()))
-
-
-def _remove_database(path: Path) -> None:
-    for suffix in ("", "-wal", "-shm"):
-        Path(str(path) + suffix).unlink(missing_ok=True)
 
 
 if __name__ == "__main__":  # pragma: no cover

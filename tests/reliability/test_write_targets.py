@@ -146,7 +146,7 @@ def test_no_writer_writes_over_a_kept_backup(loaded: Path, writer: str) -> None:
 
 
 def test_the_app_recap_files_never_replace_the_database(loaded: Path) -> None:
-    from tui.screens.recap import recap_file_name, recap_folder
+    from models.recap_files import recap_file_name, recap_folder
 
     folder = recap_folder(loaded, 1)
     folder.mkdir(parents=True)
@@ -226,7 +226,9 @@ def test_a_refused_import_leaves_an_existing_empty_file_as_it_was(tmp_path: Path
     path = tmp_path / "empty.db"
     path.touch()
     os.chmod(path, 0o644)
-    result = CliRunner().invoke(main, ["--db", str(path), "journal", "import", "-"], input=BAD_JOURNAL)
+    result = CliRunner().invoke(
+        main, ["--db", str(path), "journal", "import", "-"], input=BAD_JOURNAL
+    )
     _one_line_refusal(result, "line 1")
     assert path.stat().st_size == 0 and _mode(path) == 0o644
     assert sorted(p.name for p in tmp_path.iterdir()) == ["empty.db"]
