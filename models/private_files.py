@@ -8,6 +8,7 @@ a reader never sees half a file and an earlier file is replaced whole or not at 
 
 from __future__ import annotations
 
+import errno
 import os
 import sqlite3
 from collections.abc import Iterator
@@ -27,10 +28,11 @@ def backups_folder(database: Path) -> Path:
     return Path(database).parent / BACKUPS_FOLDER
 
 
-def make_private_dir(folder: Path) -> None:
+def make_private_dir(folder: Path, *, ours: bool = False) -> None:
     """Make `folder` and every missing parent, each one 0700 whatever the umask.
 
-    Folders that already exist are left as they are.
+    Folders that already exist are left as they are, unless `ours` (a folder the app owns,
+    like `backups/` or `recaps/session-N/`): that one is made 0700 again.
     """
     folder = Path(folder)
     missing: list[Path] = []
@@ -45,7 +47,9 @@ def make_private_dir(folder: Path) -> None:
             part.mkdir(mode=0o700)
             os.chmod(part, 0o700)
     if not folder.is_dir():
-        raise StoreError(f"{folder} is not a folder; choose another place to write")
+        raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR), str(folder))
+    if ours and not missing:
+        os.chmod(folder, 0o700)
 
 
 def _same_file(a: Path, b: Path) -> bool:

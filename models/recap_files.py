@@ -53,7 +53,8 @@ def write_recap_files(
     targets = {fmt: folder / recap_file_name(session, fmt, lang, audience) for fmt in texts}
     for target in targets.values():
         check_target(target, db_path, database_id)
-    make_private_dir(folder)
+    make_private_dir(folder.parent, ours=True)
+    make_private_dir(folder, ours=True)
     return [
         write_private(targets[fmt], text, database=db_path, database_id=database_id)
         for fmt, text in texts.items()

@@ -238,6 +238,8 @@ class StoreCore:
         folder = backups_folder(self.path)
         if destination is None:
             destination = backup_name(self.path, reason, utc_now())
+            with _translated(folder):
+                make_private_dir(folder, ours=True)
         destination = Path(destination)
         check_target(destination, self.path, ident)
         with _translated(destination):
