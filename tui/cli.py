@@ -10,12 +10,15 @@ import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from models.errors import DomainError, StoreError
 from models.locations import default_seat, resolve_db
+from tui.cli_io import fail as _fail
+from tui.cli_io import read_input, write_output
+from tui.cli_io import utf8_or_fail as _utf8_or_fail
 from tui.launch import open_app
 
 if TYPE_CHECKING:
@@ -37,11 +40,6 @@ class BargainGroup(click.Group):
             sys.exit(130)
         except BrokenPipeError:
             sys.exit(0)
-
-
-def _fail(message: str) -> NoReturn:
-    click.echo(f"bargain: {message}", err=True)
-    sys.exit(1)
 
 
 def _remember_db(ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
@@ -75,48 +73,6 @@ def open_db(ctx: click.Context, *, create: bool = False) -> Store:
 
     seat = (ctx.find_root().obj or {}).get("seat") or default_seat()
     return Store(db_path(ctx), create=create, seat=seat)
-
-
-def read_input(path: str) -> bytes:
-    """A file's bytes, or standard input for `-`; a missing file is a refusal (exit 1)."""
-    if path == "-":
-        return sys.stdin.buffer.read()
-    try:
-        return Path(path).read_bytes()
-    except FileNotFoundError:
-        _fail(f"no file at {path}")
-    except IsADirectoryError:
-        _fail(f"{path} is a folder, not a file")
-    except OSError as error:
-        _fail(f"cannot read {path}: {error.strerror}")
-
-
-def write_output(text: str, output: str | None, database_id: str | None = None) -> None:
-    """Write to standard output, or to a file: created 0600 (folders 0700), replaced whole,
-    and never the command's database, its -wal/-shm or a kept backup
-    (`models.private_files`)."""
-    if output is None or output == "-":
-        click.echo(text, nl=False)
-        return
-    from models.private_files import write_private
-
-    try:
-        database = db_path(click.get_current_context())
-        write_private(Path(output), text, database=database, database_id=database_id)
-    except OSError as error:
-        _fail(f"cannot write {output}: {error.strerror or error}")
-
-
-def _utf8_or_fail(**values: str | None) -> None:
-    """Refuse an argument that is not valid UTF-8 (bytes Python kept as lone surrogates)."""
-    for name, value in values.items():
-        if value is None:
-            continue
-        try:
-            value.encode("utf-8")
-        except UnicodeEncodeError:
-            option = "--" + name.replace("_", "-")
-            _fail(f"{option} is not valid UTF-8 text; type it again")
 
 
 @click.group(cls=BargainGroup, invoke_without_command=True)
