@@ -5,18 +5,15 @@ from __future__ import annotations
 import errno
 import os
 import sqlite3
+import stat
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from models.errors import StoreError
+from models.private_files import SQLITE_HEADER, make_private_dir
 
-if TYPE_CHECKING:
-    pass
-
-
-SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_ENV = "BARGAIN_BUSY_TIMEOUT"
 
 
@@ -27,8 +24,6 @@ def busy_timeout_s() -> float:
     except ValueError:
         return 10.0
 
-
-BACKUPS_KEPT = 20
 
 Row = tuple[Any, ...]
 
@@ -77,23 +72,47 @@ def _damaged(path: Path) -> StoreError:
     )
 
 
-def _make_private_dir(folder: Path) -> None:
-    if not folder.exists():
-        folder.mkdir(parents=True, mode=0o700, exist_ok=True)
-        os.chmod(folder, 0o700)
-
-
-def _create_private_file(path: Path, *, replace: bool = False) -> None:
-    flags = os.O_CREAT | os.O_WRONLY | (os.O_TRUNC if replace else os.O_EXCL)
-    descriptor = os.open(path, flags, 0o600)
+def _create_private_file(path: Path) -> None:
+    descriptor = os.open(path, os.O_CREAT | os.O_WRONLY | os.O_EXCL, 0o600)
     os.close(descriptor)
     os.chmod(path, 0o600)
 
 
-def _prune_backups(folder: Path, stem: str) -> None:
-    ordinary = sorted(p for p in folder.glob(f"{stem}-*.db") if "-before-schema-" not in p.name)
-    for old in ordinary[:-BACKUPS_KEPT]:
-        old.unlink(missing_ok=True)
+@contextmanager
+def kept_as_it_was_unless_done(path: Path) -> Iterator[None]:
+    """Make a database at `path` inside this block; if the block fails, put the file back.
+
+    A file that was missing is removed again, and an empty one is emptied again with its
+    mode and times; -wal and -shm files made on the way go too. A file with content is never
+    touched here: opening it changes nothing until a write commits. Close the store inside.
+    """
+    path = Path(path)
+    try:
+        before: os.stat_result | None = path.stat()
+    except FileNotFoundError:
+        before = None
+    except OSError:
+        yield
+        return
+    if before is not None and (before.st_size > 0 or not stat.S_ISREG(before.st_mode)):
+        yield
+        return
+    sides = [Path(str(path) + suffix) for suffix in ("-wal", "-shm")]
+    new_sides = [side for side in sides if not side.exists()]
+    try:
+        yield
+    except BaseException:
+        with suppress(OSError):
+            if before is None:
+                path.unlink(missing_ok=True)
+            else:
+                os.truncate(path, 0)
+                os.chmod(path, stat.S_IMODE(before.st_mode))
+                os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+        for side in new_sides:
+            with suppress(OSError):
+                side.unlink(missing_ok=True)
+        raise
 
 
 def check_file(path: Path) -> None:
@@ -124,11 +143,14 @@ def _open_connection(path: Path, *, create: bool) -> sqlite3.Connection:
         raise StoreError(f"no database at {path}; run `bargain init`")
     if exists:
         check_file(path)
-        if path.stat().st_size == 0 and not create:
-            raise StoreError(f"{path} is empty; run `bargain init` to set it up")
+        if path.stat().st_size == 0:
+            if not create:
+                raise StoreError(f"{path} is empty; run `bargain init` to set it up")
+            with _translated(path):
+                os.chmod(path, 0o600)  # it becomes the database: owner only
     else:
         try:
-            _make_private_dir(path.parent)
+            make_private_dir(path.parent)
             _create_private_file(path)
         except FileExistsError:
             pass

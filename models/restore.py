@@ -8,6 +8,7 @@ import sqlite3
 from pathlib import Path
 
 from models.errors import StoreError
+from models.private_files import backups_folder, make_private_dir
 from models.schema_version import MIGRATION_NAMES, applied_migrations
 from models.store import Store, check_file
 from models.timeutil import utc_now
@@ -55,7 +56,7 @@ def restore_database(target: Path, source: Path) -> Path | None:
     Close the app on other seats first: they would keep showing the old data until restarted.
     """
     check_backup(source)
-    if source.resolve() == target.resolve():
+    if _same_file(source, target) or source.resolve() == target.resolve():
         raise StoreError(f"{source} is the database itself; choose a backup file")
     kept: Path | None = None
     if target.exists():
@@ -64,7 +65,7 @@ def restore_database(target: Path, source: Path) -> Path | None:
                 kept = current.backup(reason="before-restore")
         except StoreError:
             kept = _copy_aside(target)
-    target.parent.mkdir(parents=True, mode=0o700, exist_ok=True)
+    make_private_dir(target.parent)
     staging = target.with_name(target.name + ".restoring")
     staging.unlink(missing_ok=True)
     descriptor = os.open(staging, os.O_CREAT | os.O_WRONLY | os.O_EXCL, 0o600)
@@ -85,9 +86,16 @@ def restore_database(target: Path, source: Path) -> Path | None:
     return kept
 
 
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.samefile(b)
+    except OSError:
+        return False
+
+
 def _copy_aside(target: Path) -> Path:
-    folder = target.parent / "backups"
-    folder.mkdir(parents=True, mode=0o700, exist_ok=True)
+    folder = backups_folder(target)
+    make_private_dir(folder, ours=True)
     stamp = utc_now().strftime("%Y%m%dT%H%M%S%fZ")
     aside = folder / f"{target.stem}-{stamp}-unreadable.db"
     shutil.copyfile(target, aside)
@@ -95,5 +103,7 @@ def _copy_aside(target: Path) -> Path:
     for suffix in ("-wal", "-shm"):
         part = Path(str(target) + suffix)
         if part.exists():
-            shutil.copyfile(part, Path(str(aside) + suffix))
+            side = Path(str(aside) + suffix)
+            shutil.copyfile(part, side)
+            os.chmod(side, 0o600)
     return aside

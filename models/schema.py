@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import uuid
+
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
@@ -181,6 +183,15 @@ def m002_index_lookups(db: Database) -> None:
 def m003_index_moves(db: Database) -> None:
     """A covering index for the board: every proposal's side, kind, time and label."""
     _run(db, "CREATE INDEX proposals_moves ON proposals(undone, seq, side, kind, at, label)")
+
+
+@migrations()
+def m004_database_id(db: Database) -> None:
+    """The database's own id (a random UUID4, made once): its backups carry it, so pruning
+    tells them from another database's; seats on other computers will name their folders
+    with it. An older file gets its id when it is migrated."""
+    _run(db, "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID")
+    db.execute("INSERT INTO meta (key, value) VALUES ('database_id', ?)", [str(uuid.uuid4())])
 
 
 def _run(db: Database, script: str) -> None:

@@ -13,6 +13,7 @@ MIGRATION_NAMES = (
     "m001_journal_and_facts",
     "m002_index_lookups",
     "m003_index_moves",
+    "m004_database_id",
 )
 """Every migration this version knows, in order (append, never edit)."""
 SCHEMA_VERSION = len(MIGRATION_NAMES)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import sqlite3
 import threading
 from collections.abc import Callable, Iterator, Sequence
@@ -15,14 +14,18 @@ from typing import Any, Self
 from models.dbfile import (
     Row,
     _configure,
-    _create_private_file,
-    _make_private_dir,
     _open_connection,
-    _prune_backups,
     _translate,
     _translated,
 )
 from models.errors import StoreError
+from models.private_files import (
+    backups_folder,
+    check_target,
+    make_private_dir,
+    private_temporary,
+    publish,
+)
 from models.schema_version import MIGRATION_NAMES, MIGRATIONS_TABLE, applied_migrations
 from models.timeutil import utc_now
 
@@ -61,6 +64,7 @@ class StoreCore:
         self._campaign_seen = False
         self._cache: dict[str, Any] = {}
         self._cache_position = -1
+        self._database_id: str | None = None
         self._conn = _open_connection(self.path, create=create)
         try:
             applied = self._check_ours()
@@ -204,22 +208,52 @@ class StoreCore:
 
     # ---------------------------------------------------------------- backups
 
+    @property
+    def database_id(self) -> str:
+        """This database's own id: a random UUID4 made once (by migration m004)."""
+        ident = self._recorded_database_id()
+        if ident is None:  # pragma: no cover - every open file is migrated
+            raise StoreError(f"{self.path} has no database id; open it once to migrate it")
+        return ident
+
+    def _recorded_database_id(self) -> str | None:
+        """The id, or None before migration m004 has run (the backup taken just before it)."""
+        if self._database_id is None:
+            if "meta" not in self._conn_tables():
+                return None
+            row = self._one("SELECT value FROM meta WHERE key = 'database_id'")
+            self._database_id = str(row[0]) if row else None
+        return self._database_id
+
     def backup(self, destination: Path | None = None, *, reason: str = "manual") -> Path:
-        """Copy the database (WAL included) with SQLite's backup API; keep the last 20."""
+        """Copy the database (WAL included) with SQLite's backup API, 0600, whole or not at all.
+
+        Without a destination the copy goes into `backups/` beside the database, where the
+        last 20 of this database's ordinary backups are kept (see `models.backups`). A
+        destination that is the database, its -wal/-shm or a kept backup is refused.
+        """
+        from models.backups import backup_name, prune_backups
+
+        ident = self._recorded_database_id()
+        folder = backups_folder(self.path)
         if destination is None:
-            folder = self.path.parent / "backups"
-            _make_private_dir(folder)
-            stamp = utc_now().strftime("%Y%m%dT%H%M%S%fZ")
-            destination = folder / f"{self.path.stem}-{stamp}-{reason}.db"
+            destination = backup_name(self.path, reason, utc_now())
+            with _translated(folder):
+                make_private_dir(folder, ours=True)
         destination = Path(destination)
-        _create_private_file(destination, replace=True)
-        target = sqlite3.connect(str(destination))
-        try:
-            with self._reading() as conn:
-                conn.backup(target)
-        finally:
-            target.close()
-        os.chmod(destination, 0o600)
-        if destination.parent == self.path.parent / "backups":
-            _prune_backups(destination.parent, self.path.stem)
+        check_target(destination, self.path, ident)
+        with _translated(destination):
+            make_private_dir(destination.parent)
+            with private_temporary(destination) as aside:
+                copy = sqlite3.connect(str(aside))
+                try:
+                    with self._reading() as conn:
+                        conn.backup(copy)
+                finally:
+                    copy.close()
+                for suffix in ("-wal", "-shm"):
+                    Path(str(aside) + suffix).unlink(missing_ok=True)
+                publish(aside, destination)
+            if ident is not None and folder.is_dir() and destination.parent.samefile(folder):
+                prune_backups(folder, ident, just_written=destination)
         return destination

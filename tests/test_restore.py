@@ -81,3 +81,45 @@ def test_restore_refuses_what_is_not_a_sound_backup_of_ours(
     assert result.exit_code == 1
     assert message in result.stderr
     assert file_digest(db_path) == before
+
+
+@pytest.mark.parametrize("how", ["hard link", "symlink"])
+def test_restore_refuses_the_database_itself_however_spelled(
+    small_store: Store, db_path: Path, tmp_path: Path, how: str
+) -> None:
+    small_store.close()
+    source = tmp_path / "elsewhere" / "copy.db"
+    source.parent.mkdir()
+    if how == "hard link":
+        import os
+
+        os.link(db_path, source)
+    else:
+        source.symlink_to(db_path)
+    before = file_digest(db_path)
+    result = CliRunner().invoke(main, ["--db", str(db_path), "restore", str(source)])
+    assert result.exit_code == 1, result.output
+    assert "is the database itself" in result.stderr and result.stderr.count("\n") == 1
+    assert file_digest(db_path) == before
+    assert not (db_path.parent / "backups").exists()
+
+
+def test_the_damaged_files_kept_aside_are_private(
+    small_store: Store, db_path: Path, tmp_path: Path
+) -> None:
+    import os
+    import stat
+
+    backup = small_store.backup(tmp_path / "good.db")
+    small_store.close()
+    db_path.write_bytes(b"overwritten by something else")
+    Path(str(db_path) + "-wal").write_bytes(b"\x01" * 64)
+    old = os.umask(0o022)
+    try:
+        result = CliRunner().invoke(main, ["--db", str(db_path), "restore", str(backup)])
+    finally:
+        os.umask(old)
+    assert result.exit_code == 0, result.output
+    kept = list((db_path.parent / "backups").glob("*-unreadable.db*"))
+    assert len(kept) == 2
+    assert [stat.S_IMODE(p.stat().st_mode) for p in kept] == [0o600, 0o600]

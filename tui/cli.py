@@ -10,12 +10,15 @@ import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from models.errors import DomainError, StoreError
 from models.locations import default_seat, resolve_db
+from tui.cli_io import fail as _fail
+from tui.cli_io import read_input, write_output
+from tui.cli_io import utf8_or_fail as _utf8_or_fail
 from tui.launch import open_app
 
 if TYPE_CHECKING:
@@ -37,11 +40,6 @@ class BargainGroup(click.Group):
             sys.exit(130)
         except BrokenPipeError:
             sys.exit(0)
-
-
-def _fail(message: str) -> NoReturn:
-    click.echo(f"bargain: {message}", err=True)
-    sys.exit(1)
 
 
 def _remember_db(ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
@@ -75,31 +73,6 @@ def open_db(ctx: click.Context, *, create: bool = False) -> Store:
 
     seat = (ctx.find_root().obj or {}).get("seat") or default_seat()
     return Store(db_path(ctx), create=create, seat=seat)
-
-
-def read_input(path: str) -> bytes:
-    """A file's bytes, or standard input for `-`; a missing file is a refusal (exit 1)."""
-    if path == "-":
-        return sys.stdin.buffer.read()
-    try:
-        return Path(path).read_bytes()
-    except FileNotFoundError:
-        _fail(f"no file at {path}")
-    except IsADirectoryError:
-        _fail(f"{path} is a folder, not a file")
-    except OSError as error:
-        _fail(f"cannot read {path}: {error.strerror}")
-
-
-def write_output(text: str, output: str | None) -> None:
-    """Write to a file (created private) or to standard output."""
-    if output is None or output == "-":
-        click.echo(text, nl=False)
-        return
-    try:
-        Path(output).write_text(text, encoding="utf-8", newline="")
-    except OSError as error:
-        _fail(f"cannot write {output}: {error.strerror}")
 
 
 @click.group(cls=BargainGroup, invoke_without_command=True)
@@ -152,29 +125,30 @@ def init(
 ) -> None:
     """Create the database and its campaign."""
     from models.actions import create_campaign
+    from models.dbfile import kept_as_it_was_unless_done
     from models.domain import Party
     from models.locations import system_timezone
 
+    _utf8_or_fail(
+        union=union,
+        union_short=union_short,
+        employer=employer,
+        employer_short=employer_short,
+        timezone=timezone,
+    )
     path = db_path(ctx)
-    existed = path.exists()
-    with open_db(ctx, create=True) as store:
+    with kept_as_it_was_unless_done(path), open_db(ctx, create=True) as store:
         if store.campaign() is not None:
             _fail(f"{path} already holds a campaign; choose another file with --db")
-        try:
-            create_campaign(
-                store,
-                union=union,
-                union_short=union_short,
-                employer=employer,
-                employer_short=employer_short,
-                timezone=timezone or system_timezone(),
-                our_side=Party(our_side),
-            )
-        except DomainError:
-            if not existed:
-                store.close()
-                _remove_database(path)
-            raise
+        create_campaign(
+            store,
+            union=union,
+            union_short=union_short,
+            employer=employer,
+            employer_short=employer_short,
+            timezone=timezone or system_timezone(),
+            our_side=Party(our_side),
+        )
     click.echo(f"Created the campaign in {path}")
 
 
@@ -306,10 +280,11 @@ def recap(
 
     with open_db(ctx) as store:
         snapshot = build_snapshot(store, session, "team" if audience == "team" else "members")
+        database_id = store.database_id
     text = render_recap(
         snapshot, format=fmt, lang=lang, template=Path(template) if template else None
     )
-    write_output(text, output)
+    write_output(text, output, database_id)
 
 
 @main.group()
@@ -325,7 +300,8 @@ def journal_export(ctx: click.Context, output: str | None) -> None:
     """Write the journal as JSON Lines."""
     with open_db(ctx) as store:
         text = "".join(line + "\n" for line in store.journal())
-    write_output(text, output)
+        database_id = store.database_id
+    write_output(text, output, database_id)
 
 
 @journal.command("import")
@@ -339,15 +315,11 @@ def journal_import(ctx: click.Context, file: str) -> None:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         _fail(f"{file} is not UTF-8 text (byte {error.start + 1})")
+    from models.dbfile import kept_as_it_was_unless_done
+
     path = db_path(ctx)
-    existed = path.exists()
-    try:
-        with open_db(ctx, create=True) as store:
-            count = store.import_journal(text.split("\n") if text else [])
-    except (DomainError, StoreError):
-        if not existed:
-            _remove_database(path)
-        raise
+    with kept_as_it_was_unless_done(path), open_db(ctx, create=True) as store:
+        count = store.import_journal(text.split("\n") if text else [])
     click.echo(f"Imported {count} event{'s' if count != 1 else ''} into {path}")
 
 
@@ -395,11 +367,6 @@ def demo(ctx: click.Context, large: bool, no_open: bool) -> None:
     click.echo(f"Demo campaign ({count:,} events) in {path}")
     if not no_open:
         open_app(path, seat=(root.get("seat") or default_seat()))
-
-
-def _remove_database(path: Path) -> None:
-    for suffix in ("", "-wal", "-shm"):
-        Path(str(path) + suffix).unlink(missing_ok=True)
 
 
 if __name__ == "__main__":  # pragma: no cover

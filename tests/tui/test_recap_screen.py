@@ -21,11 +21,12 @@ from textual.pilot import Pilot
 from textual.widgets import ContentSwitcher, Markdown, Select, Static, TextArea
 
 from exports import FORMATS
+from models.recap_files import recap_file_name
 from models.store import Store
 from tui.app import BargainingApp
 from tui.dialogs.confirm_copy import ConfirmCopyDialog
 from tui.messages import StoreChanged
-from tui.screens.recap import RecapScreen, recap_file_name, split_for_preview
+from tui.screens.recap import RecapScreen, split_for_preview
 
 if TYPE_CHECKING:
     from tests.tui.conftest import FrozenClock

@@ -13,7 +13,6 @@ campaign. What another seat records shows up at once (`StoreChanged`).
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -32,13 +31,11 @@ from textual.worker import Worker, WorkerState, get_current_worker
 from exports import FORMATS, LANGS, render_recap
 from models.errors import DomainError, StoreError
 from models.recap import AUDIENCES, Audience, build_snapshot
+from models.recap_files import write_recap_files
 from models.store import Store
 from models.timeutil import zone
 from tui.dialogs.confirm_copy import ConfirmCopyDialog
 from tui.messages import StoreChanged
-
-RECAPS_FOLDER = "recaps"
-"""The folder beside the database that `w` writes recaps into."""
 
 FORMAT_WORDS: dict[str, str] = {
     "md": "Markdown",
@@ -50,8 +47,6 @@ FORMAT_WORDS: dict[str, str] = {
 }
 LANG_WORDS: dict[str, str] = {"en": "English", "es": "Español"}
 AUDIENCE_WORDS: dict[str, str] = {"members": "For members", "team": "TEAM ONLY"}
-EXTENSIONS: dict[str, str] = {"sms": "txt"}
-"""File extensions that differ from the format's name (the text blast is plain text)."""
 
 TEAM_BANNER = "⚠ TEAM ONLY · the team's own minutes: never send them to members"
 
@@ -103,60 +98,26 @@ def split_for_preview(text: str, limit: int) -> tuple[str, str]:
     return text, ""
 
 
-def recap_folder(db_path: Path, session: int) -> Path:
-    """Where `w` writes a session's recaps: `<db folder>/recaps/session-N`."""
-    return Path(db_path).parent / RECAPS_FOLDER / f"session-{session}"
-
-
-def recap_file_name(session: int, fmt: str, lang: str, audience: Audience) -> str:
-    """`recap-session-5-en.md` for members; the team minutes say so in their name."""
-    team = "-team-only" if audience == "team" else ""
-    return f"recap-session-{session}-{lang}{team}.{EXTENSIONS.get(fmt, fmt)}"
-
-
 def write_recaps(
     store: Store, session: int | None, *, lang: str, audience: Audience, now: datetime
 ) -> list[Path]:
     """Write the recap of `session` (None: the latest started) in every format.
 
     Every text is rendered before the first file is written, so a refusal (DomainError)
-    writes nothing. Folders are created 0700 and files 0600; each file replaces the earlier
-    one of the same name whole (written aside, then renamed). Returns the files, in FORMATS
-    order. Raises DomainError for a session with no recap, OSError when the disk refuses.
+    writes nothing; `models.recap_files` writes them (0600 files in 0700 folders, never over
+    the database). Returns the files, in FORMATS order. Raises DomainError for a session
+    with no recap, StoreError for a refused target, OSError when the disk refuses.
     """
     snapshot = build_snapshot(store, session, audience, now)
     texts = {fmt: render_recap(snapshot, format=fmt, lang=lang) for fmt in FORMATS}
-    number = snapshot.session.number
-    folder = recap_folder(store.path, number)
-    _private_dir(folder.parent)
-    _private_dir(folder)
-    written = []
-    for fmt, text in texts.items():
-        path = folder / recap_file_name(number, fmt, lang, audience)
-        _write_private(path, text)
-        written.append(path)
-    return written
-
-
-def _private_dir(folder: Path) -> None:
-    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-    os.chmod(folder, 0o700)
-
-
-def _write_private(path: Path, text: str) -> None:
-    """Write `text` as it is (CRLF endings kept) into `path`, mode 0600, replacing it whole."""
-    aside = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    descriptor = os.open(aside, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
-    try:
-        with os.fdopen(descriptor, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(aside, 0o600)
-        os.replace(aside, path)
-    except BaseException:
-        aside.unlink(missing_ok=True)
-        raise
+    return write_recap_files(
+        store.path,
+        snapshot.session.number,
+        texts,
+        lang=lang,
+        audience=audience,
+        database_id=store.database_id,
+    )
 
 
 @dataclass(frozen=True)

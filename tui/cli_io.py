@@ -1,0 +1,64 @@
+"""The `bargain` command's files: reading an input, writing an output, refusing in one line.
+
+Writing goes through `models.private_files`: 0600 files in 0700 folders, replaced whole, and
+never the command's database, its -wal/-shm or a kept backup.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import NoReturn
+
+import click
+
+from models.locations import resolve_db
+
+
+def fail(message: str) -> NoReturn:
+    """Refuse: `bargain: message` on standard error, one line, exit 1."""
+    click.echo(f"bargain: {message}", err=True)
+    sys.exit(1)
+
+
+def read_input(path: str) -> bytes:
+    """A file's bytes, or standard input for `-`; a missing file is a refusal (exit 1)."""
+    if path == "-":
+        return sys.stdin.buffer.read()
+    try:
+        return Path(path).read_bytes()
+    except FileNotFoundError:
+        fail(f"no file at {path}")
+    except IsADirectoryError:
+        fail(f"{path} is a folder, not a file")
+    except OSError as error:
+        fail(f"cannot read {path}: {error.strerror}")
+
+
+def write_output(text: str, output: str | None, database_id: str | None = None) -> None:
+    """Write to standard output, or to a file: created 0600 (folders 0700), replaced whole,
+    and never the command's database, its -wal/-shm or a kept backup
+    (`models.private_files`)."""
+    if output is None or output == "-":
+        click.echo(text, nl=False)
+        return
+    from models.private_files import write_private
+
+    try:
+        root = click.get_current_context().find_root()
+        database = resolve_db((root.obj or {}).get("db"))
+        write_private(Path(output), text, database=database, database_id=database_id)
+    except OSError as error:
+        fail(f"cannot write {output}: {error.strerror or error}")
+
+
+def utf8_or_fail(**values: str | None) -> None:
+    """Refuse an argument that is not valid UTF-8 (bytes Python kept as lone surrogates)."""
+    for name, value in values.items():
+        if value is None:
+            continue
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            option = "--" + name.replace("_", "-")
+            fail(f"{option} is not valid UTF-8 text; type it again")
