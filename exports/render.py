@@ -91,6 +91,7 @@ def refuse_team_data(snapshot: RecapSnapshot) -> None:
 
 def _context(snapshot: RecapSnapshot, lang: str, escaping: str) -> dict[str, object]:
     context: dict[str, object] = build_context(snapshot, lang)
+    context["fields"] = record_fields
     if escaping == "md":
         context["md_table"] = md_table
         context["md_link"] = md_link
@@ -101,6 +102,16 @@ def _context(snapshot: RecapSnapshot, lang: str, escaping: str) -> dict[str, obj
         context["text_table"] = text_table
         context["br"] = text_lines
     return context
+
+
+def record_fields(value: object) -> dict[str, object] | None:
+    """For templates: a snapshot record's fields by name (None for anything else), so a
+    template can walk every field without the record's methods, which the sandbox refuses."""
+    from dataclasses import fields, is_dataclass
+
+    if isinstance(value, type) or not is_dataclass(value):
+        return None
+    return {f.name: getattr(value, f.name) for f in fields(value)}
 
 
 # ---------------------------------------------------------------------------------- JSON
