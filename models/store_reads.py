@@ -64,20 +64,12 @@ _RECAP_SETTINGS = (
     ("watch", "watch"),
 )
 """The journal's `recap` keys and the `RecapSettings` field each one sets."""
-_ADDRESSES = frozenset({"from", "to", "team_to"})
 
 
 def _setting(key: str, value: object) -> str:
-    """A recap setting as recorded, in its normal form (an address: `Name <address>`)."""
-    text = str(value or "").strip()
-    if key not in _ADDRESSES:
-        return text
-    from models.addresses import normalise_mailbox
-
-    try:
-        return normalise_mailbox(text)
-    except ValueError:  # refused when recorded; an older line reads as unset, never breaks
-        return ""
+    """A recap setting as recorded (an address is parsed only when an .eml is made: reading
+    the settings never imports the e-mail package)."""
+    return str(value or "").strip()
 
 
 class StoreReads(StoreCore):

@@ -128,8 +128,55 @@ def test_journal_import_refuses_a_bad_address_with_its_line(tmp_path: Path) -> N
 
 
 def test_typed_names_keep_their_form_in_the_settings(store: Store) -> None:
+    from models.addresses import Mailbox, parse_mailbox
+
     store.record(_settings(team_to='"REA team, bargaining" <team@rea.example.org>'))
     campaign = store.campaign()
     assert campaign is not None
-    assert campaign.recap.team_recipients == '"REA team, bargaining" <team@rea.example.org>'
-    assert campaign.recap.sender == '"REA: Bargaining Team" <bargaining@rea.example.org>'
+    assert parse_mailbox(campaign.recap.team_recipients) == Mailbox(
+        "REA team, bargaining", "team@rea.example.org"
+    )
+    assert parse_mailbox(campaign.recap.sender) == Mailbox(
+        "REA: Bargaining Team", "bargaining@rea.example.org"
+    )
+
+
+def test_an_address_recorded_by_an_older_version_reads_as_a_placeholder(
+    store: Store, tmp_path: Path
+) -> None:
+    """A value the old validation let through ('Members, Riverbend' with no address) never
+    breaks a read: the .eml shows the placeholder to fix."""
+    store._conn.execute(
+        "UPDATE events SET data = json_set(data, '$.recap.to', 'Members, Riverbend')"
+        " WHERE type = 'campaign.updated'"
+    )
+    store._conn.commit()
+    store._cache_position = -1
+    message = _eml(store, "members")
+    assert message["To"].addresses[0].domain == "example.invalid"
+    assert _eml(store, "team")["To"] is None
+
+
+def test_reading_the_settings_for_a_markdown_recap_needs_no_email_package(
+    tmp_path: Path,
+) -> None:
+    import subprocess
+    import sys
+
+    db = tmp_path / "demo.db"
+    with Store(db, create=True) as opened:
+        opened.import_journal(json.dumps(event) for event in demo_events(DEMO_DAY))
+    code = (
+        "import sys\n"
+        "from models.store import Store\n"
+        "from models.recap import build_snapshot\n"
+        "from exports import render_recap\n"
+        f"with Store({str(db)!r}) as s:\n"
+        "    render_recap(build_snapshot(s, 5, 'members'), format='md')\n"
+        "print('email.headerregistry' in sys.modules)\n"
+    )
+    root = Path(__file__).resolve().parent.parent
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=root, check=True
+    )
+    assert result.stdout.strip() == "False"
