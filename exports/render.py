@@ -25,6 +25,8 @@ from exports.view import build_context
 from models.errors import DomainError
 
 if TYPE_CHECKING:
+    from email.headerregistry import Address
+
     from models.recap import RecapArticleRef, RecapBoardRow, RecapSnapshot
 
 FORMATS = ("md", "html", "eml", "sms", "json", "csv")
@@ -89,6 +91,7 @@ def refuse_team_data(snapshot: RecapSnapshot) -> None:
 
 def _context(snapshot: RecapSnapshot, lang: str, escaping: str) -> dict[str, object]:
     context: dict[str, object] = build_context(snapshot, lang)
+    context["fields"] = record_fields
     if escaping == "md":
         context["md_table"] = md_table
         context["md_link"] = md_link
@@ -99,6 +102,16 @@ def _context(snapshot: RecapSnapshot, lang: str, escaping: str) -> dict[str, obj
         context["text_table"] = text_table
         context["br"] = text_lines
     return context
+
+
+def record_fields(value: object) -> dict[str, object] | None:
+    """For templates: a snapshot record's fields by name (None for anything else), so a
+    template can walk every field without the record's methods, which the sandbox refuses."""
+    from dataclasses import fields, is_dataclass
+
+    if isinstance(value, type) or not is_dataclass(value):
+        return None
+    return {f.name: getattr(value, f.name) for f in fields(value)}
 
 
 # ---------------------------------------------------------------------------------- JSON
@@ -265,8 +278,14 @@ def recap_eml(
     campaign = snapshot.campaign
     message = EmailMessage(policy=policy.SMTP)
     message["Subject"] = fmt.subject(snapshot)
-    message["From"] = _one_line(campaign.sender) or fmt.labels["sender_placeholder"]
-    message["To"] = _one_line(campaign.recipients) or fmt.labels["recipients_placeholder"]
+    message["From"] = _mailbox(campaign.sender, fmt.labels["sender_placeholder"])
+    if snapshot.audience == "team":
+        # Team minutes are never addressed to members: to the team's own address, or to nobody
+        # (no To header: the draft opens with an empty To field).
+        if campaign.team_recipients.strip():
+            message["To"] = _mailbox(campaign.team_recipients, "")
+    else:
+        message["To"] = _mailbox(campaign.recipients, fmt.labels["recipients_placeholder"])
     message["Date"] = format_datetime(snapshot.generated_at)
     stamp = snapshot.generated_at.strftime("%Y%m%dT%H%M%S")
     message["Message-ID"] = (
@@ -281,8 +300,21 @@ def recap_eml(
     return message.as_string()
 
 
-def _one_line(value: str) -> str:
-    return " ".join(value.split())
+def _mailbox(setting: str, placeholder: str) -> Address:
+    """One address header value, built as `email.headerregistry.Address` from the setting (or
+    the placeholder when it is unset or unusable): a display name is never read as a group or
+    a list."""
+    from email.headerregistry import Address
+
+    from models.addresses import parse_mailbox
+
+    try:
+        mailbox = parse_mailbox(setting)
+    except ValueError:  # refused when recorded: only a line from an older version gets here
+        mailbox = None
+    mailbox = mailbox or parse_mailbox(placeholder)
+    assert mailbox is not None, "placeholders are addresses"
+    return Address(display_name=mailbox.name, addr_spec=mailbox.address)
 
 
 # ------------------------------------------------------------------------------- text

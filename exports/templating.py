@@ -2,23 +2,23 @@
 
 A template name (`recap.md.j2`) is looked up, in order: the file the user named, the user's
 config folder (`platformdirs.user_config_path("open-bargaining") / "templates"`), then the
-templates shipped in `exports/templates/`. A user template may `{% include %}` any of them;
-`builtin/recap.md.j2` always names the shipped one, even when the user's folder overrides it.
-Every template runs in Jinja2's SandboxedEnvironment with strict undefined variables; any
-error comes back as a DomainError naming the template and the line.
+templates shipped in `exports/templates/`. A template may `{% include %}` only templates of
+those two folders, by their plain name (`part.md.j2`); `builtin/recap.md.j2` always names the
+shipped one, even when the user's folder overrides it. A path (`/etc/passwd`, `../x`) or the
+`--template` file's own key (`@user:...`) is refused.
 
-Compiled templates are kept in a bytecode cache, `platformdirs.user_cache_path("open-bargaining")
-/ "templates"`, so that only the first run compiles them: a private folder (0700, ours, not a
-link), keyed by the template's name, its source and the environment it was compiled for. When
-the folder cannot be made private or written, templates are compiled each time, silently.
+Every template runs in the bounded sandbox of `exports.sandbox` (strict undefined variables,
+values and output of bounded size, no methods of the snapshot's records); any error comes back
+as a DomainError naming the template and the line.
+
+Nothing here writes: templates are compiled in memory, once per process (there is no bytecode
+cache on disk: `exports/` never writes).
 """
 
 from __future__ import annotations
 
 import os
-import stat
 from collections.abc import Callable, Mapping
-from contextlib import suppress
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
@@ -26,7 +26,6 @@ from typing import TYPE_CHECKING, Any
 from models.errors import DomainError
 
 if TYPE_CHECKING:
-    from jinja2.bccache import BytecodeCache
     from jinja2.sandbox import SandboxedEnvironment
 
 BUILTIN_DIR = Path(__file__).with_name("templates")
@@ -35,8 +34,13 @@ APP_NAME = "open-bargaining"
 # Output kinds: how printed values are escaped.
 ESCAPING = ("md", "html", "text")
 
-# Bumped whenever the environments below change in a way that changes compiled code.
-_ENVIRONMENT_VERSION = 1
+
+class OutsideTemplateFolders(Exception):
+    """An include that names no template of the templates folders."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__(name)
+        self.name = name
 
 
 def user_template_dir() -> Path:
@@ -57,11 +61,17 @@ def render_template(
     """Render the template `name` (or the user's file `template`) with `context`."""
     if user_dir is None:
         user_dir = user_template_dir()
-    env = _environment(escaping, user_dir, template)
+    env, loader = _environment(escaping, user_dir, template)
     wanted = _user_key(template) if template is not None else name
     try:
-        compiled = env.get_template(wanted)
-        return compiled.render(context)
+        from exports.sandbox import bounded_output
+
+        loader.top = True
+        try:
+            compiled = env.get_template(wanted)
+        finally:
+            loader.top = False
+        return bounded_output(compiled.generate(context))
     except DomainError:
         raise
     except Exception as error:  # every template failure becomes one readable line
@@ -72,23 +82,41 @@ def _user_key(template: Path) -> str:
     return "@user:" + str(Path(template).expanduser().resolve())
 
 
-_ENVIRONMENTS: dict[tuple[str, str, str], SandboxedEnvironment] = {}
+class _Loader:
+    """Finds templates by name in the templates folders. The `--template` file (`own`) is the
+    one path it takes, and only while that file itself is being loaded (`top`), never as an
+    include."""
+
+    def __init__(self, user_dir: Path, own: str | None) -> None:
+        self.user_dir = user_dir
+        self.own = own
+        self.top = False
+
+    def __call__(self, name: str) -> tuple[str, str, Callable[[], bool]] | None:
+        if name.startswith("@user:") and not (self.top and name == self.own):
+            raise OutsideTemplateFolders(name)
+        return _load(name, self.user_dir)
 
 
-def _environment(escaping: str, user_dir: Path, template: Path | None) -> SandboxedEnvironment:
+_ENVIRONMENTS: dict[tuple[str, str, str], tuple[SandboxedEnvironment, _Loader]] = {}
+
+
+def _environment(
+    escaping: str, user_dir: Path, template: Path | None
+) -> tuple[SandboxedEnvironment, _Loader]:
     key = (escaping, str(user_dir), str(template or ""))
-    env = _ENVIRONMENTS.get(key)
-    if env is None:
-        env = _ENVIRONMENTS[key] = _make_environment(escaping, user_dir)
-    return env
+    found = _ENVIRONMENTS.get(key)
+    if found is None:
+        loader = _Loader(user_dir, _user_key(template) if template is not None else None)
+        found = _ENVIRONMENTS[key] = (_make_environment(escaping, loader), loader)
+    return found
 
 
-def _make_environment(escaping: str, user_dir: Path) -> SandboxedEnvironment:
-    import jinja2
+def _make_environment(escaping: str, loader: _Loader) -> SandboxedEnvironment:
     from jinja2 import FunctionLoader, StrictUndefined
-    from jinja2.sandbox import SandboxedEnvironment
 
     from exports.escape import md_finalize, text_finalize
+    from exports.sandbox import sandbox_class
 
     finalize: Callable[[Any], Any] | None
     if escaping == "md":
@@ -97,8 +125,8 @@ def _make_environment(escaping: str, user_dir: Path) -> SandboxedEnvironment:
         finalize = text_finalize
     else:
         finalize = None
-    return SandboxedEnvironment(
-        loader=FunctionLoader(lambda name: _load(name, user_dir)),
+    return sandbox_class()(
+        loader=FunctionLoader(loader),
         autoescape=escaping == "html",
         finalize=finalize,
         undefined=StrictUndefined,
@@ -106,66 +134,7 @@ def _make_environment(escaping: str, user_dir: Path) -> SandboxedEnvironment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         auto_reload=True,
-        bytecode_cache=_bytecode_cache(
-            f"open-bargaining-{_ENVIRONMENT_VERSION}|{escaping}|jinja2-{jinja2.__version__}"
-        ),
     )
-
-
-def template_cache_dir() -> Path:
-    """The folder of compiled templates (a cache: safe to delete)."""
-    from platformdirs import user_cache_path
-
-    return user_cache_path(APP_NAME) / "templates"
-
-
-def _bytecode_cache(tag: str) -> BytecodeCache | None:
-    """A bytecode cache in the private cache folder, its keys marked with `tag` (what the code
-    was compiled for); None when the folder cannot be made private."""
-    folder = template_cache_dir()
-    if not _private_folder(folder):
-        return None
-    from jinja2.bccache import Bucket, FileSystemBytecodeCache
-
-    class PrivateBytecodeCache(FileSystemBytecodeCache):
-        """Keys carry the tag; a file that cannot be read or written is a cache miss."""
-
-        def get_cache_key(self, name: str, filename: str | None = None) -> str:
-            return super().get_cache_key(f"{tag}|{name}", filename)
-
-        def load_bytecode(self, bucket: Bucket) -> None:
-            try:
-                super().load_bytecode(bucket)
-            except Exception:  # unreadable or damaged: compile it again
-                bucket.reset()
-
-        def dump_bytecode(self, bucket: Bucket) -> None:
-            with suppress(OSError):  # a read-only or full disk: compile again next time
-                super().dump_bytecode(bucket)
-
-    return PrivateBytecodeCache(str(folder), "%s.jinja")
-
-
-def _private_folder(folder: Path) -> bool:
-    """Make `folder` (and its parent) as private folders if missing; True when it is a real
-    folder owned by this user that no one else can read or write."""
-    try:
-        for level in (folder.parent, folder):
-            with suppress(FileExistsError):
-                level.mkdir(mode=0o700, parents=True)
-        info = folder.lstat()
-        if not stat.S_ISDIR(info.st_mode):
-            return False
-        if hasattr(os, "getuid") and info.st_uid != os.getuid():
-            return False
-        if stat.S_IMODE(info.st_mode) & 0o077:
-            os.chmod(folder, 0o700)
-            info = folder.lstat()
-            if stat.S_IMODE(info.st_mode) & 0o077:
-                return False
-    except OSError:
-        return False
-    return True
 
 
 def _load(name: str, user_dir: Path) -> tuple[str, str, Callable[[], bool]] | None:
@@ -176,18 +145,20 @@ def _load(name: str, user_dir: Path) -> tuple[str, str, Callable[[], bool]] | No
     elif name.startswith("builtin/"):
         base = name.removeprefix("builtin/")
         if not _plain_name(base):
-            return None
+            raise OutsideTemplateFolders(name)
         path = BUILTIN_DIR / base
         if not path.is_file():
             return None
     else:
         if not _plain_name(name):
-            return None
+            raise OutsideTemplateFolders(name)
         path = user_dir / name
         if not path.is_file():
             path = BUILTIN_DIR / name
             if not path.is_file():
                 return None
+        if not _inside(path, (user_dir, BUILTIN_DIR)):  # a link out of the folder
+            raise OutsideTemplateFolders(name)
     try:
         source = path.read_text(encoding="utf-8")
         stamp = path.stat().st_mtime_ns
@@ -206,13 +177,37 @@ def _load(name: str, user_dir: Path) -> tuple[str, str, Callable[[], bool]] | No
 
 
 def _plain_name(name: str) -> bool:
-    return bool(name) and "/" not in name and "\\" not in name and not name.startswith(".")
+    return (
+        bool(name)
+        and "/" not in name
+        and "\\" not in name
+        and "\0" not in name
+        and ":" not in name
+        and not name.startswith(".")
+    )
+
+
+def _inside(path: Path, folders: tuple[Path, ...]) -> bool:
+    real = path.resolve()
+    return any(real.is_relative_to(folder.resolve()) for folder in folders)
 
 
 def _template_error(error: Exception, wanted: str) -> DomainError:
     from jinja2 import TemplateNotFound, TemplateSyntaxError
+    from jinja2.exceptions import SecurityError
+
+    from exports.sandbox import TemplateTooLarge
 
     shown = _display_name(wanted)
+    if isinstance(error, OutsideTemplateFolders | TemplateTooLarge | SecurityError):
+        line, where = _template_line(error.__traceback__)
+        at = f"{where or shown}, line {line}" if line is not None else shown
+        if isinstance(error, OutsideTemplateFolders):
+            return DomainError(
+                f"template {at}: may include only templates of the templates folders, by name"
+                f" (like part.md.j2), not {error.name!r}"
+            )
+        return DomainError(f"template {at}: {error}")
     if isinstance(error, TemplateNotFound):
         missing = _display_name(str(error.name or wanted))
         if wanted.startswith("@user:") and missing == shown:

@@ -1,16 +1,28 @@
-"""One row of the article board: a plain frozen dataclass, cheap to build for the CLI."""
+"""The article board: one row per article, and the one rule of what members may see of it.
+
+`audience_standings` makes the board for an audience, and both the CLI's `bargain board` and
+the recap's "where things stand" go through it, so the two can never disagree. For members
+the ground rules' embargo applies (DESIGN.md, "Embargo"): under `details` (the default) an
+embargoed proposal still counts (members see that a side passed one, and when) but its label
+is withheld; under `all` it does not exist, and holders are computed as if it had not been
+passed. The team sees everything.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from models.vocabulary import ArticleStatus, Party
 
 if TYPE_CHECKING:
-    from models.rules import Standing
+    from models.rules import Agreement, Move, Standing
+
+BoardAudience = Literal["members", "team"]
+Embargo = Literal["details", "all"]
+EMBARGO_RULES: tuple[Embargo, ...] = ("details", "all")
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,3 +48,38 @@ def board_rows(titles: Mapping[str, str], standings: Mapping[str, Standing]) -> 
         else:
             rows.append(BoardRow(number, title, *standing))
     return rows
+
+
+def exists_for(audience: str, embargo: str, embargoed: bool) -> bool:
+    """Whether a proposal exists at all for `audience`: for members, not an embargoed one
+    under `embargo: all`."""
+    return audience == "team" or not (embargoed and embargo == "all")
+
+
+def visible_moves(
+    moves: Iterable[Move], embargoed: Collection[int], audience: str, embargo: str
+) -> list[Move]:
+    """The proposals as `audience` may see them: for members, the embargoed ones (their
+    journal positions in `embargoed`) lose their label (`details`) or vanish (`all`)."""
+    if audience == "team":
+        return list(moves)
+    if embargo not in EMBARGO_RULES:
+        raise ValueError(f"embargo {embargo!r} is not one of: details, all")
+    return [
+        move if move.seq not in embargoed else move._replace(label="")
+        for move in moves
+        if exists_for(audience, embargo, move.seq in embargoed)
+    ]
+
+
+def audience_standings(
+    moves: Iterable[Move],
+    agreements: Iterable[Agreement],
+    embargoed: Collection[int],
+    audience: str,
+    embargo: str,
+) -> dict[str, Standing]:
+    """Each touched article's standing as `audience` may see it (see `visible_moves`)."""
+    from models.rules import standing_of
+
+    return standing_of(visible_moves(moves, embargoed, audience, embargo), agreements)

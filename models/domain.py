@@ -40,6 +40,9 @@ class RecapSettings(NamedTuple):
     sender: str = ""
     recipients: str = ""
     signoff: str = ""
+    team_recipients: str = ""
+    url: str = ""
+    watch: str = ""
 
 
 class Campaign(NamedTuple):
@@ -49,6 +52,8 @@ class Campaign(NamedTuple):
     title: str = ""
     our_side: Party = Party.UNION
     recap: RecapSettings = RecapSettings()
+    embargo: str = "details"
+    """The ground rules' embargo: `details` or `all` (see models.board.member_moves)."""
 
     def party(self, side: Party | CaucusSide | str) -> PartyInfo | None:
         """The party for a side; None for a joint sidebar."""

@@ -6,9 +6,16 @@ against the state (an article that exists, a caucus that is open).
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    model_validator,
+)
 
 from models.domain import (
     CaucusSide,
@@ -45,6 +52,16 @@ from models.fields import (
 )
 
 
+def _mailbox(value: str) -> str:
+    from models.addresses import normalise_mailbox
+
+    return normalise_mailbox(value)
+
+
+MailboxText = Annotated[OptionalLine, AfterValidator(_mailbox)]
+"""One e-mail address as typed (`Name <address>` or `address`), kept in its normal form."""
+
+
 class Payload(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
@@ -64,19 +81,24 @@ class PartyNames(Payload):
 
 
 class RecapFields(Payload):
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True, populate_by_name=True)
+    """The recap's settings: sender (`from`), the members' address (`to`), the team's own
+    (`team_to`), the sign-off, where recaps are posted (`url`) and how to watch (`watch`).
 
-    sender: OptionalLine = ""
-    to: OptionalLine = ""
+    Each address is one mailbox, `Name <address>` or `address`, kept in its normal form."""
+
+    sender: MailboxText = Field("", alias="from")
+    to: MailboxText = ""
+    team_to: MailboxText = ""
     signoff: OptionalText = ""
+    url: Link = ""
+    watch: OptionalText = ""
 
-    @model_validator(mode="before")
-    @classmethod
-    def _from_key(cls, data: Any) -> Any:
-        if isinstance(data, dict) and "from" in data:
-            data = dict(data)
-            data["sender"] = data.pop("from")
-        return data
+
+class GroundRules(Payload):
+    """The mediation ground rules: what members may see of an embargoed proposal (`details`:
+    that it was passed, by whom and when; `all`: nothing, as if it had not been passed)."""
+
+    embargo: Literal["details", "all"] = "details"
 
 
 class CampaignCreated(Event):
@@ -96,6 +118,7 @@ class CampaignUpdated(Event):
     timezone: Name | None = None
     our_side: Party | None = None
     recap: RecapFields | None = None
+    ground_rules: GroundRules | None = None
 
 
 class ArticleAdded(Event):

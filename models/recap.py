@@ -20,13 +20,9 @@ from dataclasses import dataclass, field, fields, replace
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any, ClassVar, Literal, Self, cast
 
+from models.board import audience_standings, exists_for
 from models.errors import DomainError
-from models.rules import (
-    describe_numbers,
-    is_overdue,
-    request_age_days,
-    standing_of,
-)
+from models.rules import describe_numbers, is_overdue, request_age_days
 from models.timeutil import utc_now, zone
 from models.vocabulary import (
     ArticleStatus,
@@ -121,7 +117,11 @@ class RecapCampaign(_Snap):
     timezone: str
     sender: str = ""
     recipients: str = ""
+    team_recipients: str = ""
+    """The team's own address: in a team snapshot only."""
     signoff: str = ""
+    url: str = ""
+    watch: str = ""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True, eq=False, repr=False)
@@ -353,6 +353,8 @@ def member_leak(snapshot: RecapSnapshot) -> str:
             return f"the details of the withheld proposal {withdrawal.id}"
     if any(caucus.purpose for caucus in snapshot.caucuses):
         return "a caucus purpose"
+    if snapshot.campaign.team_recipients:
+        return "the team's own address"
     return ""
 
 
@@ -404,12 +406,20 @@ def build_snapshot(
 
     # Standings as of the recap's instant: the proposals and TAs of this session and of every
     # session that started before it, and the withdrawals recorded up to the instant.
-    hidden_labels = store.embargoed_labels()
-    standings = standing_of(
+    # What members may see of embargoed proposals follows the one rule of models.board.
+    embargo = campaign.embargo
+    standings = audience_standings(
         store.moves(sessions=started_no_later, withdrawn_by=as_of),
         store.agreements(sessions=started_no_later),
+        store.embargoed_seqs() if not team else (),
+        audience,
+        embargo,
     )
-    today_proposals = store.proposal_records(target.number)
+    today_proposals = [
+        p
+        for p in store.proposal_records(target.number)
+        if exists_for(audience, embargo, p.embargoed)
+    ]
     all_tas = [t for t in store.tas() if t.session in started_no_later]
 
     today_tas = [t for t in all_tas if t.session == target.number]
@@ -422,9 +432,6 @@ def build_snapshot(
         if standing is None:
             board.append(RecapBoardRow(number=number, title=title, status=ArticleStatus.NOT_OPENED))
             continue
-        last = standing.last_proposal
-        if not team and last in hidden_labels:
-            last = ""
         board.append(
             RecapBoardRow(
                 number=number,
@@ -432,7 +439,7 @@ def build_snapshot(
                 status=standing.status,
                 holder=standing.holder,
                 holding_since=local(standing.holding_since) if standing.holding_since else None,
-                last_proposal=last,
+                last_proposal=standing.last_proposal,
                 moved_today=number in moved,
             )
         )
@@ -456,6 +463,7 @@ def build_snapshot(
         if p.withdrawn_at is not None
         and p.session in started_no_later
         and (team or p.kind is not ProposalKind.SUPPOSAL)
+        and exists_for(audience, embargo, p.embargoed)
     )
     sources = {t.proposal for t in today_tas if t.proposal}
     by_id = {p.id: p for p in store.proposal_records(ids=sources)} if sources else {}
@@ -542,7 +550,10 @@ def build_snapshot(
             timezone=campaign.timezone,
             sender=campaign.recap.sender,
             recipients=campaign.recap.recipients,
+            team_recipients=campaign.recap.team_recipients if team else "",
             signoff=campaign.recap.signoff,
+            url=campaign.recap.url,
+            watch=campaign.recap.watch,
         ),
         session=RecapSession(
             number=target.number,

@@ -7,7 +7,7 @@ from collections.abc import Callable, Collection, Iterable, Iterator
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
-from models.board import BoardRow, board_rows
+from models.board import BoardRow, audience_standings, board_rows
 from models.dbfile import Row
 from models.errors import DomainError
 from models.records import ProposalRecord
@@ -55,6 +55,23 @@ ANSWER_OF_REQUEST = "a.type = 'info_request.answered' AND a.subject = r.seq AND 
 """SQL: event `a` is the standing answer to information request `r`."""
 
 
+_RECAP_SETTINGS = (
+    ("from", "sender"),
+    ("to", "recipients"),
+    ("team_to", "team_recipients"),
+    ("signoff", "signoff"),
+    ("url", "url"),
+    ("watch", "watch"),
+)
+"""The journal's `recap` keys and the `RecapSettings` field each one sets."""
+
+
+def _setting(key: str, value: object) -> str:
+    """A recap setting as recorded (an address is parsed only when an .eml is made: reading
+    the settings never imports the e-mail package)."""
+    return str(value or "").strip()
+
+
 class StoreReads(StoreCore):
     """Queries over the active (not undone) facts, returning domain models or records."""
 
@@ -95,6 +112,7 @@ class StoreReads(StoreCore):
             title=fields.get("title", ""),
             our_side=Party(fields.get("our_side", "union")),
             recap=RecapSettings(**fields.get("recap", {})),
+            embargo=fields.get("embargo", "details"),
         )
 
     def _campaign_fields(self) -> dict[str, Any] | None:
@@ -112,14 +130,13 @@ class StoreReads(StoreCore):
                     fields[key] = line[key]
             if line.get("recap"):
                 recap = dict(fields.get("recap", {}))
-                for source, target in (
-                    ("from", "sender"),
-                    ("to", "recipients"),
-                    ("signoff", "signoff"),
-                ):
+                for source, target in _RECAP_SETTINGS:
                     if source in line["recap"]:
-                        recap[target] = line["recap"][source]
+                        recap[target] = _setting(source, line["recap"][source])
                 fields["recap"] = recap
+            embargo = (line.get("ground_rules") or {}).get("embargo")
+            if embargo in ("details", "all"):
+                fields["embargo"] = embargo
         return fields
 
     def timezone(self) -> str:
@@ -241,12 +258,17 @@ class StoreReads(StoreCore):
             is not None
         )
 
-    def embargoed_labels(self) -> set[str]:
-        """The labels of every active embargoed proposal."""
+    def embargoed_seqs(self) -> set[int]:
+        """The journal positions of every active embargoed proposal."""
         return {
-            row[0]
-            for row in self._query("SELECT label FROM proposals WHERE undone = 0 AND embargoed = 1")
+            int(row[0])
+            for row in self._query("SELECT seq FROM proposals WHERE undone = 0 AND embargoed = 1")
         }
+
+    def embargo_rule(self) -> str:
+        """The ground rules' embargo: `details` (the default) or `all`."""
+        fields = self._campaign_fields()
+        return str(fields.get("embargo", "details")) if fields else "details"
 
     def withdrawn_between(self, start: datetime, end: datetime) -> list[str]:
         """Ids of the proposals whose withdrawal was recorded within [start, end]."""
@@ -260,8 +282,10 @@ class StoreReads(StoreCore):
             )
         ]
 
-    def board(self) -> list[BoardRow]:
-        """The article board: every article with its status and whose court it is in.
+    def board(self, audience: str = "team") -> list[BoardRow]:
+        """The article board: every article with its status and whose court it is in, as
+        `audience` may see it (`members`: under the ground rules' embargo, by
+        `models.board.audience_standings`, the rule the recap's board follows too).
 
         SQLite finds each article's latest proposal (and latest one not withdrawn) by reading
         its index on article numbers backwards, so the board costs a few rows per article
@@ -269,6 +293,14 @@ class StoreReads(StoreCore):
         `rules.standings_from`, the rule `standing_of` applies to the moves (a test holds the
         two to the same board on every journal it generates).
         """
+        if audience not in ("members", "team"):
+            raise DomainError(f"audience {audience!r} is not one of: members, team")
+        embargoed = self.embargoed_seqs() if audience == "members" else set()
+        if embargoed:
+            standings = audience_standings(
+                self.moves(), self.agreements(), embargoed, audience, self.embargo_rule()
+            )
+            return board_rows(self._titles(), standings)
         latest = (
             "SELECT p.seq FROM proposal_articles a JOIN proposals p ON p.seq = a.proposal"
             " WHERE a.number = n.number AND p.undone = 0 AND p.kind != 'supposal' {also}"

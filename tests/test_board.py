@@ -104,3 +104,65 @@ def test_the_board_agrees_with_the_rule_on_the_demo(tmp_path: Path) -> None:
         board = store.board()
         assert sum(1 for row in board if row.holder is not None) >= 5
         assert board == board_by_walking(store)
+
+
+@settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(
+    moves=st.lists(MOVE, min_size=1, max_size=20),
+    embargoed=st.lists(st.booleans(), min_size=20, max_size=20),
+    embargo=st.sampled_from(["details", "all"]),
+)
+def test_the_member_board_follows_the_embargo_on_generated_tables(
+    tmp_path_factory: pytest.TempPathFactory,
+    moves: list[tuple[object, ...]],
+    embargoed: list[bool],
+    embargo: str,
+) -> None:
+    """Members never see an embargoed label; under `all` the board is the rule's board of the
+    moves without the embargoed proposals; the team board stays the whole board."""
+    from models.board import board_rows
+    from models.rules import standing_of
+
+    path = tmp_path_factory.mktemp("embargo") / "board.db"
+    with Store(path, create=True, seat="gen") as store:
+        at = START.isoformat()
+        store.record(
+            {
+                "type": "campaign.created",
+                "at": at,
+                "union": {"name": "Union", "short": "U"},
+                "employer": {"name": "Employer", "short": "E"},
+                "timezone": "UTC",
+            }
+        )
+        store.record({"type": "campaign.updated", "at": at, "ground_rules": {"embargo": embargo}})
+        for number in ARTICLES:
+            store.record({"type": "article.added", "at": at, "number": number, "title": "T"})
+        store.record({"type": "session.scheduled", "at": at, "session": 1, "starts": at})
+        for index, move in enumerate(moves):
+            line = _line(move, index, store)
+            if line is None:
+                continue
+            line["at"] = (START + timedelta(minutes=index)).isoformat()
+            if line["type"] == "proposal.passed":
+                line["embargoed"] = embargoed[index]
+            with contextlib.suppress(DomainError):
+                store.record(line)
+        hidden = store.embargoed_seqs()
+        hidden_labels = {m.label for m in store.moves() if m.seq in hidden}
+        members = store.board(audience="members")
+        assert store.board(audience="team") == store.board() == board_by_walking(store)
+        assert not {row.last_proposal for row in members} & hidden_labels
+        if embargo == "all":
+            kept = [m for m in store.moves() if m.seq not in hidden]
+            expected = board_rows(store.article_titles(), standing_of(kept, store.agreements()))
+            assert members == expected
+        else:
+            team = store.board()
+            assert [(r.status, r.holder, r.holding_since) for r in members] == [
+                (r.status, r.holder, r.holding_since) for r in team
+            ]

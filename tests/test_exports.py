@@ -567,7 +567,7 @@ def test_md_text_fast_path_edges() -> None:
         assert md_text(text) == _md_text_reference(text), text
 
 
-# ---------------------------------------------------------------- compiled templates, cached
+# ------------------------------------------------- compiled templates, in memory only
 
 
 @pytest.fixture
@@ -577,25 +577,18 @@ def cache_home(tmp_path: Path) -> Iterator[Path]:
         patch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
         patch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
         clear_cache()
-        yield tmp_path / "cache" / "open-bargaining" / "templates"
+        yield tmp_path / "cache"
     clear_cache()
 
 
-def test_templates_are_compiled_once_into_a_private_cache(
+def test_templates_are_compiled_once_per_process_and_never_written(
     demo: Store, cache_home: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import stat
-
     from jinja2 import Environment
 
     snapshot = build_snapshot(demo, 4, "members", NOW)
     first = {fmt: render_recap(snapshot, format=fmt) for fmt in ("md", "html", "eml")}
-    assert stat.S_IMODE(cache_home.stat().st_mode) == 0o700
-    cached = sorted(cache_home.iterdir())
-    assert len(cached) == 3  # recap.md.j2, recap.html.j2, recap.txt.j2
-    assert all(stat.S_IMODE(path.stat().st_mode) & 0o077 == 0 for path in cached)
-    # A later run (the process forgets its templates) compiles nothing.
-    clear_cache()
+    assert not cache_home.exists()  # exports/ never writes: no bytecode cache
 
     def no_compiling(*args: object, **kwargs: object) -> None:
         raise AssertionError("compiled again")
@@ -604,78 +597,15 @@ def test_templates_are_compiled_once_into_a_private_cache(
     assert {fmt: render_recap(snapshot, format=fmt) for fmt in first} == first
 
 
-def test_one_template_cached_for_markdown_and_html_keeps_each_escaping(
+def test_one_template_for_markdown_and_html_keeps_each_escaping(
     demo: Store, cache_home: Path, tmp_path: Path
 ) -> None:
     snapshot = build_snapshot(demo, 4, "members", NOW)
     template = tmp_path / "mine.j2"
     template.write_text("{{ '*<b>*' }}\n", encoding="utf-8")
     assert render_recap(snapshot, format="md", template=template) == "\\*&lt;b&gt;\\*\n"
-    clear_cache()
     assert render_recap(snapshot, format="html", template=template) == "*&lt;b&gt;*\n"
-    clear_cache()
     assert render_recap(snapshot, format="md", template=template) == "\\*&lt;b&gt;\\*\n"
     # Editing the template is seen at once.
     template.write_text("{{ '_x_' }}\n", encoding="utf-8")
-    clear_cache()
     assert render_recap(snapshot, format="md", template=template) == "\\_x\\_\n"
-
-
-def test_no_cache_when_the_folder_cannot_be_private_or_written(
-    demo: Store, cache_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    import tempfile
-
-    from exports.templating import _bytecode_cache
-
-    snapshot = build_snapshot(demo, 4, "members", NOW)
-    expected = render_recap(snapshot, format="md")
-    clear_cache()
-    # A file where the cache folder should be: no cache, the recap all the same.
-    blocked = tmp_path / "blocked"
-    blocked.write_text("not a folder")
-    monkeypatch.setenv("XDG_CACHE_HOME", str(blocked))
-    assert _bytecode_cache("tag") is None
-    assert render_recap(snapshot, format="md") == expected
-    clear_cache()
-    # A link in place of the folder (someone else's folder, say): refused.
-    elsewhere = tmp_path / "elsewhere"
-    elsewhere.mkdir(mode=0o700)
-    linked = tmp_path / "linked" / "open-bargaining"
-    linked.mkdir(parents=True)
-    (linked / "templates").symlink_to(elsewhere)
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "linked"))
-    assert _bytecode_cache("tag") is None
-    assert render_recap(snapshot, format="md") == expected
-    assert not any(elsewhere.iterdir())
-    clear_cache()
-    # A folder others can write is made private first.
-    loose = tmp_path / "loose" / "open-bargaining" / "templates"
-    loose.mkdir(parents=True)
-    loose.chmod(0o777)
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "loose"))
-    assert render_recap(snapshot, format="md") == expected
-    assert loose.stat().st_mode & 0o777 == 0o700
-    clear_cache()
-    # A folder that cannot be written (full, read-only): compiled each time, silently.
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "readonly"))
-
-    def refuse(*args: object, **kwargs: object) -> None:
-        raise PermissionError(13, "Permission denied")
-
-    monkeypatch.setattr(tempfile, "NamedTemporaryFile", refuse)
-    assert render_recap(snapshot, format="md") == expected
-    assert not any((tmp_path / "readonly" / "open-bargaining" / "templates").iterdir())
-
-
-def test_a_damaged_cache_file_is_compiled_again(demo: Store, cache_home: Path) -> None:
-    snapshot = build_snapshot(demo, 4, "members", NOW)
-    expected = render_recap(snapshot, format="md")
-    for path in cache_home.iterdir():
-        path.write_bytes(path.read_bytes()[:40])
-    clear_cache()
-    assert render_recap(snapshot, format="md") == expected
-    for path in cache_home.iterdir():
-        path.write_bytes(b"garbage")
-    clear_cache()
-    assert render_recap(snapshot, format="md") == expected

@@ -37,7 +37,10 @@ ARTICLES = ("1", "2", "3", "4")
 # A template that prints every field of the snapshot, however deep.
 DUMP_TEMPLATE = """\
 {%- macro dump(value) -%}
-{%- if value is mapping -%}
+{%- set named = fields(value) -%}
+{%- if named is not none -%}
+{%- for key, item in named.items() %}{{ key }}={{ dump(item) }};{% endfor -%}
+{%- elif value is mapping -%}
 {%- for key, item in value.items() %}{{ key }}={{ dump(item) }};{% endfor -%}
 {%- elif value is iterable and value is not string -%}
 {%- for item in value %}{{ dump(item) }},{% endfor -%}
@@ -45,8 +48,8 @@ DUMP_TEMPLATE = """\
 {{ value }}
 {%- endif -%}
 {%- endmacro -%}
-{{ dump(recap.model_dump()) }}
-{% for name in recap.model_dump() %}{{ name }}: {{ recap[name] }}
+{{ dump(recap) }}
+{% for name in fields(recap) %}{{ name }}: {{ recap[name] }}
 {% endfor %}
 """
 

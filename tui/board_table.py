@@ -19,11 +19,16 @@ STATUS_WORDS = {
 
 
 def board_table(
-    rows: Sequence[BoardRow], campaign: Campaign, console: Console | None = None
+    rows: Sequence[BoardRow],
+    campaign: Campaign,
+    console: Console | None = None,
+    *,
+    team: bool = False,
 ) -> None:
-    """Print the board with the parties' short names."""
+    """Print the board with the parties' short names (`team`: the team's own board, titled so)."""
     tz = ZoneInfo(campaign.timezone)
-    table = Table(title=f"{campaign.union.short} ⇄ {campaign.employer.short}: article board")
+    title = f"{campaign.union.short} ⇄ {campaign.employer.short}: article board"
+    table = Table(title=title + (" (team only)" if team else ""))
     for column in ("Article", "Title", "Status", "Holder", "Since", "Last proposal"):
         table.add_column(column)
     for row in rows:

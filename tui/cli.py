@@ -215,13 +215,20 @@ def articles_list(ctx: click.Context, fmt: str) -> None:
     default="table",
     show_default=True,
 )
+@click.option(
+    "--audience",
+    type=click.Choice(["members", "team"]),
+    default="members",
+    show_default=True,
+    help="members: what members may see (the ground rules' embargo); team: everything.",
+)
 @click.pass_context
-def board(ctx: click.Context, fmt: str) -> None:
+def board(ctx: click.Context, fmt: str, audience: str) -> None:
     """The article board: status, whose court the ball is in, and since when."""
     with open_db(ctx) as store:
         if not store.has_campaign():
             _fail(f"{db_path(ctx)} has no campaign yet; run `bargain init`")
-        rows = store.board()
+        rows = store.board(audience=audience)
         timezone = store.timezone()
         campaign = store.campaign() if fmt == "table" else None
     if fmt == "csv":
@@ -235,7 +242,7 @@ def board(ctx: click.Context, fmt: str) -> None:
     elif campaign is not None:
         from tui.board_table import board_table
 
-        board_table(rows, campaign)
+        board_table(rows, campaign, team=audience == "team")
 
 
 @main.command()
