@@ -129,8 +129,39 @@ def _rebuilt_matches(store: Store, found: dict[str, Any], folder: Path) -> None:
             Path(f"{path}{suffix}").unlink(missing_ok=True)
 
 
+def _once(what: str, keys: list[object]) -> None:
+    repeated = sorted({str(key) for key in keys if keys.count(key) > 1})
+    assert not repeated, f"{what} more than once: {repeated}"
+
+
+def _rules_hold(found: dict[str, Any]) -> None:
+    """What every write refuses to break, so no undo or redo may break it either."""
+    active = [e for e in found["events"] if not e.undone]
+
+    def subjects(kind: str, field: str) -> list[object]:
+        return [e.data[field] for e in active if e.type == kind]
+
+    _once("an article TA'd", [number for ta in found["tas"] for number in ta.articles])
+    _once("a label used", [p.label.casefold() for p in found["proposals"]])
+    _once("an article number added", [a.number for a in found["articles"]])
+    _once("a session number scheduled", [s.number for s in found["sessions"]])
+    _once("a member added", [m.name.casefold() for m in found["members"]])
+    _once("a session started", subjects("session.started", "session"))
+    _once("a session ended", subjects("session.ended", "session"))
+    _once("a request answered", subjects("info_request.answered", "request"))
+    _once("a proposal withdrawn", subjects("proposal.withdrawn", "proposal"))
+    _once("a caucus open", [(c.session, c.side) for c in found["caucuses"] if c.ended_at is None])
+    assert len([s for s in found["sessions"] if s.running]) <= 1, "two sessions running"
+    withdrawn = set(subjects("proposal.withdrawn", "proposal"))
+    assert not [t for t in found["tas"] if t.proposal in withdrawn], "a TA from a withdrawn one"
+    for key, items in found.items():
+        if key.startswith("agenda "):
+            assert len([i for i in items if i.status.value == "active"]) <= 1, key
+
+
 def check_all(store: Store, folder: Path, now: datetime) -> None:
     found = reads(store)
+    _rules_hold(found)
     _screen_faces(found, now)
     _recaps(store, found, now)
     _member_board(store)

@@ -346,6 +346,21 @@ class WriteApi(RuleBasedStateMachine):
         if undo is not None:
             self.attempt(lambda: self.store.undo(undo.id))
 
+    @rule()
+    def undo_write_again_redo(self) -> None:
+        """Undo the latest event, write the same line again, then redo the first: the redo
+        must be refused wherever the state refuses the same write twice (defect 10)."""
+        latest = self.store.last_undoable()
+        if latest is None:
+            return
+        self.attempt(lambda: self.store.undo(latest.id))
+        undo = self.store.last_redoable()
+        if undo is None or undo.data["event"] != latest.id:
+            return
+        line = {k: v for k, v in latest.data.items() if k not in ("id", "at", "seat")}
+        self.attempt(lambda: self.store.record(line))
+        self.attempt(lambda: self.store.undo(undo.id))
+
     @rule(data=st.data())
     def undo_any(self, data: st.DataObject) -> None:
         events = self.store.events()

@@ -25,7 +25,7 @@ settings.register_profile(
 )
 settings.register_profile(
     "long",
-    max_examples=200,
+    max_examples=25,  # one run of a few minutes: the time budget is checked between runs
     stateful_step_count=50,
     deadline=None,
     database=None,
