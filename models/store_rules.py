@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import sqlite3
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from models.dbfile import Row
 from models.errors import DomainError
@@ -20,10 +19,11 @@ if TYPE_CHECKING:
         AgendaItem,
     )
 from models.store_core import _json, _side_name
-from models.store_reads import StoreReads
+from models.store_undo import StoreUndo
+from models.store_undo import _Applying as _Applying  # store.py builds it for each event
 
 
-class StoreRules(StoreReads):
+class StoreRules(StoreUndo):
     """One handler per event type: refuse with a DomainError, or write the fact rows."""
 
     def _mark(self, kind: str, subject_or_session: int, *, by_session: bool = False) -> Row | None:
@@ -83,6 +83,8 @@ class StoreRules(StoreReads):
     def _on_article_added(self, p: ev.ArticleAdded, c: _Applying) -> None:
         if self._one("SELECT 1 FROM articles WHERE number = ? AND undone = 0", (p.number,)):
             raise DomainError(f"article {p.number} already exists; rename it instead")
+        if c.check_only:
+            return
         self._conn.execute(
             "INSERT INTO articles (seq, number, title) VALUES (?, ?, ?)",
             (c.seq, p.number, p.title),
@@ -99,6 +101,8 @@ class StoreRules(StoreReads):
     def _on_session_scheduled(self, p: ev.SessionScheduled, c: _Applying) -> None:
         if self._one("SELECT 1 FROM sessions WHERE number = ? AND undone = 0", (p.session,)):
             raise DomainError(f"session {p.session} is already scheduled; pick another number")
+        if c.check_only:
+            return
         self._conn.execute(
             "INSERT INTO sessions (seq, number, starts, location, mode, kind, mediator)"
             " VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -138,6 +142,8 @@ class StoreRules(StoreReads):
     def _on_agenda_item_added(self, p: ev.AgendaItemAdded, c: _Applying) -> None:
         c.refs.append(self._session_seq(p.session))
         c.refs += [self._article_seq(number) for number in p.articles]
+        if c.check_only:
+            return
         self._conn.execute(
             "INSERT INTO agenda_items (seq, session, title, minutes, articles)"
             " VALUES (?, ?, ?, ?, ?)",
@@ -147,29 +153,32 @@ class StoreRules(StoreReads):
     def _agenda_mark(self, p: ev.AgendaItemMark, c: _Applying) -> AgendaItem:
         c.refs.append(self._session_seq(p.session))
         seqs = self._agenda_seqs(p.session)
-        if not 1 <= p.item <= len(seqs):
+        # A redo reads the item it was written for, wherever that item stands now.
+        position = seqs.index(c.redo_subject) + 1 if c.redo_subject in seqs else p.item
+        if not 1 <= position <= len(seqs):
             raise DomainError(
-                f"session {p.session} has no agenda item {p.item}; it has {len(seqs)}"
+                f"session {p.session} has no agenda item {position}; it has {len(seqs)}"
             )
-        c.subject = seqs[p.item - 1]
+        c.subject = seqs[position - 1]
         c.refs.append(c.subject)
-        return self.agenda(p.session)[p.item - 1]
+        return self.agenda(p.session)[position - 1]
 
     def _on_agenda_item_started(self, p: ev.AgendaItemMark, c: _Applying) -> None:
         item = self._agenda_mark(p, c)
         if item.status is AgendaStatus.ACTIVE:
-            raise DomainError(f"agenda item {p.item} is already under way")
+            raise DomainError(f"agenda item {item.position} is already under way")
 
     def _on_agenda_item_done(self, p: ev.AgendaItemMark, c: _Applying) -> None:
         item = self._agenda_mark(p, c)
         if item.status in (AgendaStatus.DONE, AgendaStatus.SKIPPED):
-            raise DomainError(f"agenda item {p.item} is already {item.status.value}")
+            raise DomainError(f"agenda item {item.position} is already {item.status.value}")
 
     def _on_agenda_item_skipped(self, p: ev.AgendaItemMark, c: _Applying) -> None:
         item = self._agenda_mark(p, c)
         if item.status is not AgendaStatus.UPCOMING:
             raise DomainError(
-                f"agenda item {p.item} is {item.status.value}; only an upcoming item is skipped"
+                f"agenda item {item.position} is {item.status.value}; "
+                "only an upcoming item is skipped"
             )
 
     def _on_proposal_passed(self, p: ev.ProposalPassed, c: _Applying) -> None:
@@ -186,6 +195,8 @@ class StoreRules(StoreReads):
             "SELECT 1 FROM proposals WHERE label = ? COLLATE NOCASE AND undone = 0", (p.label,)
         ):
             raise DomainError(f"label {p.label!r} is already used; give this proposal its own")
+        if c.check_only:
+            return
         self._conn.execute(
             "INSERT INTO proposals (seq, session, side, label, kind, summary, internal_note,"
             " embargoed, link, terms, at, at_us) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -246,6 +257,8 @@ class StoreRules(StoreReads):
             ta = self._ta_for(number)
             if ta is not None:
                 raise DomainError(f"article {number} already has a TA (session {ta[1]})")
+        if c.check_only:
+            return
         self._conn.execute(
             "INSERT INTO tas (seq, session, proposal, summary, initials_union,"
             " initials_employer, at, at_us) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -272,6 +285,8 @@ class StoreRules(StoreReads):
                 f"{_side_name(p.by.value)} is already in caucus in session {p.session}; "
                 "end or extend that one"
             )
+        if c.check_only:
+            return
         self._conn.execute(
             "INSERT INTO caucuses (seq, session, side, minutes, purpose, at, at_us)"
             " VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -300,6 +315,8 @@ class StoreRules(StoreReads):
         if visibility is None:
             visibility = Visibility.TEAM if self._our_side_out(p.session) else Visibility.MEMBERS
             c.stored["visibility"] = visibility.value
+        if c.check_only:
+            return
         self._conn.execute(
             "INSERT INTO notes (seq, session, text, kind, speaker, party, visibility, seat,"
             " at, at_us) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -338,6 +355,8 @@ class StoreRules(StoreReads):
 
     def _on_info_request_made(self, p: ev.InfoRequestMade, c: _Applying) -> None:
         c.refs.append(self._session_seq(p.session))
+        if c.check_only:
+            return
         self._conn.execute(
             "INSERT INTO info_requests (seq, session, side, text, due, at, at_us)"
             " VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -366,111 +385,6 @@ class StoreRules(StoreReads):
             c.refs.append(self._session_seq(p.session))
         c.subject = int(row[0])
         c.refs.append(c.subject)
-
-    def _on_event_undone(self, p: ev.EventUndone, c: _Applying) -> None:
-        row = self._one("SELECT seq, type, undone FROM events WHERE id = ?", (p.event,))
-        if row is None:
-            raise DomainError(f"event {p.event!r} is not in the journal")
-        target, kind, undone = int(row[0]), str(row[1]), bool(row[2])
-        if undone:
-            raise DomainError(f"event {p.event!r} is already undone")
-        if kind == "campaign.created":
-            raise DomainError("the campaign itself cannot be undone")
-        c.subject = target
-        c.refs.append(target)
-        self._forget("our_side")
-        self._set_active(target, kind, active=False)
-
-    # ------------------------------------------------------------------- undo
-
-    def _set_active(self, seq: int, kind: str, *, active: bool) -> None:
-        """Hide or bring back one event, checking that nothing active depends on it."""
-        if active:
-            missing = self._one(
-                "SELECT e.id, e.type FROM event_refs r JOIN events e ON e.seq = r.ref"
-                " WHERE r.event = ? AND e.undone = 1",
-                (seq,),
-            )
-            if missing:
-                raise DomainError(
-                    f"cannot bring this back: it depends on {missing[1]} {missing[0]}, "
-                    "which is undone; redo that first"
-                )
-        else:
-            dependent = self._one(
-                "SELECT e.id, e.type FROM event_refs r JOIN events e ON e.seq = r.event"
-                " WHERE r.ref = ? AND e.undone = 0 AND e.type != 'event.undone'",
-                (seq,),
-            )
-            if dependent:
-                raise DomainError(
-                    f"cannot undo it: {dependent[1]} {dependent[0]} depends on it; undo that first"
-                )
-        flag = 0 if active else 1
-        self._conn.execute("UPDATE events SET undone = ? WHERE seq = ?", (flag, seq))
-        table = _FACT_TABLES.get(kind)
-        if table:
-            try:
-                self._conn.execute(f"UPDATE {table} SET undone = ? WHERE seq = ?", (flag, seq))
-            except sqlite3.IntegrityError:
-                raise DomainError(
-                    "cannot bring this back: another entry now uses the same number or label"
-                ) from None
-        if kind == "event.undone":
-            target = self._one(
-                "SELECT e.seq, e.type FROM events u JOIN events e ON e.seq = u.subject"
-                " WHERE u.seq = ?",
-                (seq,),
-            )
-            assert target is not None
-            self._set_active(int(target[0]), str(target[1]), active=not active)
-        self._check_after_toggle(seq, kind)
-
-    def _check_after_toggle(self, seq: int, kind: str) -> None:
-        """Invariants an undo or redo could break: one open caucus a side, one running session."""
-        if kind.startswith("caucus."):
-            for session, side, count in self._query(
-                "SELECT c.session, c.side, count(*) FROM caucuses c WHERE c.undone = 0"
-                " AND NOT EXISTS (SELECT 1 FROM events e WHERE e.type = 'caucus.ended'"
-                " AND e.subject = c.seq AND e.undone = 0) GROUP BY c.session, c.side"
-                " HAVING count(*) > 1"
-            ):
-                raise DomainError(
-                    f"that would leave {_side_name(side)} in {count} caucuses at once "
-                    f"in session {session}"
-                )
-        if kind.startswith("session."):
-            running = [s.number for s in self.sessions() if s.running]
-            if len(running) > 1:
-                raise DomainError(
-                    f"that would leave sessions {running[0]} and {running[1]} both running"
-                )
-
-
-class _Applying:
-    """What a handler learns while applying one event."""
-
-    __slots__ = ("at", "at_us", "refs", "seq", "stored", "subject")
-
-    def __init__(self, *, seq: int, at: str, at_us: int, stored: dict[str, Any]) -> None:
-        self.seq = seq
-        self.at = at
-        self.at_us = at_us
-        self.stored = stored
-        self.subject: int | None = None
-        self.refs: list[int] = []
-
-
-_FACT_TABLES = {
-    "article.added": "articles",
-    "session.scheduled": "sessions",
-    "agenda.item_added": "agenda_items",
-    "proposal.passed": "proposals",
-    "ta.signed": "tas",
-    "caucus.started": "caucuses",
-    "note.added": "notes",
-    "info_request.made": "info_requests",
-}
 
 
 def _check_timezone(name: str) -> None:

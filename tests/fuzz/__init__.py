@@ -1,0 +1,1 @@
+"""The write API's stateful fuzz test (issue 12)."""
