@@ -28,6 +28,7 @@ def reads(store: Store) -> dict[str, Any]:
         "articles": articles,
         "titles": store.article_titles(),
         "board": store.board(),
+        "member board": store.board(audience="members"),
         "sessions": sessions,
         "current": store.current_session(),
         "proposals": store.proposals(),
@@ -37,7 +38,8 @@ def reads(store: Store) -> dict[str, Any]:
         "members": store.members(),
         "caucuses": store.caucuses(),
         "notes": store.notes(),
-        "embargoed": store.embargoed_labels(),
+        "embargoed": store.embargoed_seqs(),
+        "embargo rule": store.embargo_rule(),
         "events": store.events(),
         "last_seq": store.last_seq(),
     }
@@ -98,7 +100,7 @@ def _member_board(store: Store) -> None:
     from tui.cli import main
 
     runner = CliRunner()
-    for fmt in ("csv",):
+    for fmt in ("csv", "json", "table"):
         result = runner.invoke(main, ["--db", str(store.path), "board", "--format", fmt])
         assert result.exit_code == 0, result.output
         if "board-embargo" not in SKIP:
