@@ -9,7 +9,10 @@
   the same every time and never moved.
 
 Both are journals in the JSON Lines format of DESIGN.md: `bargain journal import` reads them,
-and `load_demo` imports them through the store's own import, in one transaction.
+and `load_demo` imports them through the store's own import, in one transaction. To change
+the demo, edit its journal (recorded with session 5 live on 2025-10-15) and run
+tests/test_demo_data.py and tests/test_demo_loader.py, which check the table's rules and what
+the demo shows.
 """
 
 from __future__ import annotations
