@@ -20,12 +20,12 @@ from textual.widgets import Button, Footer, Input, Select, Static
 
 from models import locations
 from models.actions import create_campaign
-from models.demo import build_demo, live_demo_events
+from models.demo import build_demo, load_demo
 from models.domain import Party
 from models.errors import DomainError, StoreError
 from models.events import CampaignCreated
 from models.store import Store
-from models.timeutil import utc_now, zone
+from models.timeutil import zone
 from tui.dialogs.form_fields import (
     FORM_ERROR,
     FieldError,
@@ -307,8 +307,7 @@ class WelcomeScreen(Screen[Path | None]):
         path = self.demo_path or locations.demo_db()
         try:
             if path.resolve() == self.store.path.resolve():
-                events = live_demo_events(self.demo_now or utc_now())
-                self.store.record_numbered(enumerate(events, start=1))
+                load_demo(self.store, now=self.demo_now)
             else:
                 build_demo(path, now=self.demo_now)
         except (DomainError, StoreError) as refusal:
