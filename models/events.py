@@ -20,6 +20,7 @@ from models.domain import (
     Visibility,
 )
 from models.errors import DomainError
+from models.normal import check_shape
 from models.fields import (
     AgendaMinutes,
     ArticleList,
@@ -308,6 +309,7 @@ def parse_event(line: object) -> Event:
     """Check one journal line's shape; refuse it with a DomainError naming the field."""
     if not isinstance(line, dict):
         raise DomainError("each line must be a JSON object")
+    check_shape(line)
     kind = line.get("type")
     if not isinstance(kind, str) or not kind:
         raise DomainError("type is missing")
