@@ -13,6 +13,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
 from models.domain import (
     CaucusSide,
     NoteKind,
+    NoteParty,
     Party,
     ProposalKind,
     SessionKind,
@@ -20,7 +21,6 @@ from models.domain import (
     Visibility,
 )
 from models.errors import DomainError
-from models.normal import check_shape
 from models.fields import (
     AgendaMinutes,
     ArticleList,
@@ -44,6 +44,7 @@ from models.fields import (
     ShortName,
     Terms,
 )
+from models.normal import check_shape
 
 
 class Payload(BaseModel):
@@ -234,7 +235,7 @@ class NoteAdded(Event):
     text: RequiredText
     kind: NoteKind = NoteKind.NOTE
     speaker: OptionalLine = ""
-    party: Party | None = None
+    party: NoteParty | None = None
     visibility: Visibility | None = None
 
 

@@ -180,7 +180,8 @@ def _terms(value: object) -> dict[str, float]:
     for name, number in value.items():
         if not isinstance(name, str) or not _TERM.match(name) or len(name) > 40:
             raise ValueError(
-                f"term name {_clip(name)} must be lower-case letters, digits and _ (like salary_pct_y1)"
+                f"term name {_clip(name)} must be lower-case letters, digits and _ "
+                "(like salary_pct_y1)"
             )
         if isinstance(number, bool) or not isinstance(number, int | float):
             raise ValueError(f"term {name} must be a number, not {_clip(number)}")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -55,10 +56,8 @@ def parse_date(value: object, field: str = "due") -> date:
     if isinstance(value, date) and not isinstance(value, datetime):
         day = value
     elif isinstance(value, str):
-        try:
+        with contextlib.suppress(ValueError):
             day = date.fromisoformat(value.strip())
-        except ValueError:
-            pass
     if day is not None:
         _check_year(day.year, day.isoformat(), field)
         return day
