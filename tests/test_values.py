@@ -454,3 +454,29 @@ def test_a_note_party_outside_the_four_is_refused(small_store: Store) -> None:
         small_store.record(
             {"type": "note.added", "at": AT, "session": 1, "text": "x", "party": "press"}
         )
+
+
+def test_nested_fields_are_stored_as_validated(live_store: Store) -> None:
+    live_store.record(
+        {
+            "type": "campaign.updated",
+            "id": "v-rc",
+            "at": AT,
+            "recap": {"from": " REA Team <t@x.org> ", "to": "m@x.org "},
+        }
+    )
+    live_store.record(
+        {
+            "type": "session.ended",
+            "id": "v-end",
+            "at": "2026-03-17T19:00:00-07:00",
+            "session": "2",
+            "next": {"starts": " 2026-03-24T16:30:00-07:00", "location": " Room 4 "},
+            "call_to_action": " Come! ",
+        }
+    )
+    assert stored(live_store, "v-rc")["recap"] == {"from": "REA Team <t@x.org>", "to": "m@x.org"}
+    ended = stored(live_store, "v-end")
+    assert ended["next"] == {"starts": "2026-03-24T16:30:00-07:00", "location": "Room 4"}
+    assert ended["session"] == 2 and ended["call_to_action"] == "Come!"
+    every_read(live_store)
