@@ -1,130 +1,23 @@
-"""No value that is accepted may break a later read (issue 12, defects 3 and 4; notes' party).
+"""No value that is accepted may break a later read (issue 12, defects 3 and 4).
 
-Article numbers made of any digits, times and numbers typed loosely, and a note's party other
-than the two sides: each is either refused with one line or stored as validation produced it,
-and every read (board, articles, recap, export, import) works on what was stored.
+Times and numbers typed loosely are either refused with one line or stored as validation
+produced them, and every read (board, articles, recap, export, import) works on what was
+stored. Article numbers and a note's party: tests/test_article_numbers_and_parties.py.
 """
 
 from __future__ import annotations
 
-import io
 import json
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from pydantic import TypeAdapter, ValidationError
 
-from exports import FORMATS, LANGS, board_csv, render_recap
 from models.errors import DomainError
-from models.fields import ArticleNumber
-from models.recap import build_snapshot
-from models.rules import describe_numbers, natural_key
 from models.store import Store
-
-AT = "2026-03-10T18:00:00-07:00"
-LATER = datetime(2026, 3, 11, tzinfo=UTC)
-_NUMBER = TypeAdapter(ArticleNumber)
-
-
-def export(store: Store) -> str:
-    out = io.StringIO()
-    store.export_journal(out)
-    return out.getvalue()
-
-
-def every_read(store: Store) -> None:
-    """Every view a screen, the CLI or a recap makes of the store."""
-    store.campaign()
-    board = store.board()
-    board_csv(board, store.campaign().timezone)
-    store.articles()
-    store.proposals()
-    store.tas()
-    sessions = store.sessions()
-    for session in sessions:
-        store.agenda(session.number)
-    store.caucuses()
-    store.notes()
-    store.info_requests()
-    store.members()
-    export(store)
-    for session in sessions:
-        if session.started_at is None:
-            continue
-        for audience in ("members", "team"):
-            snapshot = build_snapshot(store, session.number, audience, now=LATER)
-            for lang in LANGS:
-                for fmt in FORMATS:
-                    render_recap(snapshot, format=fmt, lang=lang)
-
-
-# --------------------------------------------------------------- article numbers
-
-
-UNICODE_DIGITS = ["²", "①", "٣", "１２", "１２.３", "Ⅻ", "𝟗", "12.²", "৩"]
-
-
-@pytest.mark.parametrize("typed", UNICODE_DIGITS)
-def test_article_numbers_of_any_digits_sort(typed: str) -> None:
-    number = _NUMBER.validate_python(typed)
-    ordered = sorted([number, "2", "10", "Appendix A"], key=natural_key)
-    assert number in ordered
-    describe_numbers([number, "1", "2"])
-
-
-def test_full_width_digits_are_the_article_they_look_like() -> None:
-    assert _NUMBER.validate_python("１２") == "12"
-    assert _NUMBER.validate_python("１２.３") == "12.3"
-    assert _NUMBER.validate_python("²") == "2"
-
-
-@settings(max_examples=300, deadline=None)
-@given(st.lists(st.text(max_size=20), min_size=1, max_size=8))
-def test_every_accepted_number_sorts_deterministically(texts: list[str]) -> None:
-    numbers: list[str] = []
-    for text in texts:
-        try:
-            numbers.append(_NUMBER.validate_python(text))
-        except ValidationError:
-            continue
-    ordered = sorted(numbers, key=natural_key)
-    assert sorted(reversed(numbers), key=natural_key) == ordered
-    assert sorted(ordered, key=natural_key) == ordered
-    describe_numbers(numbers)
-
-
-def test_numbers_still_sort_naturally() -> None:
-    assert natural_key("2") < natural_key("10")
-    assert natural_key("12") < natural_key("12.3") < natural_key("12.10")
-    assert natural_key("12") < natural_key("Appendix A")
-    assert sorted(["a", "A"], key=natural_key) == sorted(["A", "a"], key=natural_key)
-
-
-def test_board_articles_and_recap_work_on_articles_of_any_digits(small_store: Store) -> None:
-    for index, typed in enumerate(["²²", "⑦", "٣", "１２.３", "ⅸ"]):
-        small_store.record(
-            {"type": "article.added", "at": AT, "number": typed, "title": f"Odd {index}"}
-        )
-    small_store.record(
-        {
-            "type": "proposal.passed",
-            "at": AT,
-            "session": 1,
-            "by": "employer",
-            "articles": ["٣", "１２.３", "⑦", "22"],
-            "label": "RUSD odd digits",
-        }
-    )
-    numbers = [article.number for article in small_store.articles()]
-    assert {"22", "7", "٣", "12.3", "ix"} <= set(numbers)
-    with pytest.raises(DomainError, match="article 1 already exists"):
-        small_store.record({"type": "article.added", "at": AT, "number": "①", "title": "X"})
-    every_read(small_store)
-
+from tests.values_support import AT, every_read, export
 
 # ----------------------------------------------------------- values as validated
 
@@ -380,80 +273,6 @@ def test_accepted_lines_read_and_round_trip(
         again.import_journal(first.splitlines())
         assert export(again) == first
         every_read(again)
-
-
-# ------------------------------------------------------------------ note's party
-
-
-@pytest.mark.parametrize("party", ["union", "employer", "mediator", "other"])
-def test_a_note_may_name_any_party(small_store: Store, party: str) -> None:
-    small_store.record(
-        {
-            "type": "note.added",
-            "id": "v-np",
-            "at": AT,
-            "session": 1,
-            "text": "We can meet.",
-            "kind": "quote",
-            "speaker": "Dana Ortiz",
-            "party": party,
-            "visibility": "members",
-        }
-    )
-    note = next(n for n in small_store.notes(1) if n.id == "v-np")
-    assert note.party == party
-    every_read(small_store)
-
-
-def _recap(store: Store, fmt: str, lang: str) -> str:
-    return render_recap(build_snapshot(store, 1, "members", now=LATER), format=fmt, lang=lang)
-
-
-def test_the_recap_names_the_mediator_as_such(small_store: Store) -> None:
-    small_store.record(
-        {
-            "type": "note.added",
-            "id": "v-med",
-            "at": AT,
-            "session": 1,
-            "text": "Take ten minutes.",
-            "kind": "quote",
-            "speaker": "Dana Ortiz",
-            "party": "mediator",
-            "visibility": "members",
-        }
-    )
-    small_store.record(
-        {
-            "type": "note.added",
-            "id": "v-obs",
-            "at": AT,
-            "session": 1,
-            "text": "Thank you.",
-            "kind": "quote",
-            "speaker": "A parent",
-            "party": "other",
-            "visibility": "members",
-        }
-    )
-    english = _recap(small_store, "md", "en")
-    assert "“Take ten minutes.” — Dana Ortiz, the mediator" in english
-    assert "“Thank you.” — A parent\n" in english
-    spanish = _recap(small_store, "md", "es")
-    assert "“Take ten minutes.” — Dana Ortiz, la mediadora o el mediador" in spanish
-    words = {"en": "Dana Ortiz, the mediator", "es": "Dana Ortiz, la mediadora o el mediador"}
-    for lang in LANGS:
-        assert words[lang] in _recap(small_store, "html", lang)
-        assert words[lang] in _recap(small_store, "eml", lang)
-        notes = json.loads(_recap(small_store, "json", lang))
-        assert "mediator" in json.dumps(notes)
-
-
-def test_a_note_party_outside_the_four_is_refused(small_store: Store) -> None:
-    with pytest.raises(DomainError, match="party"):
-        small_store.record(
-            {"type": "note.added", "at": AT, "session": 1, "text": "x", "party": "press"}
-        )
 
 
 def test_nested_fields_are_stored_as_validated(live_store: Store) -> None:
