@@ -56,7 +56,13 @@ def build_context(recap: RecapSnapshot, lang: str) -> dict[str, Any]:
     t = fmt.labels
     union, employer = recap.campaign.union, recap.campaign.employer
     session = recap.session
-    shorts = {"union": union.short, "employer": employer.short, "joint": t["joint"]}
+    shorts = {
+        "union": union.short,
+        "employer": employer.short,
+        "joint": t["joint"],
+        "mediator": t["mediator"],
+        "other": "",  # an observer or a parent: the speaker's name says who
+    }
 
     def party(side: object) -> str:
         return shorts.get(str(side), "") if side is not None else ""

@@ -16,6 +16,7 @@ from models.domain import (
     CaucusSide,
     JournalEvent,
     NoteKind,
+    NoteParty,
     Party,
     ProposalKind,
     SessionKind,
@@ -324,7 +325,7 @@ def add_note(
     text: str,
     kind: NoteKind = NoteKind.NOTE,
     speaker: str = "",
-    party: Party | None = None,
+    party: NoteParty | Party | None = None,
     visibility: Visibility | None = None,
 ) -> JournalEvent:
     """Take a note; without a visibility the store applies the caucus rule."""
@@ -336,7 +337,7 @@ def add_note(
                 "text": text,
                 "kind": NoteKind(kind).value,
                 "speaker": speaker,
-                "party": Party(party).value if party else None,
+                "party": NoteParty(party).value if party else None,
                 "visibility": Visibility(visibility).value if visibility else None,
             }
         )

@@ -22,6 +22,7 @@ from models.vocabulary import (
     ArticleStatus,
     CaucusSide,
     NoteKind,
+    NoteParty,
     Party,
     ProposalKind,
     ProposalStatus,
@@ -63,10 +64,13 @@ class Campaign(NamedTuple):
             return self.employer
         return None
 
-    def short(self, side: Party | CaucusSide | str | None) -> str:
-        """The short name for a side ("joint" for a joint sidebar, "" for none)."""
+    def short(self, side: Party | CaucusSide | NoteParty | str | None) -> str:
+        """The short name for a side ("joint" for a joint sidebar, "" for none); a note's
+        `mediator` or `other` party is named by that word."""
         if side is None or side == "":
             return ""
+        if side in (NoteParty.MEDIATOR, NoteParty.OTHER):
+            return str(side)
         party = self.party(side)
         return party.short if party else "joint"
 
@@ -175,7 +179,7 @@ class Note(NamedTuple):
     text: str
     kind: NoteKind = NoteKind.NOTE
     speaker: str = ""
-    party: Party | None = None
+    party: NoteParty | None = None
     visibility: Visibility = Visibility.MEMBERS
     seat: str = ""
 
@@ -244,6 +248,7 @@ __all__ = [
     "NextSession",
     "Note",
     "NoteKind",
+    "NoteParty",
     "Party",
     "PartyInfo",
     "Proposal",

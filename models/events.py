@@ -20,6 +20,7 @@ from pydantic import (
 from models.domain import (
     CaucusSide,
     NoteKind,
+    NoteParty,
     Party,
     ProposalKind,
     SessionKind,
@@ -50,6 +51,7 @@ from models.fields import (
     ShortName,
     Terms,
 )
+from models.normal import check_shape
 
 
 def _mailbox(value: str) -> str:
@@ -256,7 +258,7 @@ class NoteAdded(Event):
     text: RequiredText
     kind: NoteKind = NoteKind.NOTE
     speaker: OptionalLine = ""
-    party: Party | None = None
+    party: NoteParty | None = None
     visibility: Visibility | None = None
 
 
@@ -331,6 +333,7 @@ def parse_event(line: object) -> Event:
     """Check one journal line's shape; refuse it with a DomainError naming the field."""
     if not isinstance(line, dict):
         raise DomainError("each line must be a JSON object")
+    check_shape(line)
     kind = line.get("type")
     if not isinstance(kind, str) or not kind:
         raise DomainError("type is missing")

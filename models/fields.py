@@ -22,11 +22,24 @@ _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:-]*$")
 _TERM = re.compile(r"^[a-z][a-z0-9_]*$")
 
 
+def _clip(value: object) -> str:
+    """A value as it may be shown in a message: its repr, cut short."""
+    try:
+        text = repr(value)
+    except (RecursionError, ValueError):
+        return f"a {type(value).__name__}"
+    return text if len(text) <= 60 else text[:56] + "...'"
+
+
 def _check_characters(value: str, *, multiline: bool) -> str:
     plain = value.replace("\n", " ").replace("\t", " ") if multiline else value
     if plain.isprintable():
         return value
     for char in value:
+        if unicodedata.category(char) == "Cs":
+            raise ValueError(
+                f"contains a broken character (a lone surrogate, U+{ord(char):04X}); retype it"
+            )
         if char in _BIDI_CONTROLS:
             raise ValueError(
                 f"contains an invisible text-direction control (U+{ord(char):04X}); "
@@ -65,7 +78,27 @@ ShortName = Annotated[str, _text(24, multiline=False, required=True)]
 OptionalLine = Annotated[str, _text(500, multiline=False, required=False)]
 RequiredText = Annotated[str, _text(20_000, multiline=True, required=True)]
 OptionalText = Annotated[str, _text(20_000, multiline=True, required=False)]
-ArticleNumber = Annotated[str, _text(60, multiline=False, required=True)]
+
+
+def article_number(value: object) -> str:
+    """An article number as stored: one line of text up to 60 characters, NFKC-normalised.
+
+    NFKC makes the digits a person reads the digits that are stored (full-width `１２` is 12,
+    `²` and `①` are 2 and 1), so two spellings of one number are one article; digits of other
+    scripts (`٣`) stay as typed and sort as words (see `models.rules.natural_key`).
+    """
+    if not isinstance(value, str):
+        raise ValueError(f"must be text, not {type(value).__name__}")
+    _check_characters(value.strip(), multiline=False)
+    number = unicodedata.normalize("NFKC", value).strip()
+    if not number:
+        raise ValueError("is empty; type something")
+    if len(number) > 60:
+        raise ValueError(f"is {len(number):,} characters long; keep it to 60")
+    return _check_characters(number, multiline=False)
+
+
+ArticleNumber = Annotated[str, BeforeValidator(article_number)]
 Label = Annotated[str, _text(80, multiline=False, required=True)]
 Initials = Annotated[str, _text(12, multiline=False, required=True)]
 
@@ -106,7 +139,7 @@ def _whole(low: int, high: int, what: str) -> object:
                 value = int(value)
             else:
                 noun = f"a whole number of {what}" if what else "a whole number"
-                raise ValueError(f"must be {noun}, not {value!r}")
+                raise ValueError(f"must be {noun}, not {_clip(value)}")
         if not low <= value <= high:
             unit = f" {what}" if what else ""
             raise ValueError(f"must be between {low:,} and {high:,}{unit}, not {value:,}")
@@ -147,10 +180,11 @@ def _terms(value: object) -> dict[str, float]:
     for name, number in value.items():
         if not isinstance(name, str) or not _TERM.match(name) or len(name) > 40:
             raise ValueError(
-                f"term name {name!r} must be lower-case letters, digits and _ (like salary_pct_y1)"
+                f"term name {_clip(name)} must be lower-case letters, digits and _ "
+                "(like salary_pct_y1)"
             )
         if isinstance(number, bool) or not isinstance(number, int | float):
-            raise ValueError(f"term {name} must be a number, not {number!r}")
+            raise ValueError(f"term {name} must be a number, not {_clip(number)}")
         if not math.isfinite(number):
             raise ValueError(f"term {name} must be a finite number")
         terms[name] = float(number)
@@ -168,10 +202,13 @@ def _articles(value: object) -> tuple[str, ...]:
     numbers: list[str] = []
     for item in value:
         if not isinstance(item, str | int) or isinstance(item, bool):
-            raise ValueError(f"article {item!r} must be a number written as text")
-        number = str(item).strip()
-        if not number:
+            raise ValueError(f"article {_clip(item)} must be a number written as text")
+        if not str(item).strip():
             raise ValueError("has an empty article number")
+        try:
+            number = article_number(str(item))
+        except ValueError as error:
+            raise ValueError(f"has an article number that {error}") from None
         if number not in numbers:
             numbers.append(number)
     return tuple(numbers)
@@ -197,7 +234,7 @@ def _names(value: object) -> tuple[str, ...]:
     names: list[str] = []
     for item in value:
         if not isinstance(item, str) or not item.strip():
-            raise ValueError(f"name {item!r} must be non-empty text")
+            raise ValueError(f"name {_clip(item)} must be non-empty text")
         _check_characters(item, multiline=False)
         if len(item) > 200:
             raise ValueError("has a name longer than 200 characters")

@@ -28,6 +28,7 @@ from models.vocabulary import (
     ArticleStatus,
     CaucusSide,
     NoteKind,
+    NoteParty,
     Party,
     ProposalKind,
     SessionKind,
@@ -236,7 +237,7 @@ class RecapNote(_Snap):
     kind: NoteKind
     text: str
     speaker: str = ""
-    party: Party | None = None
+    party: NoteParty | None = None
     team_only: bool = False
 
 

@@ -167,22 +167,37 @@ def request_age_days(made: date, until: date) -> int:
     return max((until - made).days, 0)
 
 
+_DIGITS = frozenset("0123456789")
+
+
 def natural_key(number: str) -> tuple[tuple[int, int | str], ...]:
-    """Sort key for article numbers: 2 before 10, 12.3 after 12, words after numbers."""
+    """Sort key for article numbers: 2 before 10, 12.3 after 12, words after numbers.
+
+    Total over every string: only the ASCII digits 0-9 make a number (article numbers are
+    NFKC-normalised when typed, so `１２` is already 12; digits of other scripts sort as
+    words), and two numbers that differ only in case or leading zeros are ordered by their
+    text, so a sort never depends on the order it was given.
+    """
     parts: list[tuple[int, int | str]] = []
     token = ""
     digits = False
     for char in number.lower():
-        if char.isdigit() != digits and token:
+        is_digit = char in _DIGITS
+        if is_digit != digits and token:
             parts.append((0, int(token)) if digits else (1, token))
             token = ""
-        digits = char.isdigit()
+        digits = is_digit
         token += char
     if token:
         parts.append((0, int(token)) if digits else (1, token))
     if parts and parts[0][0] == 1:
         parts.insert(0, (2, 0))
+    parts.append((-1, number))
     return tuple(parts)
+
+
+def _whole_number(number: str) -> bool:
+    return bool(number) and all(char in _DIGITS for char in number)
 
 
 def describe_numbers(numbers: Sequence[str], limit: int = 12) -> str:
@@ -197,11 +212,11 @@ def describe_numbers(numbers: Sequence[str], limit: int = 12) -> str:
             run.clear()
 
     for number in ordered:
-        if number.isdigit() and (not run or int(number) == run[-1] + 1):
+        if _whole_number(number) and (not run or int(number) == run[-1] + 1):
             run.append(int(number))
             continue
         flush()
-        if number.isdigit():
+        if _whole_number(number):
             run.append(int(number))
         else:
             pieces.append(number)

@@ -18,6 +18,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 from models.dbfile import _translated, check_file
 from models.errors import DomainError
+from models.normal import instant_text, normal
 from models.schema_version import APP_ID, SCHEMA_VERSION
 from models.timeutil import to_micros, utc_now
 
@@ -88,12 +89,14 @@ class Store(StoreRules):
         handler = getattr(self, "_on_" + payload.type.replace(".", "_"))
         conn = self._conn
         at_us = to_micros(payload.at)
-        stored = {"type": payload.type, "id": event_id, "at": line["at"]}
-        if line.get("seat"):
-            stored["seat"] = line["seat"]
-        stored.update((k, v) for k, v in line.items() if k not in ("type", "id", "at", "seat"))
+        at = instant_text(line["at"], payload.at)
+        stored: dict[str, Any] = {"type": payload.type, "id": event_id, "at": at}
+        if payload.seat:
+            stored["seat"] = payload.seat
+        checked = normal(line, payload)
+        stored.update((k, v) for k, v in checked.items() if k not in ("type", "id", "at", "seat"))
         seq = self._next_seq()
-        context = _Applying(seq=seq, at=str(line["at"]), at_us=at_us, stored=stored)
+        context = _Applying(seq=seq, at=at, at_us=at_us, stored=stored)
         handler(payload, context)
         try:
             conn.execute(
@@ -103,7 +106,7 @@ class Store(StoreRules):
                     seq,
                     event_id,
                     payload.type,
-                    str(line["at"]),
+                    at,
                     at_us,
                     payload.seat,
                     getattr(payload, "session", None),
@@ -210,6 +213,14 @@ class Store(StoreRules):
                     line = json.loads(text)
                 except json.JSONDecodeError as error:
                     raise DomainError(f"line {number}: not JSON ({error.msg})") from None
+                except RecursionError:
+                    raise DomainError(
+                        f"line {number}: is nested too deeply; no field holds that"
+                    ) from None
+                except ValueError:  # an integer past Python's digit limit
+                    raise DomainError(
+                        f"line {number}: has a number too large to keep; use a smaller one"
+                    ) from None
                 if not isinstance(line, dict):
                     raise DomainError(f"line {number}: each line must be a JSON object")
                 if "at" not in line:

@@ -25,6 +25,7 @@ from models.vocabulary import (
     AgendaStatus,
     CaucusSide,
     NoteKind,
+    NoteParty,
     Party,
     ProposalKind,
     ProposalStatus,
@@ -694,7 +695,7 @@ class StoreReads(StoreCore):
                 "text": text,
                 "kind": NoteKind(kind),
                 "speaker": speaker,
-                "party": Party(party) if party else None,
+                "party": NoteParty(party) if party else None,
                 "visibility": Visibility(visibility),
                 "seat": seat,
             }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -9,6 +10,17 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from models.errors import DomainError
 
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+FIRST_YEAR = 1900
+LAST_YEAR = 2200
+"""Instants and dates outside these years are refused: near year 1 or 9999 the conversion to
+UTC or to a local timezone overflows, and no bargaining record needs them."""
+
+
+def _check_year(year: int, shown: str, field: str) -> None:
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise DomainError(
+            f"{field} {shown} is too far from now; use a year between {FIRST_YEAR} and {LAST_YEAR}"
+        )
 
 
 def utc_now() -> datetime:
@@ -34,18 +46,21 @@ def parse_instant(value: object, field: str = "at") -> datetime:
         raise DomainError(
             f"{field} {value!s} has no UTC offset; add one, like 2026-03-22T16:30:00-07:00"
         )
+    _check_year(moment.year, str(value).strip(), field)
     return moment
 
 
 def parse_date(value: object, field: str = "due") -> date:
     """A calendar date written YYYY-MM-DD."""
+    day: date | None = None
     if isinstance(value, date) and not isinstance(value, datetime):
-        return value
-    if isinstance(value, str):
-        try:
-            return date.fromisoformat(value.strip())
-        except ValueError:
-            pass
+        day = value
+    elif isinstance(value, str):
+        with contextlib.suppress(ValueError):
+            day = date.fromisoformat(value.strip())
+    if day is not None:
+        _check_year(day.year, day.isoformat(), field)
+        return day
     raise DomainError(f"{field} {value!r} is not a date; write it as YYYY-MM-DD")
 
 

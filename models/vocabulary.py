@@ -18,6 +18,16 @@ class Party(StrEnum):
         return Party.EMPLOYER if self is Party.UNION else Party.UNION
 
 
+class NoteParty(StrEnum):
+    """Who a note's speaker speaks for: either side, the mediator, or someone else (an
+    observer, a parent, a fact-finder)."""
+
+    UNION = "union"
+    EMPLOYER = "employer"
+    MEDIATOR = "mediator"
+    OTHER = "other"
+
+
 class CaucusSide(StrEnum):
     UNION = "union"
     EMPLOYER = "employer"

@@ -10,7 +10,7 @@ from datetime import datetime, timedelta
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
-from models.domain import CaucusSide, Party, SessionKind
+from models.domain import CaucusSide, NoteParty, Party, SessionKind
 from models.timeutil import format_duration, zone
 
 KIND_WORDS = {
@@ -25,6 +25,8 @@ PARTY_STYLE = {
     CaucusSide.UNION: "$text-success",
     CaucusSide.EMPLOYER: "$text-primary",
     CaucusSide.JOINT: "$text-accent",
+    NoteParty.MEDIATOR: "$text-accent",
+    NoteParty.OTHER: "$text-secondary",
 }
 """The colour of each party wherever its short name is shown (theme variables only)."""
 

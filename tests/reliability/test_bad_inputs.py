@@ -39,7 +39,36 @@ def caucus(**fields: object) -> dict[str, object]:
     return line("caucus.started", **({"session": 1, "by": "union", "minutes": 20} | fields))
 
 
+def nest(depth: int) -> object:
+    """A list `depth` deep, built without recursion."""
+    value: object = []
+    for _ in range(depth - 1):
+        value = [value]
+    return value
+
+
 JOURNAL_LINES: list[tuple[str, dict[str, object], str]] = [
+    ("note: lone surrogate in the text", note(text="pay \ud800"), "broken character"),
+    ("note: lone surrogate in the speaker", note(speaker="\udcff"), "broken character"),
+    ("note: lone surrogate in a field name", note(**{"\ud800": 1}), "broken character"),
+    ("note: lone surrogate in the seat", note(seat="lead\udfff"), "broken character"),
+    (
+        "article: lone surrogate in the number",
+        line("article.added", number="\ud800", title="X"),
+        "broken character",
+    ),
+    ("proposal: lone surrogate in an article", proposal(articles=["\ud800"]), "broken"),
+    ("note: text nested 50 deep", note(text=nest(50)), "nested too deeply"),
+    ("proposal: terms nested 50 deep", proposal(terms={"x": nest(50)}), "nested too deeply"),
+    ("note: unknown field nested 50 deep", note(extra=nest(50)), "nested too deeply"),
+    ("caucus: minutes past 64 bits", caucus(minutes=2**70), "too large"),
+    ("note: session past 64 bits", note(session=-(2**64)), "too large"),
+    ("proposal: term past 64 bits", proposal(terms={"salary_pct_y1": 2**64}), "too large"),
+    (
+        "attendance: observers of 1,000 digits",
+        line("attendance.recorded", session=1, observers=10**999),
+        "too large",
+    ),
     ("note: empty text", note(text=""), "text is empty"),
     ("note: blank text", note(text="   \t "), "text is empty"),
     ("note: 1 MB of text", note(text=MEGABYTE), "text is 1,000,000 characters long"),
@@ -50,7 +79,7 @@ JOURNAL_LINES: list[tuple[str, dict[str, object], str]] = [
     ("note: unknown kind", note(kind="rumour"), "kind"),
     ("note: unknown visibility", note(visibility="public"), "visibility"),
     ("note: speaker with a line break", note(speaker="Ana\nRuiz"), "one line"),
-    ("note: party that is not a side", note(party="mediator"), "party"),
+    ("note: party that is not one of the four", note(party="press"), "party"),
     ("note: unknown session", note(session=9), "session 9 is not scheduled"),
     ("note: session zero", note(session=0), "session must be between 1"),
     ("note: session as words", note(session="one"), "session must be a whole number"),

@@ -7,14 +7,14 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.widgets import Input, Select
 
-from models.domain import Campaign, Party
+from models.domain import Campaign, NoteParty
 from models.events import NoteAdded
 from tui.dialogs.form_fields import FieldRow, FormDialog, check_line
 
 UNKNOWN = "-"
 
 
-class SpeakerDialog(FormDialog[tuple[str, Party | None]]):
+class SpeakerDialog(FormDialog[tuple[str, NoteParty | None]]):
     """Dismisses (speaker, party); an empty speaker saves the quote unattributed."""
 
     DIALOG_TITLE = "Who said it?"
@@ -32,7 +32,11 @@ class SpeakerDialog(FormDialog[tuple[str, Party | None]]):
 
     def compose_fields(self) -> ComposeResult:
         parties = [("not said", UNKNOWN)] + [
-            (f"{self.campaign.short(p)} ({p.value})", p.value) for p in Party
+            (
+                p.value if self.campaign.short(p) == p.value else f"{self.campaign.short(p)} ({p})",
+                p.value,
+            )
+            for p in NoteParty
         ]
         yield FieldRow(
             "Speaker",
@@ -46,7 +50,7 @@ class SpeakerDialog(FormDialog[tuple[str, Party | None]]):
     def on_mount(self) -> None:
         self.query_one("#speaker-name", Input).focus()
 
-    def check(self) -> tuple[tuple[str, Party | None] | None, dict[str, str]]:
+    def check(self) -> tuple[tuple[str, NoteParty | None] | None, dict[str, str]]:
         name = self.query_one("#speaker-name", Input).value
         party = self.query_one("#speaker-party", Select).value
         parsed, found = check_line(
@@ -60,4 +64,4 @@ class SpeakerDialog(FormDialog[tuple[str, Party | None]]):
         )
         if parsed is None or found:
             return None, {"speaker-name": found.get("speaker", "cannot be used")}
-        return (parsed.speaker, Party(str(party)) if party != UNKNOWN else None), {}
+        return (parsed.speaker, NoteParty(str(party)) if party != UNKNOWN else None), {}

@@ -26,7 +26,7 @@ from models.domain import (
     Caucus,
     Note,
     NoteKind,
-    Party,
+    NoteParty,
     Session,
     Visibility,
 )
@@ -482,7 +482,7 @@ class MainScreen(Screen[None]):
 
             assert self.campaign is not None
 
-            def with_speaker(answer: tuple[str, Party | None] | None) -> None:
+            def with_speaker(answer: tuple[str, NoteParty | None] | None) -> None:
                 if answer is not None:
                     self._record_note(number, parsed.text, parsed.kind, *answer)
 
@@ -491,7 +491,7 @@ class MainScreen(Screen[None]):
         self._record_note(number, parsed.text, parsed.kind, parsed.speaker, None)
 
     def _record_note(
-        self, number: int, text: str, kind: NoteKind, speaker: str, party: Party | None
+        self, number: int, text: str, kind: NoteKind, speaker: str, party: NoteParty | None
     ) -> None:
         from models import actions
 

@@ -1,0 +1,45 @@
+"""What the tests of accepted values share: every read a screen, the CLI or a recap makes."""
+
+from __future__ import annotations
+
+import io
+from datetime import UTC, datetime
+
+from exports import FORMATS, LANGS, board_csv, render_recap
+from models.recap import build_snapshot
+from models.store import Store
+
+AT = "2026-03-10T18:00:00-07:00"
+LATER = datetime(2026, 3, 11, tzinfo=UTC)
+
+
+def export(store: Store) -> str:
+    out = io.StringIO()
+    store.export_journal(out)
+    return out.getvalue()
+
+
+def every_read(store: Store) -> None:
+    """Every view a screen, the CLI or a recap makes of the store."""
+    store.campaign()
+    board = store.board()
+    board_csv(board, store.campaign().timezone)
+    store.articles()
+    store.proposals()
+    store.tas()
+    sessions = store.sessions()
+    for session in sessions:
+        store.agenda(session.number)
+    store.caucuses()
+    store.notes()
+    store.info_requests()
+    store.members()
+    export(store)
+    for session in sessions:
+        if session.started_at is None:
+            continue
+        for audience in ("members", "team"):
+            snapshot = build_snapshot(store, session.number, audience, now=LATER)
+            for lang in LANGS:
+                for fmt in FORMATS:
+                    render_recap(snapshot, format=fmt, lang=lang)
