@@ -24,12 +24,14 @@ class PaletteCommand:
 
 EXTRA_COMMANDS = (
     PaletteCommand(
-        "Add an agenda item", "Add an item at the end of this session's agenda", "add_agenda_item"
+        "Add an agenda item",
+        "Add an item at the end of this session's agenda",
+        "table('add_agenda_item')",
     ),
     PaletteCommand(
         "Mark an information request answered",
         "Pick an open request and mark it answered",
-        "info_request",
+        "table('info_request')",
     ),
     PaletteCommand("Redo", "Bring back what the last undo took away", "app.redo"),
     PaletteCommand(

@@ -20,10 +20,10 @@ from textual.timer import Timer
 from textual.widgets import Input
 
 from models.domain import (
-    AgendaStatus,
     BoardRow,
     Campaign,
     Caucus,
+    CaucusSide,
     Note,
     NoteKind,
     Party,
@@ -31,10 +31,12 @@ from models.domain import (
     Visibility,
 )
 from models.errors import DomainError, StoreError
-from models.note_rules import default_visibility
-from models.rules import is_overdue
+from models.filters import has_active_item, overdue_count
+from models.note_rules import default_visibility, parse_note_line
 from tui.format import local
 from tui.messages import StoreChanged
+from tui.screens.table_action import SESSION, Table, TableKeys
+from tui.screens.table_actions import TABLE, TABLE_BINDINGS
 from tui.widgets.agenda import Agenda
 from tui.widgets.article_board import ArticleBoard
 from tui.widgets.caucus_panel import CaucusPanel
@@ -81,92 +83,8 @@ class MainScreen(Screen[None]):
             # letters land on the note line and not on the board's own keys.
             priority=True,
         ),
-        Binding(
-            "p",
-            "pass_proposal",
-            "Pass",
-            tooltip="Log a proposal passed across the table",
-            id="main.pass",
-        ),
-        Binding(
-            "t",
-            "ta",
-            "TA",
-            tooltip="Record a tentative agreement (both sides' initials)",
-            id="main.ta",
-        ),
-        Binding(
-            "c",
-            "caucus",
-            "Caucus",
-            tooltip="Call a caucus: side, minutes, purpose",
-            id="main.caucus",
-        ),
-        Binding(
-            "e",
-            "end_caucus",
-            "End caucus",
-            tooltip="A side is back at the table",
-            show=False,
-            id="main.end_caucus",
-        ),
-        Binding(
-            "plus",
-            "extend_caucus",
-            "Extend",
-            key_display="+",
-            tooltip="Give a running caucus more minutes",
-            show=False,
-            id="main.extend_caucus",
-        ),
-        Binding(
-            "a",
-            "next_item",
-            "Next",
-            tooltip="Start the next agenda item (the active one is done)",
-            id="main.next_item",
-        ),
-        Binding(
-            "A",
-            "skip_item",
-            "Skip item",
-            key_display="A",
-            tooltip="Skip the next upcoming agenda item",
-            show=False,
-            id="main.skip_item",
-        ),
-        Binding(
-            "w",
-            "withdraw",
-            "Withdraw",
-            tooltip="Withdraw a proposal on the table",
-            show=False,
-            id="main.withdraw",
-        ),
-        Binding(
-            "i",
-            "info_request",
-            "Info request",
-            tooltip="Make an information request, or mark one answered",
-            show=False,
-            id="main.info_request",
-        ),
-        Binding(
-            "s",
-            "session",
-            "Session",
-            tooltip="Start the next session, or end this one",
-            id="main.session",
-        ),
-        Binding(
-            "N",
-            "read_notes",
-            "Notes",
-            key_display="N",
-            tooltip="Read back every note of the session",
-            show=False,
-            id="main.read_notes",
-        ),
+        # p t c e + a A w i s N: the table's keys, declared in `tui.screens.table_actions`.
+        *TABLE_BINDINGS,
         Binding(
             "slash",
             "filter",
@@ -208,6 +126,7 @@ class MainScreen(Screen[None]):
         self._visibility_choice: Visibility | None = None
         self._draft_timer: Timer | None = None
         self._draft_dirty = False
+        self._keys = TableKeys(self, TABLE)
 
     # ------------------------------------------------------------------ layout
 
@@ -284,7 +203,7 @@ class MainScreen(Screen[None]):
     def _show_requests(self, campaign: Campaign, now: datetime) -> None:
         today = local(now, campaign.timezone).date()
         open_requests = self.store.open_request_dues()
-        overdue = sum(1 for due in open_requests if is_overdue(due, False, today))
+        overdue = overdue_count(open_requests, today)
         agenda = self.query_one(Agenda)
         if not open_requests:
             agenda.border_subtitle = ""
@@ -328,7 +247,7 @@ class MainScreen(Screen[None]):
         minute = now.replace(second=0, microsecond=0)
         self.query_one(SessionHeader).now = minute
         agenda = self.query_one(Agenda)
-        if any(item.status is AgendaStatus.ACTIVE for item in agenda.items):
+        if has_active_item(agenda.items):
             agenda.now = minute
         self.query_one(CaucusPanel).tick(now)
 
@@ -341,7 +260,7 @@ class MainScreen(Screen[None]):
         side = message.caucus.side
         who = (
             "The joint sidebar"
-            if side.value == "joint"
+            if side is CaucusSide.JOINT
             else f"The {self.campaign.short(side)} caucus"
         )
         self.app.bell()
@@ -358,34 +277,29 @@ class MainScreen(Screen[None]):
             self.app.bell()
             return None
 
-    def saver(self, do: Callable[[R], JournalEvent], *parts: str) -> Callable[[R], JournalEvent]:
-        """An `on_save` for a dialog: record, then reload the parts the change touches."""
-
-        def save(result: R) -> JournalEvent:
-            event = do(result)
-            self.changed(event, *parts)
-            return event
-
-        return save
-
-    def session_number(self, *, running: bool = False) -> int | None:
-        """The session the table works in; None (and a hint) when there is none."""
-        session = self.session
-        if session is None:
-            self.notify(
-                "No session is scheduled yet: press S to schedule one, then s to start it.",
-                title="No session",
-                severity="warning",
-            )
+    def _table(self) -> Table | None:
+        """The table as loaded, for an action run now (None before the campaign is read)."""
+        if self.campaign is None:
             return None
-        if running and not session.running:
-            self.notify(
-                f"Session {session.number} is not running: press s to start the next session.",
-                title="No running session",
-                severity="warning",
-            )
-            return None
-        return session.number
+        board = self.board
+        return Table(
+            self.store,
+            self.campaign,
+            self.session,
+            tuple(self.open_caucuses),
+            board.all_rows,
+            board.selected,
+            self.clock(),
+        )
+
+    # ------------------------------------------------------------------ the table's keys
+
+    def action_table(self, name: str) -> None:
+        """Run one action of `TABLE` (`tui.screens.table_actions`): the keys p t c e + a A w i
+        s N and the palette's agenda item. It reloads what its write touched."""
+        table = self._table()
+        if table is not None:
+            self._keys.run(name, table)
 
     # ------------------------------------------------------------------ notes
 
@@ -411,17 +325,6 @@ class MainScreen(Screen[None]):
             return self._visibility_choice
         assert self.campaign is not None
         return default_visibility(self.campaign, self.open_caucuses)
-
-    def action_read_notes(self) -> None:
-        """Read back every note of the session (the pane shows only the latest)."""
-        from tui.dialogs.session_notes import SessionNotesDialog
-
-        number = self.session_number()
-        if number is None or self.campaign is None:
-            return
-        notes = self.attempt(lambda: self.store.notes(number))
-        if notes is not None:
-            self.app.push_screen(SessionNotesDialog(number, notes, self.campaign))
 
     def action_toggle_team(self) -> None:
         """Team-only on or off for the note on the line."""
@@ -468,16 +371,15 @@ class MainScreen(Screen[None]):
 
     @on(NoteLine.Submitted)
     def _note_submitted(self, message: NoteLine.Submitted) -> None:
-        from models import actions
-
-        number = self.session_number()
-        if number is None:
+        table = self._table()
+        if table is None or not self._keys.allowed((SESSION,), table):
             return
-        parsed = actions.parse_note_line(message.text)
+        number = table.number
+        parsed = parse_note_line(message.text)
         if not parsed.text:
             self.notify("The note is empty.", severity="warning")
             return
-        if parsed.kind.value == "quote" and not parsed.speaker:
+        if parsed.kind is NoteKind.QUOTE and not parsed.speaker:
             from tui.dialogs.speaker import SpeakerDialog
 
             assert self.campaign is not None
@@ -571,293 +473,3 @@ class MainScreen(Screen[None]):
     @property
     def selected(self) -> BoardRow | None:
         return self.board.selected
-
-    # ------------------------------------------------------------------ proposals, TAs
-
-    def action_pass_proposal(self) -> None:
-        """Log a proposal passed across the table."""
-        from models import actions
-        from tui.dialogs.pass_proposal import PassProposalDialog, ProposalRequest
-
-        number = self.session_number()
-        if number is None or self.campaign is None:
-            return
-
-        def record(request: ProposalRequest) -> JournalEvent:
-            return actions.pass_proposal(self.store, session=number, **request.fields())
-
-        self.app.push_screen(
-            PassProposalDialog(
-                self.store,
-                self.campaign,
-                self.board.all_rows,
-                selected=self.selected,
-                on_save=self.saver(record, "board"),
-            )
-        )
-
-    def action_withdraw(self) -> None:
-        """Withdraw a proposal that is still on the table."""
-        from models import actions
-        from tui.dialogs.withdraw import WithdrawDialog
-
-        if self.campaign is None:
-            return
-        proposals = [
-            p
-            for p in self.store.proposals()
-            if p.withdrawn_at is None and p.status.value in ("standing", "answered")
-        ]
-        if not proposals:
-            self.notify("No proposal is on the table to withdraw.", severity="warning")
-            return
-
-        def record(proposal_id: str) -> JournalEvent:
-            return actions.withdraw_proposal(self.store, proposal_id)
-
-        selected = self.selected
-        self.app.push_screen(
-            WithdrawDialog(
-                proposals,
-                self.campaign,
-                selected.number if selected else None,
-                on_save=self.saver(record, "board"),
-            )
-        )
-
-    def action_ta(self) -> None:
-        """Record a tentative agreement."""
-        from models import actions
-        from tui.dialogs.ta import TADialog, TARequest
-
-        number = self.session_number()
-        if number is None or self.campaign is None:
-            return
-
-        def record(request: TARequest) -> JournalEvent:
-            return actions.sign_ta(self.store, session=number, **request.fields())
-
-        tas = self.store.tas()
-        self.app.push_screen(
-            TADialog(
-                self.board.all_rows,
-                self.store.proposals(),
-                tas[-1] if tas else None,
-                self.campaign,
-                selected=self.selected,
-                on_save=self.saver(record, "board"),
-            )
-        )
-
-    # ------------------------------------------------------------------ caucuses
-
-    def action_caucus(self) -> None:
-        """Call a caucus."""
-        from models import actions
-        from tui.dialogs.caucus import CaucusDialog, CaucusRequest
-
-        number = self.session_number(running=True)
-        if number is None or self.campaign is None:
-            return
-
-        def record(request: CaucusRequest) -> JournalEvent:
-            return actions.call_caucus(
-                self.store,
-                session=number,
-                side=request.side,
-                minutes=request.minutes,
-                purpose=request.purpose,
-            )
-
-        out = {caucus.side for caucus in self.open_caucuses}
-        self.app.push_screen(
-            CaucusDialog(self.campaign, out, on_save=self.saver(record, "caucuses"))
-        )
-
-    def action_end_caucus(self) -> None:
-        """A side is back: end its caucus (asks which when several are out)."""
-        from models import actions
-
-        number = self.session_number()
-        if number is None or self.campaign is None:
-            return
-        if not self.open_caucuses:
-            self.notify("No caucus is running.", severity="warning")
-            return
-
-        def end(caucus: Caucus | None) -> None:
-            if caucus is None:
-                return
-            event = self.attempt(
-                lambda: actions.end_caucus(self.store, session=number, side=caucus.side)
-            )
-            if event is not None:
-                self.changed(event, "caucuses")
-                self.notify(f"{self._side_name(caucus)} is back at the table.")
-
-        if len(self.open_caucuses) == 1:
-            end(self.open_caucuses[0])
-            return
-        from tui.dialogs.pick_caucus import PickCaucusDialog
-
-        self.app.push_screen(
-            PickCaucusDialog(self.open_caucuses, self.campaign, "End which caucus?"), end
-        )
-
-    def action_extend_caucus(self) -> None:
-        """Give a running caucus more minutes."""
-        from models import actions
-        from tui.dialogs.extend_caucus import ExtendCaucusDialog, ExtendRequest
-
-        number = self.session_number()
-        if number is None or self.campaign is None:
-            return
-        if not self.open_caucuses:
-            self.notify("No caucus is running.", severity="warning")
-            return
-
-        def record(request: ExtendRequest) -> JournalEvent:
-            return actions.extend_caucus(
-                self.store, session=number, side=request.side, minutes=request.minutes
-            )
-
-        self.app.push_screen(
-            ExtendCaucusDialog(
-                self.open_caucuses, self.campaign, on_save=self.saver(record, "caucuses")
-            )
-        )
-
-    def _side_name(self, caucus: Caucus) -> str:
-        assert self.campaign is not None
-        return (
-            "The joint sidebar"
-            if caucus.side.value == "joint"
-            else self.campaign.short(caucus.side)
-        )
-
-    # ------------------------------------------------------------------ agenda, requests
-
-    def action_next_item(self) -> None:
-        """Start the next agenda item."""
-        from models import actions
-
-        number = self.session_number()
-        if number is None:
-            return
-        event = self.attempt(lambda: actions.next_agenda_item(self.store, number))
-        if event is not None:
-            self.changed(event, "agenda")
-
-    def action_skip_item(self) -> None:
-        """Skip the next upcoming agenda item."""
-        from models import actions
-
-        number = self.session_number()
-        if number is None:
-            return
-        event = self.attempt(lambda: actions.skip_agenda_item(self.store, number))
-        if event is not None:
-            self.changed(event, "agenda")
-
-    def action_add_agenda_item(self) -> None:
-        """Add an item at the end of the agenda."""
-        from models import actions
-        from tui.dialogs.agenda_item import AgendaItemDialog, AgendaItemRequest
-
-        number = self.session_number()
-        if number is None:
-            return
-
-        def record(request: AgendaItemRequest) -> JournalEvent:
-            return actions.add_agenda_item(
-                self.store,
-                number,
-                request.title,
-                minutes=request.minutes,
-                articles=request.articles,
-            )
-
-        self.app.push_screen(
-            AgendaItemDialog(self.store.articles(), number, on_save=self.saver(record, "agenda"))
-        )
-
-    def action_info_request(self) -> None:
-        """Make an information request, or mark an open one answered."""
-        from models import actions
-        from tui.dialogs.info_request import InfoRequestDialog, RequestDraft
-
-        number = self.session_number()
-        if number is None or self.campaign is None:
-            return
-
-        def record(request: RequestDraft) -> JournalEvent:
-            return actions.make_info_request(
-                self.store, session=number, by=request.by, text=request.text, due=request.due
-            )
-
-        def answer(request_id: str) -> JournalEvent:
-            return actions.answer_info_request(self.store, request_id, session=number)
-
-        self.app.push_screen(
-            InfoRequestDialog(
-                self.store.info_requests(),
-                self.campaign,
-                self.clock(),
-                on_save=self.saver(record, "requests"),
-                on_answer=self.saver(answer, "requests"),
-            )
-        )
-
-    # ------------------------------------------------------------------ sessions
-
-    def action_session(self) -> None:
-        """Start the next session, or end the running one."""
-        from models import actions
-
-        if self.campaign is None:
-            return
-        session = self.session
-        if session is not None and session.running:
-            from tui.dialogs.end_session import EndSessionDialog, EndSessionRequest
-
-            def end(request: EndSessionRequest) -> JournalEvent:
-                return actions.end_session(
-                    self.store,
-                    session.number,
-                    next_starts=request.next_starts,
-                    next_location=request.next_location,
-                    call_to_action=request.call_to_action,
-                )
-
-            self.app.push_screen(
-                EndSessionDialog(
-                    self.campaign, session, self.clock(), on_save=self.saver(end, "session")
-                )
-            )
-            return
-        from tui.dialogs.start_session import StartSessionDialog, StartSessionRequest
-
-        waiting = [s for s in self.store.sessions() if s.started_at is None]
-
-        def start(request: StartSessionRequest) -> JournalEvent:
-            number = request.number
-            if number is None:
-                number = int(
-                    actions.schedule_session(
-                        self.store,
-                        starts=request.starts,
-                        location=request.location,
-                        mode=request.mode,
-                        kind=request.kind,
-                    ).data["session"]
-                )  # type: ignore[call-overload]
-            return actions.start_session(self.store, number)
-
-        self.app.push_screen(
-            StartSessionDialog(
-                self.campaign,
-                waiting[0] if waiting else None,
-                self.clock(),
-                on_save=self.saver(start, "session"),
-            )
-        )
