@@ -11,6 +11,8 @@ from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.dom import DOMNode
 
+from tui.screens.table_actions import action_string
+
 
 @dataclass(frozen=True)
 class PaletteCommand:
@@ -26,12 +28,12 @@ EXTRA_COMMANDS = (
     PaletteCommand(
         "Add an agenda item",
         "Add an item at the end of this session's agenda",
-        "table('add_agenda_item')",
+        action_string("add_agenda_item"),
     ),
     PaletteCommand(
         "Mark an information request answered",
         "Pick an open request and mark it answered",
-        "table('info_request')",
+        action_string("info_request"),
     ),
     PaletteCommand("Redo", "Bring back what the last undo took away", "app.redo"),
     PaletteCommand(

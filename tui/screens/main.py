@@ -1,8 +1,9 @@
 """The session console: header, agenda, caucus clocks, article board and notes on one screen.
 
-Every key calls one function of `models.actions` (through a dialog when it needs fields), then
-reloads only what that change can have touched; a change from another seat (`StoreChanged`)
-reloads everything. Time-dependent faces are recomputed once a second from stored instants.
+Its keys are declared in `tui.screens.table_actions`: each calls one function of
+`models.actions` (through a dialog when it needs fields), then reloads only what that change can
+have touched; a change from another seat (`StoreChanged`) reloads everything. Time-dependent
+faces are recomputed once a second from stored instants.
 """
 
 from __future__ import annotations
@@ -13,18 +14,15 @@ from typing import TYPE_CHECKING, ClassVar, TypeVar
 
 from textual import events, on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Grid, Vertical
 from textual.screen import Screen
-from textual.timer import Timer
 from textual.widgets import Input
 
 from models.domain import (
-    BoardRow,
     Campaign,
     Caucus,
     CaucusSide,
-    Note,
     NoteKind,
     Party,
     Session,
@@ -35,8 +33,9 @@ from models.filters import has_active_item, overdue_count
 from models.note_rules import default_visibility, parse_note_line
 from tui.format import local
 from tui.messages import StoreChanged
+from tui.screens.note_draft import DraftKeeper
 from tui.screens.table_action import SESSION, Table, TableKeys
-from tui.screens.table_actions import TABLE, TABLE_BINDINGS
+from tui.screens.table_actions import CONSOLE_BINDINGS, TABLE, side_name
 from tui.widgets.agenda import Agenda
 from tui.widgets.article_board import ArticleBoard
 from tui.widgets.caucus_panel import CaucusPanel
@@ -52,8 +51,6 @@ if TYPE_CHECKING:
 
 NOTES_SHOWN = 50
 """Only the latest notes are loaded: the pane never shows more."""
-DRAFT_DELAY = 0.3
-"""Seconds of quiet typing before the half-typed note is written to the database."""
 
 WIDE_FROM = 130
 """From this many columns the notes get a column of their own."""
@@ -72,45 +69,8 @@ class MainScreen(Screen[None]):
     """The board has the focus from the first frame: focusing it after mount restyled the
     filter and note inputs twice (auto-focused first, then blurred)."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            "n",
-            "note",
-            "Note",
-            tooltip="Go to the note line (Enter saves it)",
-            id="main.note",
-            # Priority: handled before the keys typed after it, so a fast typist's first
-            # letters land on the note line and not on the board's own keys.
-            priority=True,
-        ),
-        # p t c e + a A w i s N: the table's keys, declared in `tui.screens.table_actions`.
-        *TABLE_BINDINGS,
-        Binding(
-            "slash",
-            "filter",
-            "Filter",
-            key_display="/",
-            tooltip="Filter the board by text, status or holder",
-            show=False,
-            id="main.filter",
-        ),
-        Binding(
-            "ctrl+t",
-            "toggle_team",
-            "Team-only",
-            tooltip="Toggle whether the note on the line is team-only",
-            show=False,
-            id="main.toggle_team",
-        ),
-        Binding(
-            "escape",
-            "leave",
-            "Board",
-            show=False,
-            tooltip="Back to the board (clears a filter)",
-            id="main.leave",
-        ),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = [*CONSOLE_BINDINGS]
+    """Every key of the console, declared in `tui.screens.table_actions`."""
 
     def __init__(self, store: Store, clock: Callable[[], datetime]) -> None:
         # The breakpoint class from the start, not from the first resize: the first frame is
@@ -124,8 +84,7 @@ class MainScreen(Screen[None]):
         self.open_caucuses: list[Caucus] = []
         self.loaded_seq = 0
         self._visibility_choice: Visibility | None = None
-        self._draft_timer: Timer | None = None
-        self._draft_dirty = False
+        self._drafts = DraftKeeper(self, store, self._draft)
         self._keys = TableKeys(self, TABLE)
 
     # ------------------------------------------------------------------ layout
@@ -190,28 +149,18 @@ class MainScreen(Screen[None]):
             self.query_one(CaucusPanel).show(self.open_caucuses, campaign, now)
             self._show_visibility()
         if "notes" in parts:
-            self.query_one(NotesPane).show(self._recent_notes(number), campaign)
+            notes = self.store.notes(number, limit=NOTES_SHOWN) if number is not None else []
+            self.query_one(NotesPane).show(notes, campaign)
         if "requests" in parts:
             self._show_requests(campaign, now)
         self.loaded_seq = seq
 
-    def _recent_notes(self, number: int | None) -> list[Note]:
-        if number is None:
-            return []
-        return self.store.notes(number, limit=NOTES_SHOWN)
-
     def _show_requests(self, campaign: Campaign, now: datetime) -> None:
-        today = local(now, campaign.timezone).date()
-        open_requests = self.store.open_request_dues()
-        overdue = overdue_count(open_requests, today)
-        agenda = self.query_one(Agenda)
-        if not open_requests:
-            agenda.border_subtitle = ""
-            return
-        text = f"{len(open_requests)} request{'s' if len(open_requests) != 1 else ''} open"
-        agenda.border_subtitle = (
-            f"{len(open_requests)} requests, {overdue} late" if overdue else text
-        )
+        dues = self.store.open_request_dues()
+        overdue = overdue_count(dues, local(now, campaign.timezone).date())
+        count = f"{len(dues)} request{'s' if len(dues) != 1 else ''}"
+        subtitle = f"{count}, {overdue} late" if overdue else f"{count} open"
+        self.query_one(Agenda).border_subtitle = subtitle if dues else ""
 
     def changed(self, event: JournalEvent | None, *parts: str) -> None:
         """After this seat recorded `event`: reload what it touched, or everything when
@@ -258,15 +207,12 @@ class MainScreen(Screen[None]):
         # Named, not `@on(CaucusClock.Due)`: the clock's module loads with the first caucus.
         assert self.campaign is not None
         side = message.caucus.side
-        who = (
-            "The joint sidebar"
-            if side is CaucusSide.JOINT
-            else f"The {self.campaign.short(side)} caucus"
-        )
+        name = side_name(self.campaign, side)
+        who = name if side is CaucusSide.JOINT else f"The {name} caucus"
         self.app.bell()
         self.notify(f"{who} is due back now.", title="Caucus due", severity="warning", timeout=30)
 
-    # ------------------------------------------------------------------ helpers
+    # ------------------------------------------------------------------ the table's keys
 
     def attempt(self, do: Callable[[], R]) -> R | None:
         """Run one model action; a refusal is shown as a notification and changes nothing."""
@@ -291,8 +237,6 @@ class MainScreen(Screen[None]):
             board.selected,
             self.clock(),
         )
-
-    # ------------------------------------------------------------------ the table's keys
 
     def action_table(self, name: str) -> None:
         """Run one action of `TABLE` (`tui.screens.table_actions`): the keys p t c e + a A w i
@@ -333,33 +277,20 @@ class MainScreen(Screen[None]):
         rule = default_visibility(self.campaign, self.open_caucuses)
         self._visibility_choice = None if flipped is rule else flipped
         self._show_visibility()
-        self._save_draft()
+        self._drafts.save()
 
     @on(NoteLine.Changed)
     def _draft_changed(self, _message: NoteLine.Changed) -> None:
-        self._draft_dirty = True
-        if self._draft_timer is not None:
-            self._draft_timer.stop()
-        self._draft_timer = self.set_timer(DRAFT_DELAY, self._save_draft, name="draft")
+        self._drafts.typed()
 
     def _draft(self) -> Draft:
         from models.domain import Draft
 
         return Draft(text=self.note_line.text, team_only=self._visibility_choice is Visibility.TEAM)
 
-    def _save_draft(self) -> None:
-        self._draft_dirty = False
-        try:
-            self.store.save_draft(self._draft())
-        except StoreError as error:
-            self.notify(str(error), title="Draft not kept", severity="error")
-
     def flush_draft(self) -> None:
         """Write a half-typed note now (before quitting, say)."""
-        if self._draft_timer is not None:
-            self._draft_timer.stop()
-        if self._draft_dirty:
-            self._save_draft()
+        self._drafts.flush()
 
     def _restore_draft(self) -> None:
         draft = self.store.draft()
@@ -415,9 +346,7 @@ class MainScreen(Screen[None]):
             return
         self.note_line.set_text("")
         self._visibility_choice = None
-        if self._draft_timer is not None:
-            self._draft_timer.stop()
-        self._save_draft()
+        self._drafts.save()
         self.changed(event, "notes", "caucuses")
 
     # ------------------------------------------------------------------ board
@@ -469,7 +398,3 @@ class MainScreen(Screen[None]):
         row = next((r for r in self.board.visible_rows() if r.number == message.number), None)
         title = row.title if row else ""
         self.app.push_screen(ArticleHistoryDialog(message.number, title, entries, self.campaign))
-
-    @property
-    def selected(self) -> BoardRow | None:
-        return self.board.selected

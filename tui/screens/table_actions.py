@@ -13,6 +13,8 @@ from collections.abc import Mapping
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
+from textual.binding import Binding, BindingType
+
 from models import actions
 from models.domain import Campaign, Caucus, CaucusSide
 from models.filters import latest_ta, next_waiting_session, sides_out
@@ -318,3 +320,45 @@ TABLE_BINDINGS = [action.binding() for action in TABLE_ACTIONS if action.key]
 def action_string(name: str) -> str:
     """What a binding or a palette command runs for the table action `name`."""
     return TABLE[name].action
+
+
+CONSOLE_BINDINGS: list[BindingType] = [
+    Binding(
+        "n",
+        "note",
+        "Note",
+        tooltip="Go to the note line (Enter saves it)",
+        id="main.note",
+        # Priority: handled before the keys typed after it, so a fast typist's first
+        # letters land on the note line and not on the board's own keys.
+        priority=True,
+    ),
+    *TABLE_BINDINGS,  # p t c e + a A w i s N
+    Binding(
+        "slash",
+        "filter",
+        "Filter",
+        key_display="/",
+        tooltip="Filter the board by text, status or holder",
+        show=False,
+        id="main.filter",
+    ),
+    Binding(
+        "ctrl+t",
+        "toggle_team",
+        "Team-only",
+        tooltip="Toggle whether the note on the line is team-only",
+        show=False,
+        id="main.toggle_team",
+    ),
+    Binding(
+        "escape",
+        "leave",
+        "Board",
+        show=False,
+        tooltip="Back to the board (clears a filter)",
+        id="main.leave",
+    ),
+]
+"""Every key of the main screen, in the order the key bar and the help show them: the note
+line's, the table's, the board filter's."""
