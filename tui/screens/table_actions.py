@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING
 
 from textual.binding import Binding, BindingType
 
-from models import actions
 from models.domain import Campaign, Caucus, CaucusSide
 from models.filters import latest_ta, next_waiting_session, sides_out
 from tui.screens.table_action import (
@@ -45,21 +44,30 @@ def side_name(campaign: Campaign, side: CaucusSide) -> str:
 
 
 # ---------------------------------------------------------------------- writes
+# Each imports `models.actions` when it first runs: the first frame loads no write.
 
 
 def _pass_proposal(table: Table, request: ProposalRequest) -> JournalEvent:
+    from models import actions
+
     return actions.pass_proposal(table.store, session=table.number, **request.fields())
 
 
 def _withdraw(table: Table, proposal_id: str) -> JournalEvent:
+    from models import actions
+
     return actions.withdraw_proposal(table.store, proposal_id)
 
 
 def _sign_ta(table: Table, request: TARequest) -> JournalEvent:
+    from models import actions
+
     return actions.sign_ta(table.store, session=table.number, **request.fields())
 
 
 def _call_caucus(table: Table, request: CaucusRequest) -> JournalEvent:
+    from models import actions
+
     return actions.call_caucus(
         table.store,
         session=table.number,
@@ -70,32 +78,56 @@ def _call_caucus(table: Table, request: CaucusRequest) -> JournalEvent:
 
 
 def _end_caucus(table: Table, caucus: Caucus) -> JournalEvent:
+    from models import actions
+
     return actions.end_caucus(table.store, session=table.number, side=caucus.side)
 
 
 def _extend_caucus(table: Table, request: ExtendRequest) -> JournalEvent:
+    from models import actions
+
     return actions.extend_caucus(
         table.store, session=table.number, side=request.side, minutes=request.minutes
     )
 
 
+def _next_item(table: Table, _answer: None) -> JournalEvent:
+    from models import actions
+
+    return actions.next_agenda_item(table.store, table.number)
+
+
+def _skip_item(table: Table, _answer: None) -> JournalEvent:
+    from models import actions
+
+    return actions.skip_agenda_item(table.store, table.number)
+
+
 def _add_agenda_item(table: Table, request: AgendaItemRequest) -> JournalEvent:
+    from models import actions
+
     return actions.add_agenda_item(
         table.store, table.number, request.title, minutes=request.minutes, articles=request.articles
     )
 
 
 def _make_request(table: Table, request: RequestDraft) -> JournalEvent:
+    from models import actions
+
     return actions.make_info_request(
         table.store, session=table.number, by=request.by, text=request.text, due=request.due
     )
 
 
 def _answer_request(table: Table, request_id: str) -> JournalEvent:
+    from models import actions
+
     return actions.answer_info_request(table.store, request_id, session=table.number)
 
 
 def _start_session(table: Table, request: StartSessionRequest) -> JournalEvent:
+    from models import actions
+
     number = request.number
     if number is None:
         scheduled = actions.schedule_session(
@@ -110,6 +142,8 @@ def _start_session(table: Table, request: StartSessionRequest) -> JournalEvent:
 
 
 def _end_session(table: Table, request: EndSessionRequest) -> JournalEvent:
+    from models import actions
+
     return actions.end_session(
         table.store,
         table.number,
@@ -210,7 +244,7 @@ TABLE_ACTIONS = (
         key="a",
         id="main.next_item",
         needs=(SESSION,),
-        write=lambda t, _answer: actions.next_agenda_item(t.store, t.number),
+        write=_next_item,
         parts=("agenda",),
     ),
     TableAction(
@@ -222,7 +256,7 @@ TABLE_ACTIONS = (
         id="main.skip_item",
         show=False,
         needs=(SESSION,),
-        write=lambda t, _answer: actions.skip_agenda_item(t.store, t.number),
+        write=_skip_item,
         parts=("agenda",),
     ),
     TableAction(
