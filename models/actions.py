@@ -6,10 +6,9 @@ commits it. The screens call these and never build lines themselves.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date, datetime
-from typing import Any, NamedTuple
+from typing import Any
 
 from models.domain import (
     AgendaStatus,
@@ -67,11 +66,18 @@ def rename_article(store: Store, number: str, title: str) -> JournalEvent:
     return store.record({"type": "article.renamed", "number": number, "title": title})
 
 
-def import_articles(store: Store, rows: Sequence[tuple[str, str]]) -> list[JournalEvent]:
-    """Add several articles at once: all of them, or none."""
-    return store.record_many(
-        {"type": "article.added", "number": number, "title": title} for number, title in rows
-    )
+def import_articles(store: Store, lines: Iterable[tuple[int, Mapping[str, Any]]]) -> int:
+    """Add the articles of a checked CSV (`article.added` lines numbered by their line in the
+    file, as `models.article_csv` reads them): every one, or none; a refusal names its line.
+    Returns how many were added."""
+
+    def articles_only() -> Iterator[tuple[int, dict[str, Any]]]:
+        for number, line in lines:
+            if line.get("type") != "article.added":
+                raise DomainError(f"line {number}: only articles can be imported here")
+            yield number, dict(line)
+
+    return store.record_numbered(articles_only())
 
 
 def add_member(store: Store, name: str, role: str = "", site: str = "") -> JournalEvent:
@@ -344,32 +350,6 @@ def add_note(
     )
 
 
-class NoteLine(NamedTuple):
-    """What a typed note line means: its kind, speaker and text."""
-
-    kind: NoteKind
-    text: str
-    speaker: str = ""
-
-
-_SPEAKER = re.compile(r"^\s*([^:\n]{1,60}?)\s*:\s+(.+)$", re.S)
-
-
-def parse_note_line(typed: str) -> NoteLine:
-    """Read the note line's marks: a leading `"` makes a quote (`"Name: words`), a leading
-    `!` an action item; anything else is a plain note."""
-    text = typed.strip()
-    if text.startswith('"'):
-        body = text[1:].strip().removesuffix('"').strip()
-        match = _SPEAKER.match(body)
-        if match:
-            return NoteLine(NoteKind.QUOTE, match.group(2).strip(), match.group(1).strip())
-        return NoteLine(NoteKind.QUOTE, body)
-    if text.startswith("!"):
-        return NoteLine(NoteKind.ACTION, text[1:].strip())
-    return NoteLine(NoteKind.NOTE, text)
-
-
 def make_info_request(
     store: Store, *, session: int, by: Party, text: str, due: date | None = None
 ) -> JournalEvent:
@@ -396,46 +376,20 @@ def answer_info_request(
     )
 
 
-def describe_event(event: JournalEvent) -> str:
-    """A one-line description of an event, for "undo this?" questions."""
-    data = event.data
-    kind = event.type
-    if kind == "note.added":
-        return f"the note “{_clip(str(data.get('text', '')))}”"
-    if kind == "proposal.passed":
-        return f"passing {data.get('label')}"
-    if kind == "proposal.withdrawn":
-        return "a withdrawal"
-    if kind == "ta.signed":
-        articles = data.get("articles")
-        named = ", ".join(str(a) for a in articles) if isinstance(articles, list) else ""
-        return "the TA" + (f" on {named}" if named else "")
-    if kind.startswith("caucus."):
-        verb = {
-            "caucus.started": "calling",
-            "caucus.extended": "extending",
-            "caucus.ended": "ending",
-        }[kind]
-        return f"{verb} the {data.get('by')} caucus"
-    if kind.startswith("agenda."):
-        return {
-            "agenda.item_added": f"adding agenda item “{_clip(str(data.get('title')))}”",
-            "agenda.item_started": f"starting agenda item {data.get('item')}",
-            "agenda.item_done": f"finishing agenda item {data.get('item')}",
-            "agenda.item_skipped": f"skipping agenda item {data.get('item')}",
-        }[kind]
-    if kind == "session.started":
-        return f"starting session {data.get('session')}"
-    if kind == "session.ended":
-        return f"ending session {data.get('session')}"
-    if kind == "info_request.made":
-        return f"the information request “{_clip(str(data.get('text', '')))}”"
-    if kind == "info_request.answered":
-        return "marking an information request answered"
-    if kind == "event.undone":
-        return "the last undo"
-    return kind.replace(".", " ").replace("_", " ")
+def undo_event(store: Store, event: JournalEvent) -> JournalEvent:
+    """Undo one event (`ctrl+z`: this seat's latest, once the user said yes): every view shows
+    the state as if it had not happened. Refused, with the reason, when a later event depends
+    on it."""
+    return store.undo(event.id)
 
 
-def _clip(text: str, limit: int = 50) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+def redo(store: Store, undo: JournalEvent) -> JournalEvent:
+    """Take back an undo (`ctrl+y`): the event it hid is back, if the state accepts it now."""
+    if undo.type != "event.undone":
+        raise DomainError(f"event {undo.id!r} is {undo.type}, not an undo: nothing to redo")
+    return store.undo(undo.id)
+
+
+def undone_event(store: Store, undo: JournalEvent) -> JournalEvent | None:
+    """The event an undo hid (None when the journal does not hold it)."""
+    return store.event(str(undo.data.get("event", "")))

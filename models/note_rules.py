@@ -1,10 +1,13 @@
-"""Which visibility a note gets when nobody chooses one: the caucus rule of DESIGN.md."""
+"""The note line's rules: what its marks mean, and which visibility a note gets when nobody
+chooses one (the caucus rule of DESIGN.md)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
+from typing import NamedTuple
 
-from models.domain import Campaign, Caucus, CaucusSide, Visibility
+from models.domain import Campaign, Caucus, CaucusSide, NoteKind, Visibility
 
 
 def default_visibility(campaign: Campaign, open_caucuses: Iterable[Caucus]) -> Visibility:
@@ -17,3 +20,29 @@ def default_visibility(campaign: Campaign, open_caucuses: Iterable[Caucus]) -> V
         if caucus.open and caucus.side in (ours, CaucusSide.JOINT):
             return Visibility.TEAM
     return Visibility.MEMBERS
+
+
+class NoteLine(NamedTuple):
+    """What a typed note line means: its kind, speaker and text."""
+
+    kind: NoteKind
+    text: str
+    speaker: str = ""
+
+
+_SPEAKER = re.compile(r"^\s*([^:\n]{1,60}?)\s*:\s+(.+)$", re.S)
+
+
+def parse_note_line(typed: str) -> NoteLine:
+    """Read the note line's marks: a leading `"` makes a quote (`"Name: words`), a leading
+    `!` an action item; anything else is a plain note."""
+    text = typed.strip()
+    if text.startswith('"'):
+        body = text[1:].strip().removesuffix('"').strip()
+        match = _SPEAKER.match(body)
+        if match:
+            return NoteLine(NoteKind.QUOTE, match.group(2).strip(), match.group(1).strip())
+        return NoteLine(NoteKind.QUOTE, body)
+    if text.startswith("!"):
+        return NoteLine(NoteKind.ACTION, text[1:].strip())
+    return NoteLine(NoteKind.NOTE, text)

@@ -6,9 +6,9 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from models.actions import parse_note_line
 from models.domain import ArticleStatus, NoteKind, Party, ProposalKind, ProposalStatus
 from models.errors import DomainError
+from models.note_rules import parse_note_line
 from models.rules import (
     Agreement,
     Move,

@@ -256,7 +256,8 @@ class BargainingApp(App[None]):
 
     def action_undo(self) -> None:
         """Undo this seat's last action, after saying what it was."""
-        from models.actions import describe_event
+        from models import actions
+        from models.describe import describe_event
         from tui.dialogs.confirm import ConfirmDialog
 
         event = self.store.last_undoable()
@@ -266,16 +267,8 @@ class BargainingApp(App[None]):
         what = describe_event(event)
 
         def answer(yes: bool | None) -> None:
-            if not yes:
-                return
-            try:
-                self.store.undo(event.id)
-            except (DomainError, StoreError) as refusal:
-                self.bell()
-                self.notify(str(refusal), title="Not undone", severity="error", timeout=10)
-                return
-            self.notify(f"Undone: {what}.")
-            self.refresh_screens()
+            if yes:
+                self._undo_write(lambda: actions.undo_event(self.store, event), "Undone", what)
 
         self.push_screen(
             ConfirmDialog("Undo", f"Undo {what}?", yes="Undo", detail=_when(self, event.at)),
@@ -284,21 +277,27 @@ class BargainingApp(App[None]):
 
     def action_redo(self) -> None:
         """Bring back what this seat's last undo took away."""
-        from models.actions import describe_event
+        from models import actions
+        from models.describe import describe_event
 
         undo = self.store.last_redoable()
         if undo is None:
             self.notify("Nothing to redo.", severity="warning")
             return
-        target = self.store.event(str(undo.data.get("event", "")))
+        target = actions.undone_event(self.store, undo)
         what = describe_event(target) if target is not None else "the last undo"
+        self._undo_write(lambda: actions.redo(self.store, undo), "Redone", what)
+
+    def _undo_write(self, write: Callable[[], object], done: str, what: str) -> None:
+        """Run an undo or a redo (`done`: "Undone", "Redone"): a refusal rings and says why,
+        and nothing changed; a success says what came undone or back, and tells every screen."""
         try:
-            self.store.undo(undo.id)
+            write()
         except (DomainError, StoreError) as refusal:
             self.bell()
-            self.notify(str(refusal), title="Not redone", severity="error", timeout=10)
+            self.notify(str(refusal), title=f"Not {done.lower()}", severity="error", timeout=10)
             return
-        self.notify(f"Redone: {what}.")
+        self.notify(f"{done}: {what}.")
         self.refresh_screens()
 
     def action_sessions(self) -> None:

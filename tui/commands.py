@@ -11,6 +11,8 @@ from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.dom import DOMNode
 
+from tui.screens.table_actions import action_string
+
 
 @dataclass(frozen=True)
 class PaletteCommand:
@@ -24,12 +26,14 @@ class PaletteCommand:
 
 EXTRA_COMMANDS = (
     PaletteCommand(
-        "Add an agenda item", "Add an item at the end of this session's agenda", "add_agenda_item"
+        "Add an agenda item",
+        "Add an item at the end of this session's agenda",
+        action_string("add_agenda_item"),
     ),
     PaletteCommand(
         "Mark an information request answered",
         "Pick an open request and mark it answered",
-        "info_request",
+        action_string("info_request"),
     ),
     PaletteCommand("Redo", "Bring back what the last undo took away", "app.redo"),
     PaletteCommand(

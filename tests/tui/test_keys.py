@@ -36,7 +36,8 @@ from tui.dialogs.help import HelpDialog
 from tui.dialogs.pass_proposal import PassProposalDialog
 from tui.dialogs.pick_caucus import PickCaucusDialog
 from tui.dialogs.speaker import SpeakerDialog
-from tui.screens.main import DRAFT_DELAY, MainScreen
+from tui.screens.main import MainScreen
+from tui.screens.note_draft import DRAFT_DELAY
 from tui.widgets.article_board import ArticleBoard
 from tui.widgets.caucus_clock import CaucusClock
 

@@ -14,7 +14,7 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
-from models.actions import add_article, rename_article
+from models.actions import add_article, import_articles, rename_article
 from models.domain import Article
 from models.store import Store
 from tui.dialogs.article_form import ArticleDialog
@@ -155,7 +155,7 @@ class ArticlesScreen(Screen[None]):
         """Import articles from a CSV file: every one, or none."""
 
         def save(found: ArticleImport) -> None:
-            self.store.record_numbered(found.lines)
+            import_articles(self.store, found.lines)
 
         def done(found: ArticleImport | None) -> None:
             if found is not None:

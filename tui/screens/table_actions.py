@@ -1,0 +1,398 @@
+"""The keys of the session console as one table: key -> guard -> dialog -> `models.actions`.
+
+Each record (`tui.screens.table_action.TableAction`) declares one thing the console does; the
+main screen runs them (`MainScreen.action_table(name)`, each binding runs `table('<name>')`).
+To add a key: add a record to `TABLE_ACTIONS` and, when it writes, its write function below,
+typed with the dialog's result; the main screen needs nothing else. A record with no key reaches
+the palette through `tui.commands.EXTRA_COMMANDS`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import TYPE_CHECKING
+
+from textual.binding import Binding, BindingType
+
+from models.domain import Campaign, Caucus, CaucusSide
+from models.filters import latest_ta, next_waiting_session, sides_out
+from tui.screens.table_action import (
+    CAUCUS_OUT,
+    PROPOSAL_ON_TABLE,
+    RUNNING,
+    SESSION,
+    Table,
+    TableAction,
+)
+
+if TYPE_CHECKING:
+    from models.domain import JournalEvent
+    from tui.dialogs.agenda_item import AgendaItemRequest
+    from tui.dialogs.caucus import CaucusRequest
+    from tui.dialogs.end_session import EndSessionRequest
+    from tui.dialogs.extend_caucus import ExtendRequest
+    from tui.dialogs.info_request import RequestDraft
+    from tui.dialogs.pass_proposal import ProposalRequest
+    from tui.dialogs.start_session import StartSessionRequest
+    from tui.dialogs.ta import TARequest
+
+
+def side_name(campaign: Campaign, side: CaucusSide) -> str:
+    """A side that caucuses, as the console names it: its short name, or the joint sidebar."""
+    return "The joint sidebar" if side is CaucusSide.JOINT else campaign.short(side)
+
+
+# ---------------------------------------------------------------------- writes
+# Each imports `models.actions` when it first runs: the first frame loads no write.
+
+
+def _pass_proposal(table: Table, request: ProposalRequest) -> JournalEvent:
+    from models import actions
+
+    return actions.pass_proposal(table.store, session=table.number, **request.fields())
+
+
+def _withdraw(table: Table, proposal_id: str) -> JournalEvent:
+    from models import actions
+
+    return actions.withdraw_proposal(table.store, proposal_id)
+
+
+def _sign_ta(table: Table, request: TARequest) -> JournalEvent:
+    from models import actions
+
+    return actions.sign_ta(table.store, session=table.number, **request.fields())
+
+
+def _call_caucus(table: Table, request: CaucusRequest) -> JournalEvent:
+    from models import actions
+
+    return actions.call_caucus(
+        table.store,
+        session=table.number,
+        side=request.side,
+        minutes=request.minutes,
+        purpose=request.purpose,
+    )
+
+
+def _end_caucus(table: Table, caucus: Caucus) -> JournalEvent:
+    from models import actions
+
+    return actions.end_caucus(table.store, session=table.number, side=caucus.side)
+
+
+def _extend_caucus(table: Table, request: ExtendRequest) -> JournalEvent:
+    from models import actions
+
+    return actions.extend_caucus(
+        table.store, session=table.number, side=request.side, minutes=request.minutes
+    )
+
+
+def _next_item(table: Table, _answer: None) -> JournalEvent:
+    from models import actions
+
+    return actions.next_agenda_item(table.store, table.number)
+
+
+def _skip_item(table: Table, _answer: None) -> JournalEvent:
+    from models import actions
+
+    return actions.skip_agenda_item(table.store, table.number)
+
+
+def _add_agenda_item(table: Table, request: AgendaItemRequest) -> JournalEvent:
+    from models import actions
+
+    return actions.add_agenda_item(
+        table.store, table.number, request.title, minutes=request.minutes, articles=request.articles
+    )
+
+
+def _make_request(table: Table, request: RequestDraft) -> JournalEvent:
+    from models import actions
+
+    return actions.make_info_request(
+        table.store, session=table.number, by=request.by, text=request.text, due=request.due
+    )
+
+
+def _answer_request(table: Table, request_id: str) -> JournalEvent:
+    from models import actions
+
+    return actions.answer_info_request(table.store, request_id, session=table.number)
+
+
+def _start_session(table: Table, request: StartSessionRequest) -> JournalEvent:
+    from models import actions
+
+    number = request.number
+    if number is None:
+        scheduled = actions.schedule_session(
+            table.store,
+            starts=request.starts,
+            location=request.location,
+            mode=request.mode,
+            kind=request.kind,
+        )
+        number = int(scheduled.data["session"])  # type: ignore[call-overload]
+    return actions.start_session(table.store, number)
+
+
+def _end_session(table: Table, request: EndSessionRequest) -> JournalEvent:
+    from models import actions
+
+    return actions.end_session(
+        table.store,
+        table.number,
+        next_starts=request.next_starts,
+        next_location=request.next_location,
+        call_to_action=request.call_to_action,
+    )
+
+
+# ---------------------------------------------------------------------- the table
+
+TABLE_ACTIONS = (
+    TableAction(
+        "pass_proposal",
+        "Pass",
+        "Log a proposal passed across the table",
+        key="p",
+        id="main.pass",
+        needs=(SESSION,),
+        dialog="tui.dialogs.pass_proposal:PassProposalDialog",
+        ask=lambda t: {
+            "store": t.store,
+            "campaign": t.campaign,
+            "board": t.board,
+            "selected": t.selected,
+        },
+        write=_pass_proposal,
+        parts=("board",),
+    ),
+    TableAction(
+        "ta",
+        "TA",
+        "Record a tentative agreement (both sides' initials)",
+        key="t",
+        id="main.ta",
+        needs=(SESSION,),
+        dialog="tui.dialogs.ta:TADialog",
+        ask=lambda t: {
+            "board": t.board,
+            "proposals": t.store.proposals(),
+            "last_ta": latest_ta(t.store.tas()),
+            "campaign": t.campaign,
+            "selected": t.selected,
+        },
+        write=_sign_ta,
+        parts=("board",),
+    ),
+    TableAction(
+        "caucus",
+        "Caucus",
+        "Call a caucus: side, minutes, purpose",
+        key="c",
+        id="main.caucus",
+        needs=(SESSION, RUNNING),
+        dialog="tui.dialogs.caucus:CaucusDialog",
+        ask=lambda t: {"campaign": t.campaign, "out": sides_out(t.open_caucuses)},
+        write=_call_caucus,
+        parts=("caucuses",),
+    ),
+    TableAction(
+        "end_caucus",
+        "End caucus",
+        "A side is back at the table",
+        key="e",
+        id="main.end_caucus",
+        show=False,
+        needs=(SESSION, CAUCUS_OUT),
+        dialog="tui.dialogs.pick_caucus:PickCaucusDialog",
+        ask=lambda t: {
+            "caucuses": t.open_caucuses,
+            "campaign": t.campaign,
+            "title": "End which caucus?",
+        },
+        returns=True,
+        known=lambda t: t.open_caucuses[0] if len(t.open_caucuses) == 1 else None,
+        write=_end_caucus,
+        parts=("caucuses",),
+        done=lambda t, caucus: f"{side_name(t.campaign, caucus.side)} is back at the table.",
+    ),
+    TableAction(
+        "extend_caucus",
+        "Extend",
+        "Give a running caucus more minutes",
+        key="plus",
+        key_display="+",
+        id="main.extend_caucus",
+        show=False,
+        needs=(SESSION, CAUCUS_OUT),
+        dialog="tui.dialogs.extend_caucus:ExtendCaucusDialog",
+        ask=lambda t: {"caucuses": t.open_caucuses, "campaign": t.campaign},
+        write=_extend_caucus,
+        parts=("caucuses",),
+    ),
+    TableAction(
+        "next_item",
+        "Next",
+        "Start the next agenda item (the active one is done)",
+        key="a",
+        id="main.next_item",
+        needs=(SESSION,),
+        write=_next_item,
+        parts=("agenda",),
+    ),
+    TableAction(
+        "skip_item",
+        "Skip item",
+        "Skip the next upcoming agenda item",
+        key="A",
+        key_display="A",
+        id="main.skip_item",
+        show=False,
+        needs=(SESSION,),
+        write=_skip_item,
+        parts=("agenda",),
+    ),
+    TableAction(
+        "withdraw",
+        "Withdraw",
+        "Withdraw a proposal on the table",
+        key="w",
+        id="main.withdraw",
+        show=False,
+        needs=(PROPOSAL_ON_TABLE,),
+        dialog="tui.dialogs.withdraw:WithdrawDialog",
+        ask=lambda t: {
+            "proposals": t.proposals_on_table,
+            "campaign": t.campaign,
+            "article": t.selected.number if t.selected else None,
+        },
+        write=_withdraw,
+        parts=("board",),
+    ),
+    TableAction(
+        "info_request",
+        "Info request",
+        "Make an information request, or mark one answered",
+        key="i",
+        id="main.info_request",
+        show=False,
+        needs=(SESSION,),
+        dialog="tui.dialogs.info_request:InfoRequestDialog",
+        ask=lambda t: {"requests": t.store.info_requests(), "campaign": t.campaign, "now": t.now},
+        write=_make_request,
+        also={"on_answer": _answer_request},
+        parts=("requests",),
+    ),
+    TableAction(
+        "session",
+        "Session",
+        "Start the next session, or end this one",
+        key="s",
+        id="main.session",
+        choose=lambda t: "end_session" if t.session and t.session.running else "start_session",
+    ),
+    TableAction(
+        "read_notes",
+        "Notes",
+        "Read back every note of the session",
+        key="N",
+        key_display="N",
+        id="main.read_notes",
+        show=False,
+        needs=(SESSION,),
+        dialog="tui.dialogs.session_notes:SessionNotesDialog",
+        ask=lambda t: {
+            "session": t.number,
+            "notes": t.store.notes(t.number),
+            "campaign": t.campaign,
+        },
+    ),
+    # No key of their own: the palette's, and the two sides of `s`.
+    TableAction(
+        "add_agenda_item",
+        needs=(SESSION,),
+        dialog="tui.dialogs.agenda_item:AgendaItemDialog",
+        ask=lambda t: {"articles": t.store.articles(), "session": t.number},
+        write=_add_agenda_item,
+        parts=("agenda",),
+    ),
+    TableAction(
+        "start_session",
+        dialog="tui.dialogs.start_session:StartSessionDialog",
+        ask=lambda t: {
+            "campaign": t.campaign,
+            "waiting": next_waiting_session(t.store.sessions()),
+            "now": t.now,
+        },
+        write=_start_session,
+        parts=("session",),
+    ),
+    TableAction(
+        "end_session",
+        needs=(SESSION, RUNNING),
+        dialog="tui.dialogs.end_session:EndSessionDialog",
+        ask=lambda t: {"campaign": t.campaign, "session": t.session, "now": t.now},
+        write=_end_session,
+        parts=("session",),
+    ),
+)
+
+TABLE: Mapping[str, TableAction] = MappingProxyType({a.name: a for a in TABLE_ACTIONS})
+"""The table's actions by name."""
+
+TABLE_BINDINGS = [action.binding() for action in TABLE_ACTIONS if action.key]
+"""The table's keys, in the order the footer and the help show them."""
+
+
+def action_string(name: str) -> str:
+    """What a binding or a palette command runs for the table action `name`."""
+    return TABLE[name].action
+
+
+CONSOLE_BINDINGS: list[BindingType] = [
+    Binding(
+        "n",
+        "note",
+        "Note",
+        tooltip="Go to the note line (Enter saves it)",
+        id="main.note",
+        # Priority: handled before the keys typed after it, so a fast typist's first
+        # letters land on the note line and not on the board's own keys.
+        priority=True,
+    ),
+    *TABLE_BINDINGS,  # p t c e + a A w i s N
+    Binding(
+        "slash",
+        "filter",
+        "Filter",
+        key_display="/",
+        tooltip="Filter the board by text, status or holder",
+        show=False,
+        id="main.filter",
+    ),
+    Binding(
+        "ctrl+t",
+        "toggle_team",
+        "Team-only",
+        tooltip="Toggle whether the note on the line is team-only",
+        show=False,
+        id="main.toggle_team",
+    ),
+    Binding(
+        "escape",
+        "leave",
+        "Board",
+        show=False,
+        tooltip="Back to the board (clears a filter)",
+        id="main.leave",
+    ),
+]
+"""Every key of the main screen, in the order the key bar and the help show them: the note
+line's, the table's, the board filter's."""
