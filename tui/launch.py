@@ -8,7 +8,6 @@ a mistake) goes to the click group in `tui.cli`, which parses it and says what i
 
 from __future__ import annotations
 
-import gc
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -35,19 +34,10 @@ def console_options(args: Sequence[str]) -> dict[str, str] | None:
 
 
 def open_app(path: Path, *, seat: str) -> None:
-    """Open the Textual app on a database (the only command that imports Textual).
+    """Open the Textual app on a database (the only command that imports Textual)."""
+    from tui.app import BargainingApp
 
-    The garbage collector is paused until the first frame is up (`BargainingApp.on_ready`
-    resumes it): start-up builds a few hundred thousand objects that stay (modules, styles,
-    the screen), and scanning them again and again on the way took a tenth of the time to the
-    first frame (benchmarks/tui_bench.py)."""
-    gc.disable()
-    try:
-        from tui.app import BargainingApp
-
-        BargainingApp(db_path=path, seat=seat).run()
-    finally:
-        gc.enable()
+    BargainingApp(db_path=path, seat=seat).run()
 
 
 def main(args: Sequence[str] | None = None) -> None:

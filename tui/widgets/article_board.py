@@ -236,9 +236,7 @@ class ArticleBoard(ScrollView, can_focus=True):
         key = (row, layout.columns, layout.number_max, layout.title_width, id(layout.words), held)
         cached = self._built.get(key)
         if cached is None:
-            cached = self._built[key] = board_layout.cells(
-                row, layout, self._campaign, self._now
-            )
+            cached = self._built[key] = board_layout.cells(row, layout, self._campaign, self._now)
         return cached
 
     # ------------------------------------------------------------------ drawing
@@ -282,9 +280,7 @@ class ArticleBoard(ScrollView, can_focus=True):
         cursor = index == self._cursor
         hover = index == self._hover
         cells = (
-            tuple(Cell(title) for title in self.column_titles)
-            if index < 0
-            else self._lines[index]
+            tuple(Cell(title) for title in self.column_titles) if index < 0 else self._lines[index]
         )
         key = (index, cells, scroll_x, cursor, hover, frame.key)
         strip = self._strips.get(key)
