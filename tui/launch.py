@@ -8,6 +8,7 @@ a mistake) goes to the click group in `tui.cli`, which parses it and says what i
 
 from __future__ import annotations
 
+import gc
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -34,10 +35,21 @@ def console_options(args: Sequence[str]) -> dict[str, str] | None:
 
 
 def open_app(path: Path, *, seat: str) -> None:
-    """Open the Textual app on a database (the only command that imports Textual)."""
-    from tui.app import BargainingApp
+    """Open the Textual app on a database (the only command that imports Textual).
 
-    BargainingApp(db_path=path, seat=seat).run()
+    The garbage collector waits while the modules load and the app is built: they make a few
+    hundred thousand objects that stay for the whole session, and collecting on the way
+    scanned them again and again. Once built they are set aside for good (`gc.freeze`), so
+    no later collection scans them either (benchmarks/tui_bench.py measures start-up)."""
+    gc.disable()
+    try:
+        from tui.app import BargainingApp
+
+        app = BargainingApp(db_path=path, seat=seat)
+    finally:
+        gc.freeze()
+        gc.enable()
+    app.run()
 
 
 def main(args: Sequence[str] | None = None) -> None:
