@@ -11,10 +11,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import ClassVar, NamedTuple
+from typing import ClassVar
 
-from rich.cells import cell_len
-from rich.segment import Segment
 from rich.style import Style
 from textual import events
 from textual.binding import Binding, BindingType
@@ -25,34 +23,19 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from models.domain import BoardRow, Campaign
-from tui.widgets import board_layout
-from tui.widgets.board_layout import CELL_PADDING, COLUMNS, Cell, Layout
+from tui.widgets import board_layout, board_lines
+from tui.widgets.board_layout import COLUMNS, Cell, Layout
+from tui.widgets.board_lines import Frame
 
 HEADER_HEIGHT = 1
 """The column titles' line, which stays at the top when the rows scroll."""
-CURSOR_LOOKS = (
+CELL_LOOKS = (
     "board--union",
     "board--employer",
     "board--ta",
     "board--muted",
 )
 """The component classes a cell's text may take (app.tcss gives them their colours)."""
-
-
-class _Frame(NamedTuple):
-    """What every line of one frame shares, read once per frame."""
-
-    base: Style
-    header: Style
-    widths: tuple[int, ...]
-    width: int
-    key: tuple[object, ...]
-    """Everything the lines depend on besides their own cells, cursor and mouse."""
-    looks: dict[str, Style]
-    """A cell look's style ("" plain, "bold", a component class)."""
-    states: dict[tuple[bool, bool, bool], tuple[Style, Style]]
-    """The cursor and mouse styles by (cursor on the row, mouse on the row, for text or for
-    the space right of the last column), laid over a row's cells and over their text."""
 
 
 class ArticleBoard(ScrollView, can_focus=True):
@@ -81,7 +64,7 @@ class ArticleBoard(ScrollView, can_focus=True):
         "board--header",
         "board--cursor",
         "board--hover",
-        *CURSOR_LOOKS,
+        *CELL_LOOKS,
     }
 
     @dataclass
@@ -105,7 +88,7 @@ class ArticleBoard(ScrollView, can_focus=True):
         self._strips: LRUCache[tuple[object, ...], Strip] = LRUCache(1000)
         self._cursor = 0
         self._hover: int | None = None
-        self._frame: _Frame | None = None
+        self._frame: Frame | None = None
 
     # ------------------------------------------------------------------ state in
 
@@ -252,17 +235,22 @@ class ArticleBoard(ScrollView, can_focus=True):
         finally:
             self._frame = None
 
-    def _make_frame(self) -> _Frame:
+    def _make_frame(self) -> Frame:
+        """What the lines of a frame drawn now share: the base style alone walks every
+        ancestor's styles, so it is read once per frame, not once per line."""
         base = self.rich_style
         header = self.get_component_styles("board--header").rich_style
-        return _Frame(
+        looks = {name: self.get_component_rich_style(name, partial=True) for name in CELL_LOOKS}
+        looks["bold"] = Style(bold=True)
+        return Frame(
             base=base,
             header=header,
             widths=self._widths,
             width=self.size.width,
+            cursor=self.get_component_rich_style("board--cursor"),
+            hover=self.get_component_rich_style("board--hover"),
+            looks=looks,
             key=(base, header, self._widths, self.size.width, self.app.theme, self.has_focus),
-            looks={},
-            states={},
         )
 
     def render_line(self, y: int) -> Strip:
@@ -275,7 +263,7 @@ class ArticleBoard(ScrollView, can_focus=True):
             return Strip.blank(frame.width, frame.base)
         return self._line(index, scroll_x, frame)
 
-    def _line(self, index: int, scroll_x: int, frame: _Frame) -> Strip:
+    def _line(self, index: int, scroll_x: int, frame: Frame) -> Strip:
         """The header's line (index -1) or a row's, scrolled `scroll_x` cells sideways."""
         cursor = index == self._cursor
         hover = index == self._hover
@@ -285,75 +273,10 @@ class ArticleBoard(ScrollView, can_focus=True):
         key = (index, cells, scroll_x, cursor, hover, frame.key)
         strip = self._strips.get(key)
         if strip is None:
-            strip = self._strips[key] = self._draw(index, cells, scroll_x, cursor, hover, frame)
-        return strip
-
-    def _state(self, frame: _Frame, cursor: bool, hover: bool, text: bool) -> tuple[Style, Style]:
-        """The cursor and mouse styles for a row, and the colours they keep over the text of
-        its cells (none for the space right of the last column)."""
-        key = (cursor, hover, text)
-        found = frame.states.get(key)
-        if found is None:
-            over = Style()
-            if hover:
-                over += self.get_component_rich_style("board--hover")
-            if cursor:
-                over += self.get_component_rich_style("board--cursor")
-            keep = (
-                Style.from_color(over.color) + Style.from_color(bgcolor=over.bgcolor)
-                if text
-                else Style.null()
+            strip = self._strips[key] = board_lines.draw(
+                frame, index, cells, scroll_x, cursor, hover
             )
-            found = frame.states[key] = (over, keep)
-        return found
-
-    def _look(self, frame: _Frame, look: str) -> Style:
-        style = frame.looks.get(look)
-        if style is None:
-            if look.startswith("board--"):
-                style = self.get_component_rich_style(look, partial=True)
-            else:
-                style = Style.parse(look) if look else Style()
-            frame.looks[look] = style
-        return style
-
-    def _draw(
-        self,
-        index: int,
-        cells: tuple[Cell, ...],
-        scroll_x: int,
-        cursor: bool,
-        hover: bool,
-        frame: _Frame,
-    ) -> Strip:
-        """A line of the board: each cell padded to its column, then the row's style to the
-        right edge; the header takes the header's style and neither cursor nor mouse."""
-        row_style = frame.header if index < 0 else frame.base
-        over, keep = self._state(frame, cursor, hover, True) if index >= 0 else (Style(), Style())
-        segments: list[Segment] = []
-        for column, (cell, width) in enumerate(zip(cells, frame.widths, strict=False)):
-            # The row and column ride along in the style, as DataTable's do: a click or the
-            # mouse finds its row in `event.style.meta`.
-            pre = (row_style + Style.from_meta({"row": index, "column": column})) + over
-            blank = pre + keep if keep else pre
-            inner = width - 2 * CELL_PADDING
-            segments.append(Segment(" " * CELL_PADDING, blank))
-            if cell.text:
-                text = pre + self._look(frame, cell.look) if cell.look else pre
-                segments.append(Segment(cell.text, text + keep if keep else text))
-            fill = inner - cell_len(cell.text)
-            if fill > 0:
-                segments.append(Segment(" " * fill, blank))
-            segments.append(Segment(" " * CELL_PADDING, blank))
-        extend, _ = self._state(frame, cursor, hover, False) if index >= 0 else (Style(), None)
-        rest = (row_style + extend) + Style.from_meta(
-            {"row": index, "column": 0, "out_of_bounds": True}
-        )
-        segments.append(Segment(" " * max(0, frame.width - sum(frame.widths)), rest))
-        strip = Strip(segments)
-        if scroll_x:
-            strip = strip.crop(scroll_x, scroll_x + frame.width)
-        return strip.adjust_cell_length(frame.width, frame.base).simplify()
+        return strip
 
     # ------------------------------------------------------------------ keys, mouse
 
