@@ -191,30 +191,3 @@ def test_the_first_frame_loads_only_what_it_shows(demo_db: Path, size: tuple[int
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "[]"
-
-
-def test_the_objects_of_start_up_are_set_aside_and_the_collector_runs_again(
-    demo_db: Path,
-) -> None:
-    """`open_app` pauses the garbage collector while the app is built and freezes what was
-    built; by the time the app runs, the collector is on again."""
-    script = (
-        "import gc, sys\n"
-        "from pathlib import Path\n"
-        "import tui.app, tui.launch\n"
-        "seen = {}\n"
-        "def run(app):\n"
-        "    seen['enabled'], seen['frozen'] = gc.isenabled(), gc.get_freeze_count()\n"
-        "tui.app.BargainingApp.run = run\n"
-        "tui.launch.open_app(Path(sys.argv[1]), seat='lead')\n"
-        "print(seen['enabled'], seen['frozen'] > 20_000, gc.isenabled())\n"
-    )
-    done = subprocess.run(
-        [sys.executable, "-c", script, str(demo_db)],
-        capture_output=True,
-        text=True,
-        cwd=Path(__file__).resolve().parents[2],
-        timeout=120,
-    )
-    assert done.returncode == 0, done.stderr
-    assert done.stdout.split() == ["True", "True", "True"]
