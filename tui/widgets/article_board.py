@@ -190,7 +190,7 @@ class ArticleBoard(ScrollView, can_focus=True):
             return
         self._fitted_width = width
         layout = board_layout.fit(self._visible, self._campaign, self._now, self._room(width))
-        before, before_widths = self._lines, self._widths
+        before, before_widths, before_cursor = self._lines, self._widths, self._cursor
         self._lines = [self._row_cells(row, layout) for row in self._visible]
         self._widths = board_layout.widths(self._lines, layout.columns)
         self._cursor = next(
@@ -198,8 +198,12 @@ class ArticleBoard(ScrollView, can_focus=True):
             max(0, min(self._cursor, self.row_count - 1)),
         )
         self.virtual_size = Size(sum(self._widths), HEADER_HEIGHT + self.row_count)
-        if self._widths == before_widths and len(before) == len(self._lines):
-            # Same columns, same number of rows: only the lines that changed are drawn again.
+        if (
+            self._widths == before_widths
+            and len(before) == len(self._lines)
+            and self._cursor == before_cursor
+        ):
+            # Same columns, rows and cursor: only the lines that changed are drawn again.
             for index, (old, new) in enumerate(zip(before, self._lines, strict=True)):
                 if old != new:
                     self.refresh_line(HEADER_HEIGHT + index)
