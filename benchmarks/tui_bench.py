@@ -65,13 +65,10 @@ def report_first_frame(app_class: type[Any], linger: float) -> None:
     """Report READY as soon as the first complete frame has been written to the terminal;
     quit `linger` seconds later.
 
-    Complete: every table on the screen has its rows. The console paints its first frames
-    before the article board is filled (the board needs its width to lay out its columns),
-    and a frame with an empty board is not the console started; the bare app's table is
-    empty by design, so its first frame counts.
+    Complete: every table on the screen (a DataTable, the article board) has its rows. A
+    frame with an empty board is not the console started; the bare app's table is empty by
+    design, so its first frame counts.
     """
-    from textual.widgets import DataTable
-
     display = app_class._display
 
     def first_display(app: Any, screen: Any, renderable: Any) -> None:
@@ -79,7 +76,7 @@ def report_first_frame(app_class: type[Any], linger: float) -> None:
         if renderable is None or getattr(app, "_bench_painted", False):
             return
         if type(app).__name__ != "Bare" and not all(
-            table.row_count for table in screen.query(DataTable)
+            table.row_count for table in screen.query("DataTable, ArticleBoard")
         ):
             return
         app._bench_painted = True

@@ -6,7 +6,6 @@ seat records shows up here within half a second.
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -15,9 +14,7 @@ from typing import ClassVar
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.command import Provider
-from textual.dom import DOMNode
 from textual.screen import ModalScreen, Screen
-from textual.theme import Theme
 
 from models.errors import DomainError, StoreError
 from models.store import Store
@@ -121,30 +118,6 @@ class BargainingApp(App[None]):
             self._problem = error
             self._campaign_ready = False
 
-    def get_theme(self, theme_name: str) -> Theme | None:
-        """`App.get_theme` without its copy of every registered theme on each call.
-
-        Textual 8 asks for the current theme once per line it draws, and `available_themes`
-        builds a new dict of all the themes each time: a few milliseconds of every repaint of
-        the main screen. Same answer, read in place (`_registered_themes` is Textual 8's own
-        store of themes; the project pins Textual)."""
-        themes = self._registered_themes
-        for name in theme_name.split(","):
-            theme = themes.get(name.strip())
-            if theme is not None:
-                return theme
-        return None
-
-    def update_styles(self, node: DOMNode, animate: bool = True) -> None:
-        """`App.update_styles`, except for a node not in the DOM yet.
-
-        Textual restyles a widget whose classes change even before it is mounted: an
-        `Input(compact=True)` is styled in its constructor, then again when mounted, for
-        nothing (every dialog's fields, the note line). Mounting styles a node in full, so
-        until then there is nothing to update."""
-        if node is self or node.is_attached:
-            super().update_styles(node, animate)
-
     @property
     def store(self) -> Store:
         """The open database (the app shows a problem screen instead when there is none)."""
@@ -166,15 +139,6 @@ class BargainingApp(App[None]):
             self._welcome()
         self._seen_seq = self.store.last_seq()
         self.set_interval(POLL_SECONDS, self._poll, name="journal poll")
-
-    def on_ready(self) -> None:
-        if not gc.isenabled():
-            # `tui.launch.open_app` paused the collector for start-up. What start-up built
-            # stays for the whole session: once its garbage is gone it is set aside for good
-            # (`gc.freeze`), so later collections do not scan it again.
-            gc.collect()
-            gc.freeze()
-            gc.enable()
 
     def _cannot_open(self, problem: StoreError) -> None:
         from tui.screens.error import ProblemScreen

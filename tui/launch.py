@@ -37,17 +37,19 @@ def console_options(args: Sequence[str]) -> dict[str, str] | None:
 def open_app(path: Path, *, seat: str) -> None:
     """Open the Textual app on a database (the only command that imports Textual).
 
-    The garbage collector is paused until the first frame is up (`BargainingApp.on_ready`
-    resumes it): start-up builds a few hundred thousand objects that stay (modules, styles,
-    the screen), and scanning them again and again on the way took a tenth of the time to the
-    first frame (benchmarks/tui_bench.py)."""
+    The garbage collector waits while the modules load and the app is built: they make a few
+    hundred thousand objects that stay for the whole session, and collecting on the way
+    scanned them again and again. Once built they are set aside for good (`gc.freeze`), so
+    no later collection scans them either (benchmarks/tui_bench.py measures start-up)."""
     gc.disable()
     try:
         from tui.app import BargainingApp
 
-        BargainingApp(db_path=path, seat=seat).run()
+        app = BargainingApp(db_path=path, seat=seat)
     finally:
+        gc.freeze()
         gc.enable()
+    app.run()
 
 
 def main(args: Sequence[str] | None = None) -> None:

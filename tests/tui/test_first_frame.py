@@ -1,17 +1,21 @@
 """The first frame the console paints is the complete screen: the article board already has
-its rows and its columns their widths (it used to fill itself a frame or two later)."""
+its rows and its columns their widths (it used to fill itself a frame or two later); and
+nothing that frame does not show is loaded before it."""
 
 from __future__ import annotations
 
+import contextlib
 import subprocess
 import sys
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
 
 import pytest
-from rich.cells import cell_len
 from textual import events
-from textual.widgets import DataTable, Input
+from textual.dom import DOMNode
+from textual.geometry import Region
+from textual.pilot import Pilot
+from textual.strip import Strip
 
 from tests.tui.conftest import FrozenClock
 from tui.app import BargainingApp
@@ -19,108 +23,44 @@ from tui.screens.main import MainScreen
 from tui.widgets.article_board import ArticleBoard
 
 
-class FirstFrame(BargainingApp):
-    """Notes what the board held when the first frame was painted."""
-
-    first: tuple[int, list[int]] | None = None
-
-    def _display(self, screen: Any, renderable: Any) -> None:
-        super()._display(screen, renderable)
-        if renderable is not None and self.first is None:
-            board = screen.query_one(ArticleBoard)
-            widths = [column.get_render_width(board) for column in board.ordered_columns]
-            self.first = (board.row_count, widths)
-
-
 @pytest.mark.parametrize("size", [(80, 24), (160, 48)], ids=["80x24", "160x48"])
 async def test_the_first_frame_shows_the_board(
-    demo_db: Path, clock: FrozenClock, size: tuple[int, int]
+    demo_db: Path, clock: FrozenClock, size: tuple[int, int], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    app = FirstFrame(db_path=demo_db, seat="lead", clock=clock)
-    async with app.run_test(size=size) as pilot:
-        await pilot.pause()
-        board = app.screen.query_one(ArticleBoard)
-        settled = [column.get_render_width(board) for column in board.ordered_columns]
-        assert app.first is not None
-        rows, widths = app.first
-        assert rows == board.row_count > 10
-        assert widths == settled  # the columns were measured before the first frame
+    """The first lines the board paints are its complete lines: every row, the columns at
+    the widths they keep."""
+    painted: list[list[str]] = []
+    render_lines = ArticleBoard.render_lines
 
+    def noted(board: ArticleBoard, crop: Region) -> list[Strip]:
+        strips = render_lines(board, crop)
+        painted.append([strip.text for strip in strips])
+        return strips
 
-@pytest.mark.parametrize("size", [(80, 24), (160, 48)], ids=["80x24", "160x48"])
-async def test_the_boards_column_widths_are_what_datatable_measures(
-    demo_db: Path, clock: FrozenClock, size: tuple[int, int]
-) -> None:
-    """The board takes its column widths from its cells' lengths instead of measuring each
-    cell through Rich; DataTable's own measuring must come to the same widths."""
+    monkeypatch.setattr(ArticleBoard, "render_lines", noted)
     app = BargainingApp(db_path=demo_db, seat="lead", clock=clock)
     async with app.run_test(size=size) as pilot:
         await pilot.pause()
         board = app.screen.query_one(ArticleBoard)
-        own = [column.content_width for column in board.ordered_columns]
-        labels = [cell_len(column.label.plain) for column in board.ordered_columns]
-        assert own[1] > labels[1]  # titles are measured, not only the labels
-        virtual = board.virtual_size
-        for column, label in zip(board.ordered_columns, labels, strict=True):
-            column.content_width = label
-        DataTable._update_dimensions(board, list(board.rows))
-        assert [column.content_width for column in board.ordered_columns] == own
-        assert board.virtual_size == virtual
+        settled = [board.render_line(y).text for y in range(board.size.height)]
+        assert board.row_count > 10 and settled[1].strip()
+        assert painted and painted[0] == settled
 
 
-@pytest.mark.parametrize("size", [(80, 24), (160, 48)], ids=["80x24", "160x48"])
-@pytest.mark.parametrize("caucus", [False, True], ids=["no caucus", "caucus"])
-async def test_the_layout_containers_are_not_painted_and_leave_no_hole(
-    demo_db: Path, clock: FrozenClock, size: tuple[int, int], caucus: bool
-) -> None:
-    """`#body` and `#side` only lay out their children, so app.tcss hides them from the
-    compositor (their blank lines were a tenth of the first frame's painting). That holds
-    only while their children cover every cell of theirs and are themselves painted."""
-    app = BargainingApp(db_path=demo_db, seat="lead", clock=clock)
-    async with app.run_test(size=size) as pilot:
-        await pilot.pause()
-        if caucus:
-            await pilot.press("c", *"20", "ctrl+s")
-            await pilot.pause()
-            assert app.screen.query_one("#caucuses").display
-        painted = app.screen._compositor.visible_widgets
-        hidden = {app.screen.query_one("#body"), app.screen.query_one("#side")}
-        for container in hidden:
-            assert container not in painted
-            inside = [
-                widget
-                for widget in container.walk_children()
-                if widget not in hidden and widget.display and widget.region
-            ]
-            assert inside and all(widget in painted for widget in inside)
-            region = container.region
-            covered = {
-                (x, y)
-                for widget in inside
-                for x in range(widget.region.x, widget.region.right)
-                for y in range(widget.region.y, widget.region.bottom)
-            }
-            holes = [
-                (x, y)
-                for x in range(region.x, region.right)
-                for y in range(region.y, region.bottom)
-                if (x, y) not in covered
-            ]
-            assert not holes, f"#{container.id} leaves {len(holes)} cells unpainted"
-
-
-def _styles(app: BargainingApp) -> dict[str, Any]:
-    """Every node's own rules and its component styles' rules, keyed by its place."""
-    found: dict[str, Any] = {}
+def _styles(app: BargainingApp) -> dict[str, object]:
+    """Every node's CSS as applied, and its component styles', keyed by its place."""
+    found: dict[str, object] = {}
     for node in app.screen.walk_children(with_self=True):
-        rules = node._css_styles.get_rules()
-        parts = {name: part.get_rules() for name, part in node._component_styles.items()}
-        found[f"{node.css_path_nodes}"] = (rules, parts)
+        parts = {}
+        for name in sorted(node.COMPONENT_CLASSES):
+            with contextlib.suppress(KeyError):
+                parts[name] = node.get_component_styles(name).css
+        found[f"{node.css_path_nodes}"] = (node.styles.css, parts)
     return found
 
 
-async def _assert_restyling_changes_nothing(app: BargainingApp, pilot: Any) -> None:
-    """Restyle the whole screen: no node's rules and no cell on screen may change."""
+async def _assert_restyling_changes_nothing(app: BargainingApp, pilot: Pilot[None]) -> None:
+    """Restyle the whole screen: no node's styles and no cell on screen may change."""
     styled, shown = _styles(app), app.export_screenshot()
     app.screen.update_node_styles(animate=False)
     await pilot.pause()
@@ -128,22 +68,20 @@ async def _assert_restyling_changes_nothing(app: BargainingApp, pilot: Any) -> N
     assert app.export_screenshot() == shown
 
 
-class CountsRestyles(BargainingApp):
-    """Notes each time the whole screen is restyled while starting."""
+def counting_restyles(app: BargainingApp) -> list[int]:
+    """Count, in the list returned, each time the app's whole screen is restyled."""
+    counted = [0]
+    update_nodes = app.stylesheet.update_nodes
 
-    whole_screen_restyles = 0
+    def counting(nodes: Iterable[DOMNode], animate: bool = False) -> None:
+        nodes = list(nodes)
+        screens = app.screen_stack
+        if screens and any(node is screens[-1] for node in nodes):
+            counted[0] += 1
+        update_nodes(nodes, animate=animate)
 
-    async def _on_compose(self) -> None:
-        update_nodes = self.stylesheet.update_nodes
-
-        def counted(nodes: Any, animate: bool = False) -> None:
-            nodes = list(nodes)
-            if any(node is self.screen for node in nodes):
-                self.whole_screen_restyles += 1
-            update_nodes(nodes, animate=animate)
-
-        self.stylesheet.update_nodes = counted  # type: ignore[method-assign]
-        await super()._on_compose()
+    app.stylesheet.update_nodes = counting  # type: ignore[method-assign]
+    return counted
 
 
 @pytest.mark.parametrize("theme", ["textual-dark", "textual-light"])
@@ -153,17 +91,18 @@ async def test_the_screen_is_styled_once_and_nothing_is_left_stale(
 ) -> None:
     """The main screen's first resume does not restyle what its mount styled a moment before
     (a tenth of start-up); restyling everything afterwards changes nothing, in styles or on
-    screen. A later resume that asks for a restyle still gets it."""
-    app = CountsRestyles(db_path=demo_db, seat="lead", clock=clock)
+    screen. A later resume still restyles."""
+    app = BargainingApp(db_path=demo_db, seat="lead", clock=clock)
     app.theme = theme
+    restyles = counting_restyles(app)
     async with app.run_test(size=size) as pilot:
         await pilot.pause()
-        assert app.whole_screen_restyles == 0
+        assert restyles == [0]
         await _assert_restyling_changes_nothing(app, pilot)
-        app.whole_screen_restyles = 0
-        app.screen.post_message(events.ScreenResume())  # as when pushed again
+        restyles[0] = 0
+        app.screen.post_message(events.ScreenResume())  # as when a dialog closes
         await pilot.pause()
-        assert app.whole_screen_restyles == 1
+        assert restyles == [1]
 
 
 @pytest.mark.parametrize("theme", ["textual-dark", "textual-light"])
@@ -172,44 +111,42 @@ async def test_a_pushed_main_screen_is_not_left_stale(
 ) -> None:
     """The welcome screen and the demo push the main screen instead: its first resume skips
     the restyle too, and restyling it afterwards changes nothing."""
-    app = CountsRestyles(db_path=demo_db, seat="lead", clock=clock)
+    app = BargainingApp(db_path=demo_db, seat="lead", clock=clock)
     app.theme = theme
+    restyles = counting_restyles(app)
     async with app.run_test(size=(160, 48)) as pilot:
         await pilot.pause()
         first = app.screen
-        app.whole_screen_restyles = 0
+        restyles[0] = 0
         app.push_screen(MainScreen(app.store, app.clock))
         await pilot.pause()
         assert app.screen is not first and isinstance(app.screen, MainScreen)
-        assert app.whole_screen_restyles == 0
+        assert restyles == [0]
         await _assert_restyling_changes_nothing(app, pilot)
 
 
-async def test_a_widget_is_styled_when_mounted_not_before(
-    demo_db: Path, clock: FrozenClock
+@pytest.mark.parametrize("size", [(80, 24), (160, 48)], ids=["80x24", "160x48"])
+@pytest.mark.parametrize("caucus", [False, True], ids=["no caucus", "caucus"])
+async def test_the_hidden_layout_containers_hide_nothing(
+    demo_db: Path, clock: FrozenClock, size: tuple[int, int], caucus: bool
 ) -> None:
-    """Textual restyles a widget whose classes change even before it is mounted (an
-    `Input(compact=True)` in its constructor); the app leaves that to the mount, which styles
-    it in full. Once mounted, a class change restyles it at once."""
+    """app.tcss hides `#body` and `#side`, which only lay out their children: showing them
+    must change no cell on screen."""
     app = BargainingApp(db_path=demo_db, seat="lead", clock=clock)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=size) as pilot:
         await pilot.pause()
-        styled: list[object] = []
-        apply = app.stylesheet.apply
-
-        def counted(node: Any, **options: Any) -> None:
-            styled.append(node)
-            apply(node, **options)
-
-        app.stylesheet.apply = counted  # type: ignore[method-assign]
-        field = Input(compact=True)
-        assert field.has_class("-textual-compact") and field not in styled
-        await app.screen.mount(field)
-        assert styled.count(field) == 1
-        assert field.styles.height is not None and field.styles.height.value == 1
-        field.compact = False
-        assert styled.count(field) == 2
-        assert field.styles.height is not None and field.styles.height.value == 3
+        if caucus:
+            await pilot.press("c", *"20", "ctrl+s")
+            await pilot.pause()
+            assert app.screen.query_one("#caucuses").display
+        containers = [app.screen.query_one("#body"), app.screen.query_one("#side")]
+        assert all(not container.visible for container in containers)
+        hidden = app.export_screenshot()
+        for container in containers:
+            container.styles.visibility = "visible"
+        await pilot.pause()
+        assert all(container.visible for container in containers)
+        assert app.export_screenshot() == hidden
 
 
 NOT_BEFORE_THE_FIRST_FRAME = (

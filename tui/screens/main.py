@@ -171,13 +171,14 @@ class MainScreen(Screen[None]):
             self.reload()
 
     def on_screen_resume(self, event: events.ScreenResume) -> None:
-        if not self.stack_updates:
-            # The first resume (Textual counts them in `stack_updates`, after this handler)
-            # follows the mount, whose widgets were all styled a moment ago with the same
-            # stylesheet: this screen brings no CSS of its own, its rules are app.tcss's,
-            # read before it was mounted. Textual's restyle of the whole screen would redo
-            # that, a tenth of start-up. Later resumes are Textual's to decide (a test
-            # restyles afterwards and finds nothing stale).
+        if not getattr(self, "_resumed_before", False):
+            # The first resume follows the mount, whose widgets were all styled a moment ago
+            # with the same stylesheet: this screen brings no CSS of its own (its rules are
+            # app.tcss's, read before it was mounted), so restyling the whole screen again
+            # would change nothing, for a tenth of start-up. `refresh_styles` is the event's
+            # own switch; later resumes keep Textual's restyle (tests/tui/test_first_frame.py
+            # restyles everything afterwards and finds nothing stale).
+            self._resumed_before = True
             event.refresh_styles = False
         if self.campaign is not None and self.store.last_seq() != self.loaded_seq:
             self.reload()
