@@ -183,3 +183,72 @@ def test_the_measure_sees_a_page_too_wide(page: Page) -> None:
     assert result["offenders"]
     with pytest.raises(AssertionError, match="scrolls sideways"):
         assert_fits(result, 375)
+
+
+LONG = "Supercalifragilistic" * 5  # 100 letters with nowhere to break
+AT = "2026-03-10T16:35:00-07:00"
+
+
+@pytest.fixture(scope="module")
+def long_words(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RecapSnapshot]:
+    """A session whose texts are words longer than a phone is wide: titles, links, names."""
+    events: list[dict[str, Any]] = [
+        {
+            "type": "campaign.created",
+            "at": "2026-03-01T09:00:00-08:00",
+            "union": {"name": f"Union {LONG}", "short": "U" + "N" * 23},
+            "employer": {"name": "District", "short": "D"},
+            "timezone": "America/Los_Angeles",
+            "title": LONG,
+        },
+        {"type": "article.added", "at": AT, "number": "Appendix" + "X" * 40, "title": LONG},
+        {"type": "article.added", "at": AT, "number": "2", "title": "Safety"},
+        {
+            "type": "session.scheduled",
+            "at": AT,
+            "session": 1,
+            "starts": "2026-03-10T16:30:00-07:00",
+            "location": "https://zoom.example.org/j/" + "9" * 80,
+        },
+        {"type": "session.started", "at": "2026-03-10T16:31:00-07:00", "session": 1},
+        {
+            "type": "proposal.passed",
+            "at": "2026-03-10T16:40:00-07:00",
+            "session": 1,
+            "by": "union",
+            "articles": ["Appendix" + "X" * 40, "2"],
+            "label": "U-" + LONG[:70],
+            "summary": LONG,
+            "link": "https://example.org/" + "p" * 120,
+        },
+        {
+            "type": "note.added",
+            "at": "2026-03-10T16:45:00-07:00",
+            "session": 1,
+            "text": f"See https://example.org/{LONG}{LONG}",
+            "kind": "quote",
+            "speaker": LONG,
+            "party": "employer",
+            "visibility": "members",
+        },
+        {
+            "type": "session.ended",
+            "at": "2026-03-10T18:00:00-07:00",
+            "session": 1,
+            "call_to_action": f"Sign at https://example.org/{LONG}",
+        },
+    ]
+    path = tmp_path_factory.mktemp("long") / "long.db"
+    with Store(path, create=True) as store:
+        store.import_journal(json.dumps(event) for event in events)
+        yield build_snapshot(store, 1, "members", NOW)
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_words_longer_than_a_phone_break_instead_of_scrolling(
+    long_words: RecapSnapshot, page: Page, shoot: Any, tmp_path: Path, lang: str
+) -> None:
+    html = render_recap(long_words, format="html", lang=lang, user_dir=tmp_path / "none")
+    result = measure(page, html, 375)
+    shoot(f"long-words-{lang}-375")
+    assert_fits(result, 375)
