@@ -53,8 +53,11 @@ def missing_browser(reason: str) -> None:
     pytest.skip(reason)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
+    """One chromium per test module. Not per session: while Playwright's sync API is open, its
+    event loop counts as running in this thread, and every asyncio test after it would fail
+    ("Runner.run() cannot be called from a running event loop")."""
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
