@@ -66,6 +66,7 @@ def key_map(app: App[Any]) -> list[Section]:
             "On the note line",
             [
                 ('"', 'Start with " for a quote: "Name: what they said'),
+                ("+", "Start with + for a commitment: +RUSD: what they promised"),
                 ("!", "Start with ! for an action item"),
                 ("ctrl+t", "Team-only on or off (the tag on the left shows which)"),
                 ("enter", "Save the note; escape goes back to the board"),
