@@ -53,7 +53,7 @@ def key_map(app: App[Any]) -> list[Section]:
             "In a dialog",
             [
                 ("tab", "Next field (shift+tab: previous)"),
-                ("enter", "Save, from any field, when every field is right (else: go to what is wrong)"),
+                ("enter", "Save, from any field; if one is wrong, go to it instead"),
                 ("space", "Tick or untick a box, or a name in a list: [x] ticked, [ ] not"),
                 ("", "On a choice (side, kind), enter or space opens it; enter picks"),
                 ("ctrl+s", "Save"),
