@@ -11,8 +11,10 @@ from __future__ import annotations
 from typing import ClassVar, TypeVar
 
 from rich.segment import Segment
+from rich.style import Style as RichStyle
 from textual.binding import Binding, BindingType
 from textual.content import Content
+from textual.geometry import Size
 from textual.strip import Strip
 from textual.widgets import Checkbox, SelectionList
 from textual.widgets.option_list import OptionDoesNotExist
@@ -42,8 +44,11 @@ class TickBox(Checkbox, inherit_bindings=False):
     def render(self) -> Content:
         label_style = self.get_visual_style("toggle--label")
         return Content.assemble(
-            (mark(self.value), "bold"), self.label.pad(1, 1).stylize_before(label_style)
+            (mark(self.value), "bold"), " ", self.label.pad(1, 1).stylize_before(label_style)
         )
+
+    def get_content_width(self, container: Size, viewport: Size) -> int:
+        return super().get_content_width(container, viewport) + 1  # the space after the mark
 
 
 class TickList(SelectionList[ValueT], inherit_bindings=False):
@@ -69,7 +74,10 @@ class TickList(SelectionList[ValueT], inherit_bindings=False):
             selection = self.get_option_at_index(scroll_y + y)
         except OptionDoesNotExist:
             return line
-        # The first three cells are Textual's `▐X▌`: put a mark that reads without colour.
-        style = next(iter(line)).style if line.cell_length else None
+        # The first three cells are Textual's `▐X▌`: put a mark that reads without colour,
+        # in the style of the row's text (the box's own style is a colour block).
         rest = line.crop(3, line.cell_length)
-        return Strip([Segment(mark(selection.value in self.selected), style), *rest])
+        segments = list(rest)
+        style = next((seg.style for seg in segments if seg.style is not None), None)
+        bold = style + RichStyle(bold=True) if style is not None else RichStyle(bold=True)
+        return Strip([Segment(mark(selection.value in self.selected), bold), *segments])
