@@ -35,7 +35,8 @@ _SPEAKER = re.compile(r"^\s*([^:\n]{1,60}?)\s*:\s+(.+)$", re.S)
 
 def parse_note_line(typed: str) -> NoteLine:
     """Read the note line's marks: a leading `"` makes a quote (`"Name: words`), a leading
-    `!` an action item; anything else is a plain note."""
+    `+` a commitment (`+Name: words` names who made it), a leading `!` an action item;
+    anything else is a plain note. A `+` before a figure (`+3% floated`) is a plain note."""
     text = typed.strip()
     if text.startswith('"'):
         body = text[1:].strip().removesuffix('"').strip()
@@ -43,6 +44,12 @@ def parse_note_line(typed: str) -> NoteLine:
         if match:
             return NoteLine(NoteKind.QUOTE, match.group(2).strip(), match.group(1).strip())
         return NoteLine(NoteKind.QUOTE, body)
+    if text.startswith("+") and not text[1:2].isdigit():
+        body = text[1:].strip()
+        match = _SPEAKER.match(body)
+        if match:
+            return NoteLine(NoteKind.COMMITMENT, match.group(2).strip(), match.group(1).strip())
+        return NoteLine(NoteKind.COMMITMENT, body)
     if text.startswith("!"):
         return NoteLine(NoteKind.ACTION, text[1:].strip())
     return NoteLine(NoteKind.NOTE, text)

@@ -169,7 +169,7 @@ BAD_INPUTS = [
         "CSV without header",
         ["articles", "import", "@bad.csv"],
         "11,Safety\n",
-        "line 1: the header must be exactly `number,title`",
+        "line 1: the header must name the number and title columns",
     ),
     (
         "CSV row with three columns",
@@ -181,13 +181,13 @@ BAD_INPUTS = [
         "CSV existing article",
         ["articles", "import", "@bad.csv"],
         "number,title\n11,Safety\n3,Class Size again\n",
-        "line 3: article 3 already exists",
+        "line 3: article 3 is already “Class Size” in the campaign, not “Class Size again”",
     ),
     (
         "CSV duplicate within file",
         ["articles", "import", "@bad.csv"],
         "number,title\n11,Safety\n11,Safety again\n",
-        "line 3: article 11 already appears on line 2",
+        "line 3: article 11 is “Safety again” here but “Safety” on line 2",
     ),
     (
         "CSV empty title",

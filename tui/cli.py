@@ -162,13 +162,16 @@ def articles() -> None:
 @click.argument("file")
 @click.pass_context
 def articles_import(ctx: click.Context, file: str) -> None:
-    """Add articles from a CSV file with the header `number,title` (all or none)."""
-    from models.article_csv import read_article_csv
+    """Add articles from a CSV file with the header `number,title` (all or none; rows
+    repeated unchanged, or already in the campaign unchanged, are skipped)."""
+    from models.article_csv import read_article_list
 
     data = read_input(file)
     with open_db(ctx) as store:
-        count = store.record_numbered(read_article_csv(data))
-    click.echo(f"Added {count} article{'s' if count != 1 else ''}")
+        found = read_article_list(data, {a.number: a.title for a in store.articles()})
+        count = store.record_numbered(found.lines)
+    skipped = f" ({found.left_out()})" if found.left_out() else ""
+    click.echo(f"Added {count} article{'s' if count != 1 else ''}{skipped}")
 
 
 @articles.command("list")

@@ -169,7 +169,7 @@ async def test_a_bad_csv_names_its_line_and_saves_nothing(
 
 
 @pytest.mark.parametrize("size", SIZES)
-async def test_an_import_the_store_refuses_is_all_or_nothing(
+async def test_an_import_that_retitles_an_article_is_all_or_nothing(
     small_store: Store,
     db_path: Path,
     tmp_path: Path,
@@ -178,21 +178,43 @@ async def test_an_import_the_store_refuses_is_all_or_nothing(
 ) -> None:
     monkeypatch.chdir(tmp_path)
     clash = Path("clash.csv")
-    clash.write_text("number,title\n11,Transfers\n3,Class Size\n", encoding="utf-8")
+    clash.write_text("number,title\n11,Transfers\n3,Class Sizes\n", encoding="utf-8")
     before = file_digest(db_path)
     app = Host(small_store)
     async with app.run_test(size=size) as pilot:
         await pilot.press("i", *str(clash))
-        assert error_of(app, "path") == ""
+        # Article 3 is "Class Size" in the campaign: the file is refused before any save.
+        assert error_of(app, "path") == (
+            "line 3: article 3 is already “Class Size” in the campaign, not “Class Sizes”; "
+            "rename it on the articles screen, or fix the line"
+        )
         await pilot.press("enter")
         await pilot.pause()
-        # The store refused line 3; the dialog stays, the refusal beside the path.
         assert isinstance(app.screen, ArticleImportDialog)
-        assert error_of(app, "path") == "line 3: article 3 already exists; rename it instead"
         await pilot.press("escape")
     # Article 11, on the good line 2, was not kept either.
     assert numbers(small_store) == ["1", "2", "3", "4", "10"]
     assert file_digest(db_path) == before
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_a_list_that_repeats_the_campaigns_articles_imports_the_new_ones(
+    small_store: Store,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    size: tuple[int, int],
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    again = Path("again.csv")
+    again.write_text("Article,Title\n11,Transfers\n3,Class Size\n11,Transfers\n", "utf-8")
+    app = Host(small_store)
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("i", *str(again))
+        assert error_of(app, "path") == ""
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, ArticleImportDialog)
+    assert numbers(small_store) == ["1", "2", "3", "4", "10", "11"]
 
 
 async def test_what_another_seat_adds_appears_within_a_second(

@@ -182,7 +182,8 @@ async def test_a_bad_count_shows_its_error_and_saves_nothing(
 async def test_add_a_member(small_store: Store, size: tuple[int, int]) -> None:
     app = Host(small_store)
     async with app.run_test(size=size) as pilot:
-        await pilot.press("m", *"Chris Lee", "enter", *"Note-taker", "enter", *"Pine", "enter")
+        # Tab to the next field; Enter saves from any field (issue 14, item 7).
+        await pilot.press("m", *"Chris Lee", "tab", *"Note-taker", "tab", *"Pine", "enter")
         await pilot.pause()
         assert isinstance(app.screen, SessionsScreen)
     chris = small_store.members()[-1]

@@ -56,6 +56,7 @@ class AgendaItemDialog(FormDialog[AgendaItemRequest]):
         yield FieldRow(
             "Planned",
             Input("15", placeholder="15, 15m or 1h", compact=True, id="agenda-minutes"),
+            "minutes (or 1h, 1h30)",
             narrow=("agenda-minutes",),
         )
         yield FieldRow(

@@ -12,6 +12,7 @@ from textual.widgets.selection_list import Selection
 from models.domain import Attendance, Member
 from models.events import AttendanceRecorded
 from tui.dialogs.form_fields import FieldRow, FormDialog, check_line, field_of
+from tui.dialogs.ticks import TickList
 
 _NOUNS = {"present": "the team present", "observers": "observers", "sites": "sites"}
 
@@ -52,7 +53,7 @@ class AttendanceDialog(FormDialog[AttendanceRecorded]):
         return f"Attendance, session {self.session}"
 
     def intro(self) -> str:
-        return "Tick the team members present (space or Enter), then the counts."
+        return "Tick the team members present (space), then the counts; Enter records."
 
     def compose_fields(self) -> ComposeResult:
         present = set(self.current.present)
@@ -66,7 +67,7 @@ class AttendanceDialog(FormDialog[AttendanceRecorded]):
         for name in self.current.present:
             if name not in known:
                 choices.append(Selection(f"{name} (not on the roster)", name, True))
-        yield FieldRow("Team present", SelectionList[str](*choices, id="present"))
+        yield FieldRow("Team present", TickList[str](*choices, id="present"))
         if not choices:
             yield Static(
                 "The roster is empty: add the team with m on the sessions screen.",

@@ -223,6 +223,7 @@ class FormDialog(TypeAheadDialog[ResultT]):
             padding: 0 1;
         }
         & .form-intro { color: $text-muted; margin-bottom: 1; }
+        & > .form-dialog { border-subtitle-color: $text-muted; }
         & .form-body { height: auto; max-height: 18; }
         & #form-error { margin-top: 1; }
         & .form-buttons { height: auto; align-horizontal: right; margin-top: 1; }
@@ -233,6 +234,8 @@ class FormDialog(TypeAheadDialog[ResultT]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", tooltip="Close; nothing is saved", id="form.cancel"),
         Binding("ctrl+s", "save", "Save", tooltip="Check every field and save", id="form.save"),
+        # Enter in a text field comes as Input.Submitted; this is Enter on a tick box or list.
+        Binding("enter", "save", "Save", show=False, id="form.enter"),
     ]
 
     DIALOG_TITLE: ClassVar[str] = ""
@@ -273,6 +276,7 @@ class FormDialog(TypeAheadDialog[ResultT]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="form-dialog") as box:
             box.border_title = self.dialog_title()
+            box.border_subtitle = "Enter saves · Tab next field · Esc cancels"
             if self.intro():
                 yield Static(self.intro(), classes="form-intro", markup=False)
             with VerticalScroll(classes="form-body", can_focus=False):
@@ -337,18 +341,11 @@ class FormDialog(TypeAheadDialog[ResultT]):
 
     @on(Input.Submitted)
     def _enter(self, event: Input.Submitted) -> None:
-        """Enter moves on to the next field once this one is right; on the last, it saves."""
+        """Enter in any field saves once every field is right; else it goes to what is wrong."""
         event.stop()
-        problems = self.check()[1]
-        field = event.input.id or ""
-        self._touched.add(field)
-        self.show_problems(problems)
-        if field in problems:
-            self.app.bell()
-        elif event.input is self.query(Input).last():
-            self.action_save()
-        else:
-            self.focus_next()
+        if event.input.id:
+            self._touched.add(event.input.id)
+        self.action_save()
 
     @on(Button.Pressed, "#form-save")
     def _save_pressed(self, event: Button.Pressed) -> None:

@@ -53,7 +53,9 @@ def key_map(app: App[Any]) -> list[Section]:
             "In a dialog",
             [
                 ("tab", "Next field (shift+tab: previous)"),
-                ("enter", "Save when every field is right (else: go to what is wrong)"),
+                ("enter", "Save, from any field; if one is wrong, go to it instead"),
+                ("space", "Tick or untick a box, or a name in a list: [x] ticked, [ ] not"),
+                ("", "On a choice (side, kind), enter or space opens it; enter picks"),
                 ("ctrl+s", "Save"),
                 ("escape", "Close without changing anything"),
             ],
@@ -64,6 +66,7 @@ def key_map(app: App[Any]) -> list[Section]:
             "On the note line",
             [
                 ('"', 'Start with " for a quote: "Name: what they said'),
+                ("+", "Start with + for a commitment: +RUSD: what they promised"),
                 ("!", "Start with ! for an action item"),
                 ("ctrl+t", "Team-only on or off (the tag on the left shows which)"),
                 ("enter", "Save the note; escape goes back to the board"),

@@ -30,6 +30,7 @@ from tui.dialogs.article_field import (
     titles_hint,
 )
 from tui.dialogs.form_fields import FieldRow, FormDialog, check_line
+from tui.dialogs.ticks import TickBox
 
 KIND_CHOICES = [
     ("counter", ProposalKind.COUNTER),
@@ -157,7 +158,7 @@ class PassProposalDialog(FormDialog[ProposalRequest]):
             ),
         )
         yield FieldRow(
-            "Embargo", Checkbox("Embargoed: ground rules say not to publish yet", id="pass-embargo")
+            "Embargo", TickBox("Embargoed: ground rules say not to publish yet", id="pass-embargo")
         )
 
     def on_mount(self) -> None:

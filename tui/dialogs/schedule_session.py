@@ -1,5 +1,11 @@
 """Schedule a session: number, date and time (in the campaign's timezone), place or Zoom
-link, mode, kind and mediator."""
+link, mode, kind and mediator.
+
+The date starts filled: a week after the previous session, or, for the first session, the
+next weekday at 16:30. `today` and
+`tomorrow` are understood. A link typed as the place makes an in-person session a Zoom one,
+unless the mode was chosen in the dialog.
+"""
 
 from __future__ import annotations
 
@@ -8,13 +14,14 @@ from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
+from textual import on
 from textual.app import ComposeResult
 from textual.widgets import Input, Select
 
 from models.domain import Session, SessionKind, SessionMode
 from models.errors import DomainError
 from models.events import SessionScheduled
-from models.timeutil import parse_date, zone
+from models.timeutil import parse_date, utc_now, zone
 from tui.dialogs.form_fields import FieldRow, FormDialog, FormHint, check_line
 
 MODE_WORDS: dict[SessionMode, str] = {
@@ -55,11 +62,50 @@ def parse_clock(text: str) -> time:
     return time(hour, minute)
 
 
-def parse_day(text: str) -> date:
-    """A date as typed, YYYY-MM-DD."""
+FIRST_START = time(16, 30)
+"""The default time of a first session: after school, when most sessions start."""
+
+_LINK = re.compile(r"^\s*(https?://|www\.)|zoom\.us/|teams\.microsoft\.com|meet\.google", re.I)
+
+RELATIVE_DAYS = {"today": 0, "tomorrow": 1}
+
+
+def parse_day(text: str, today: date | None = None) -> date:
+    """A date as typed: YYYY-MM-DD, `today` or `tomorrow` (in the campaign's timezone)."""
     if not text.strip():
-        raise DomainError("the date is empty; type it as YYYY-MM-DD")
-    return parse_date(text.strip(), "date")
+        raise DomainError("the date is empty; type it as YYYY-MM-DD, or today / tomorrow")
+    word = text.strip().lower()
+    if word in RELATIVE_DAYS and today is not None:
+        return today + timedelta(days=RELATIVE_DAYS[word])
+    try:
+        return parse_date(text.strip(), "date")
+    except DomainError:
+        raise DomainError(
+            f"date {text.strip()!r} is not a date; write it as YYYY-MM-DD, or today / tomorrow"
+        ) from None
+
+
+def next_weekday(after: date) -> date:
+    """The first Monday-to-Friday day after a date."""
+    day = after + timedelta(days=1)
+    while day.weekday() >= 5:
+        day += timedelta(days=1)
+    return day
+
+
+def default_start(now: datetime, timezone: str, previous: Session | None) -> datetime:
+    """Where the date and time start: a week after the previous session, same time; for
+    the first session, the next weekday at 16:30."""
+    if previous is None:
+        local_now = now.astimezone(zone(timezone))
+        return datetime.combine(next_weekday(local_now.date()), FIRST_START, zone(timezone))
+    starts = previous.starts.astimezone(zone(timezone))
+    return datetime.combine(starts.date() + timedelta(days=7), starts.time(), zone(timezone))
+
+
+def is_link(place: str) -> bool:
+    """True when the place typed is a meeting link rather than an address."""
+    return bool(_LINK.search(place))
 
 
 class ScheduleSessionDialog(FormDialog[SessionScheduled]):
@@ -75,31 +121,36 @@ class ScheduleSessionDialog(FormDialog[SessionScheduled]):
         timezone: str,
         number: int,
         previous: Session | None = None,
+        now: datetime | None = None,
         on_save: Callable[[SessionScheduled], object] | None = None,
     ) -> None:
         super().__init__(on_save)
         self.timezone = timezone
         self.number = number
         self.previous = previous
+        self.now = now or utc_now()
+        self.today = self.now.astimezone(zone(timezone)).date()
+        self._mode_chosen = False
+        self._mode_set: object = None
+        self._made_zoom = False
 
     def intro(self) -> str:
         return f"Times are in the campaign's timezone, {self.timezone}."
 
     def compose_fields(self) -> ComposeResult:
-        day, clock, location = "", "", ""
+        start = default_start(self.now, self.timezone, self.previous)
+        day, clock, location = start.date().isoformat(), start.strftime("%H:%M"), ""
         mode, kind, mediator = SessionMode.IN_PERSON, SessionKind.REGULAR, ""
         if self.previous is not None:
-            local = self.previous.starts.astimezone(zone(self.timezone))
-            day = (local.date() + timedelta(days=7)).isoformat()
-            clock = local.strftime("%H:%M")
             location, mode, kind = self.previous.location, self.previous.mode, self.previous.kind
             mediator = self.previous.mediator
+        self._mode_set = mode
         yield FieldRow(
             "Session", Input(str(self.number), id="number", compact=True), narrow=["number"]
         )
         yield FieldRow(
             "Date",
-            Input(day, id="date", placeholder="YYYY-MM-DD", compact=True),
+            Input(day, id="date", placeholder="YYYY-MM-DD, today, tomorrow", compact=True),
             "time",
             Input(clock, id="time", placeholder="16:30", compact=True),
             narrow=["time"],
@@ -141,7 +192,7 @@ class ScheduleSessionDialog(FormDialog[SessionScheduled]):
         day: date | None = None
         clock: time | None = None
         try:
-            day = parse_day(self.query_one("#date", Input).value)
+            day = parse_day(self.query_one("#date", Input).value, self.today)
         except DomainError as error:
             problems["date"] = str(error)
         try:
@@ -156,6 +207,26 @@ class ScheduleSessionDialog(FormDialog[SessionScheduled]):
         self.query_one("#when-hint", FormHint).show(
             f"{starts:%A %-d %B %Y, %H:%M} ({starts:%Z})" if starts else ""
         )
+
+    @on(Select.Changed, "#mode")
+    def _mode_changed(self, event: Select.Changed) -> None:
+        if event.value != self._mode_set:  # the user's choice, not the link's
+            self._mode_chosen = True
+
+    @on(Input.Changed, "#location")
+    def _place_typed(self, event: Input.Changed) -> None:
+        """A link makes an in-person session a Zoom one (and back) until the mode is chosen."""
+        if self._mode_chosen:
+            return
+        mode = self.query_one("#mode", Select)
+        wanted = mode.value
+        if is_link(event.value) and mode.value is SessionMode.IN_PERSON:
+            wanted, self._made_zoom = SessionMode.ZOOM, True
+        elif not is_link(event.value) and self._made_zoom:
+            wanted, self._made_zoom = SessionMode.IN_PERSON, False
+        if wanted != mode.value:
+            self._mode_set = wanted
+            mode.value = wanted
 
     def check(self) -> tuple[SessionScheduled | None, dict[str, str]]:
         starts, problems = self._starts()

@@ -162,6 +162,13 @@ class ArticlesScreen(Screen[None]):
                 self._last_import = str(found.path)
                 self.reload(select=str(found.lines[0][1]["number"]))
                 noun = "article" if found.count == 1 else "articles"
-                self.notify(f"{found.count} {noun} imported from {found.path.name}.", title="Saved")
+                skipped = f" ({found.found.left_out()})" if found.found.left_out() else ""
+                self.notify(
+                    f"{found.count} {noun} imported from {found.path.name}{skipped}.",
+                    title="Saved",
+                )
 
-        self.app.push_screen(ArticleImportDialog(path=self._last_import, on_save=save), done)
+        existing = {article.number: article.title for article in self._articles}
+        self.app.push_screen(
+            ArticleImportDialog(path=self._last_import, existing=existing, on_save=save), done
+        )

@@ -14,7 +14,7 @@ from textual.widgets import Input, Static
 
 from models.domain import Visibility
 
-PLACEHOLDER = 'Note…  "Name: quote   !action   ctrl+t team-only   Enter saves'
+PLACEHOLDER = 'Note… "Name: quote  +commitment  !action  ctrl+t team  Enter saves'
 
 
 class NoteLine(Horizontal):
