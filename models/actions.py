@@ -56,6 +56,29 @@ def create_campaign(
     )
 
 
+def change_settings(
+    store: Store,
+    typed: Mapping[str, str] | None = None,
+    terms: Mapping[str, Mapping[str, str]] | None = None,
+    removed: Iterable[str] = (),
+) -> tuple[JournalEvent | None, tuple[str, ...]]:
+    """Change campaign settings (see `models.settings.check_settings`): one `campaign.updated`
+    with only what changed, and what changed for people; nothing is recorded when nothing
+    changed. A bad value is refused with the first problem, naming its field."""
+    from models.settings import check_settings
+
+    campaign = store.campaign()
+    if campaign is None:
+        raise DomainError("there is no campaign yet; run `bargain init`")
+    removed = tuple(removed)
+    change, problems = check_settings(campaign, typed, terms, removed)
+    if change is None:
+        raise DomainError(next(iter(problems.values())))
+    if not change.changes:
+        return None, ()
+    return store.record(change.line), change.changes
+
+
 def add_article(store: Store, number: str, title: str) -> JournalEvent:
     """Add an article of the contract."""
     return store.record({"type": "article.added", "number": number, "title": title})
@@ -433,6 +456,9 @@ def describe_event(event: JournalEvent) -> str:
         return "marking an information request answered"
     if kind == "event.undone":
         return "the last undo"
+    if kind == "campaign.updated":
+        named = [key.replace("_", " ") for key in data if key not in ("type", "id", "at", "seat")]
+        return "the settings change" + (f" ({', '.join(named)})" if named else "")
     return kind.replace(".", " ").replace("_", " ")
 
 
