@@ -71,7 +71,7 @@ _NOUNS = {
     "label": "the label",
     "unit": "the unit",
     "cost_per_unit": "the cost per unit",
-    "better": "better",
+    "better": "the better direction",
 }
 _VERBS = ("is", "must", "contains", "has", "names", "should")
 
@@ -361,8 +361,10 @@ def _difference(
         if moved:
             terms[name] = moved
             for key, value in moved.items():
-                changes.append(f"term {name}, {key.replace('_', ' ')}: {_shown(was.get(key))}"
-                               f" → {_shown(value)}")
+                changes.append(
+                    f"term {name}, {key.replace('_', ' ')}: {_shown(was.get(key))}"
+                    f" → {_shown(value)}"
+                )
     for name in sorted(removed):
         terms[name] = None
         changes.append(f"term {name}: removed")

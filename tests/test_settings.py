@@ -36,8 +36,9 @@ def test_one_changed_field_is_the_only_field_recorded(small_store: Store) -> Non
     assert _last_update(small_store) == {
         "union": {"name": "Riverbend Educators Association", "short": before.union.short}
     }
-    assert changes == ("Union: “Riverbend Education Association” → “Riverbend Educators "
-                       "Association”",)
+    assert changes == (
+        "Union: “Riverbend Education Association” → “Riverbend Educators Association”",
+    )
     after = small_store.campaign()
     assert after is not None and after.union.name == "Riverbend Educators Association"
     assert after.employer == before.employer and after.title == before.title
@@ -164,7 +165,11 @@ def test_the_journal_line_of_terms_is_checked(small_store: Store) -> None:
         )
     with pytest.raises(DomainError, match="unknown field"):
         parse_event(
-            {"type": "campaign.updated", "at": "2026-03-10T16:00:00-07:00", "terms": {"s": {"x": 1}}}
+            {
+                "type": "campaign.updated",
+                "at": "2026-03-10T16:00:00-07:00",
+                "terms": {"s": {"x": 1}},
+            }
         )
 
 
