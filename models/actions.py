@@ -457,8 +457,8 @@ def describe_event(event: JournalEvent) -> str:
     if kind == "event.undone":
         return "the last undo"
     if kind == "campaign.updated":
-        named = [key.replace("_", " ") for key in data if key not in ("type", "id", "at", "seat")]
-        return "the settings change" + (f" ({', '.join(named)})" if named else "")
+        fields = [key.replace("_", " ") for key in data if key not in ("type", "id", "at", "seat")]
+        return "the settings change" + (f" ({', '.join(fields)})" if fields else "")
     return kind.replace(".", " ").replace("_", " ")
 
 

@@ -264,7 +264,7 @@ __all__ = [
     "RecapSettings",
     "Session",
     "SessionKind",
-    "TermSetting",
     "SessionMode",
+    "TermSetting",
     "Visibility",
 ]

@@ -109,12 +109,13 @@ def term_settings(merged: Mapping[str, Mapping[str, Any]]) -> Mapping[str, TermS
     terms: dict[str, TermSetting] = {}
     for name, fields in merged.items():
         cost = fields.get("cost_per_unit")
-        ok_cost = isinstance(cost, int | float) and not isinstance(cost, bool)
+        if not isinstance(cost, int | float) or isinstance(cost, bool) or not math.isfinite(cost):
+            cost = None
         better = fields.get("better")
         terms[name] = TermSetting(
             label=str(fields.get("label") or "").strip(),
             unit=str(fields.get("unit") or "").strip(),
-            cost_per_unit=float(cost) if ok_cost and math.isfinite(float(cost)) else None,
+            cost_per_unit=None if cost is None else float(cost),
             better=better if better in ("higher", "lower") else "higher",
         )
     return MappingProxyType(terms)

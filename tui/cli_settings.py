@@ -1,7 +1,7 @@
 """`bargain settings`: print every campaign setting, or change some in one `campaign.updated`.
 
-Registered on the `bargain` group by `tui.cli` (which adds its `--db` option). A bad value is refused in one line naming the
-option, exit 1, and nothing is written.
+Registered on the `bargain` group by `tui.cli` (which adds its `--db` option). A bad value
+is refused in one line naming the option, exit 1, and nothing is written.
 """
 
 from __future__ import annotations
