@@ -220,3 +220,25 @@ async def test_the_palette_and_the_key_map_offer_settings(
         await app.run_action("settings")
         await pilot.pause()
         assert isinstance(app.screen, SettingsScreen)
+
+
+async def test_a_change_from_another_seat_fills_the_untouched_fields(
+    small_db: Path, clock: FrozenClock, open_store: Opener
+) -> None:
+    from models.actions import change_settings
+
+    app = BargainingApp(small_db, seat="lead", clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        await replace(pilot, "set-title", "Successor contract 2026-2029")
+        with open_store(small_db) as other:
+            change_settings(other, {"union_name": "Riverbend Educators", "title": "Theirs"})
+        await pilot.pause(0.6)
+        await pilot.pause()
+        screen = app.screen
+        assert screen.query_one("#set-union_name", Input).value == "Riverbend Educators"
+        assert screen.query_one("#set-title", Input).value == "Successor contract 2026-2029"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert updates(small_db)[-1] == {"title": "Successor contract 2026-2029"}

@@ -27,6 +27,7 @@ from models.errors import DomainError, StoreError
 from models.settings import check_settings, flat_settings, term_texts
 from models.store import Store
 from tui.dialogs.form_fields import FORM_ERROR, FieldError, FieldRow, show_field_error
+from tui.messages import StoreChanged
 from tui.widgets.term_block import TermBlock
 
 NEW_TERM = "new-term"
@@ -54,7 +55,8 @@ class SettingsScreen(Screen[bool]):
 
     DEFAULT_CSS = """
     SettingsScreen {
-        & #settings-form { height: 1fr; padding: 0 1; }
+        align-horizontal: center;
+        & #settings-form { height: 1fr; padding: 0 1; max-width: 108; }
         & .settings-intro { color: $text-muted; }
         & .settings-section {
             margin-top: 1;
@@ -71,9 +73,14 @@ class SettingsScreen(Screen[bool]):
         & FieldRow > .field-line > TextArea:focus { background-tint: $primary 18%; }
         & #new-term-row { height: auto; margin-top: 1; }
         & #new-term-row > Button { width: 7; min-width: 7; margin-left: 1; }
-        & #settings-buttons { height: auto; padding: 0 1; align-horizontal: right; }
+        & #settings-buttons {
+            height: auto;
+            max-width: 108;
+            padding: 0 1;
+            align-horizontal: right;
+        }
         & #settings-buttons Button { margin-left: 2; }
-        & #form-error { padding: 0 1; }
+        & #form-error { padding: 0 1; max-width: 108; }
     }
     """
 
@@ -195,6 +202,25 @@ class SettingsScreen(Screen[bool]):
             f"{self.campaign.union.short} and {self.campaign.employer.short}"
         )
 
+    @on(StoreChanged)
+    def _store_changed(self, _message: StoreChanged) -> None:
+        """Another seat (or an undo) changed the journal: what is saved is compared with the
+        settings as they now stand, and every field not typed in shows its new value."""
+        campaign = self.store.campaign()
+        if campaign is None or campaign == self.campaign:
+            return
+        self.campaign = campaign
+        for key, value in flat_settings(campaign).items():
+            if f"set-{key}" in self._touched:
+                continue
+            widget = self.query_one(f"#set-{key}")
+            if isinstance(widget, Input) and widget.value != value:
+                widget.value = value
+            elif isinstance(widget, TextArea) and widget.text != value:
+                widget.text = value
+            elif isinstance(widget, Select) and widget.value != value:
+                widget.value = value
+
     # -------------------------------------------------------------------- reading
 
     def typed(self) -> tuple[dict[str, str], dict[str, dict[str, str]], list[str]]:
@@ -243,7 +269,12 @@ class SettingsScreen(Screen[bool]):
         control = event.control
         if control is None or not control.id or control.id == NEW_TERM:
             return
-        self._touched.add(control.id)
+        stored = flat_settings(self.campaign).get(control.id.removeprefix("set-"))
+        value = control.text if isinstance(control, TextArea) else str(control.value)
+        if stored is not None and value == stored:
+            self._touched.discard(control.id)  # as saved: a later change may refill it
+        else:
+            self._touched.add(control.id)
         self.show_problems(self.check())
 
     @on(Input.Submitted)
