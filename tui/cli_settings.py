@@ -74,7 +74,7 @@ def _text_options(func: click.decorators.FC) -> click.decorators.FC:
 )
 @click.pass_context
 def settings(
-    ctx: click.Context, fmt: str, term: str | None, removed: tuple[str, ...], **given: str | None
+    ctx: click.Context, /, fmt: str, term: str | None, removed: tuple[str, ...], **given: str | None
 ) -> None:
     """Print every campaign setting; with options, change them (one journal event)."""
     from models.actions import change_settings

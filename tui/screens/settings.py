@@ -122,7 +122,7 @@ class SettingsScreen(Screen[bool]):
         with VerticalScroll(id="settings-form", can_focus=False):
             yield Static(
                 "ctrl+s records what changed as one journal event (ctrl+z on the console undoes "
-                "it). Tab or Enter: next field. Esc leaves, changing nothing.",
+                "it). Tab: next field. Esc leaves, changing nothing.",
                 classes="settings-intro",
                 markup=False,
             )
