@@ -10,6 +10,9 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date, datetime
 from typing import Any
 
+from models.campaign_actions import change_settings as change_settings
+from models.campaign_actions import create_campaign as create_campaign
+from models.campaign_actions import drop_empty
 from models.domain import (
     AgendaStatus,
     CaucusSide,
@@ -24,36 +27,6 @@ from models.domain import (
 )
 from models.errors import DomainError
 from models.store import Store
-
-
-def _drop_empty(line: dict[str, Any]) -> dict[str, Any]:
-    return {key: value for key, value in line.items() if value not in (None, "", [], {}, ())}
-
-
-def create_campaign(
-    store: Store,
-    *,
-    union: str,
-    union_short: str,
-    employer: str,
-    employer_short: str,
-    timezone: str,
-    our_side: Party = Party.UNION,
-    title: str = "",
-) -> JournalEvent:
-    """Start the campaign: the two parties, the timezone, and which side we are on."""
-    return store.record(
-        _drop_empty(
-            {
-                "type": "campaign.created",
-                "union": {"name": union, "short": union_short},
-                "employer": {"name": employer, "short": employer_short},
-                "timezone": timezone,
-                "our_side": Party(our_side).value,
-                "title": title,
-            }
-        )
-    )
 
 
 def add_article(store: Store, number: str, title: str) -> JournalEvent:
@@ -83,7 +56,7 @@ def import_articles(store: Store, lines: Iterable[tuple[int, Mapping[str, Any]]]
 def add_member(store: Store, name: str, role: str = "", site: str = "") -> JournalEvent:
     """Add a member to the team roster."""
     return store.record(
-        _drop_empty({"type": "member.added", "name": name, "role": role, "site": site})
+        drop_empty({"type": "member.added", "name": name, "role": role, "site": site})
     )
 
 
@@ -101,7 +74,7 @@ def schedule_session(
     if number is None:
         number = max((s.number for s in store.sessions()), default=0) + 1
     return store.record(
-        _drop_empty(
+        drop_empty(
             {
                 "type": "session.scheduled",
                 "session": number,
@@ -131,7 +104,7 @@ def end_session(
     """End a session, with the next session's date and place and a call to action."""
     line: dict[str, Any] = {"type": "session.ended", "session": number}
     if next_starts is not None:
-        line["next"] = _drop_empty({"starts": next_starts.isoformat(), "location": next_location})
+        line["next"] = drop_empty({"starts": next_starts.isoformat(), "location": next_location})
     if call_to_action.strip():
         line["call_to_action"] = call_to_action
     event = store.record(line)
@@ -164,7 +137,7 @@ def add_agenda_item(
 ) -> JournalEvent:
     """Add an item at the end of a session's agenda."""
     return store.record(
-        _drop_empty(
+        drop_empty(
             {
                 "type": "agenda.item_added",
                 "session": number,
@@ -221,7 +194,7 @@ def pass_proposal(
 ) -> JournalEvent:
     """Log a proposal passed across the table."""
     return store.record(
-        _drop_empty(
+        drop_empty(
             {
                 "type": "proposal.passed",
                 "session": session,
@@ -277,7 +250,7 @@ def sign_ta(
 ) -> JournalEvent:
     """Record a TA: both spokespeople's initials on one or more articles (or a package)."""
     return store.record(
-        _drop_empty(
+        drop_empty(
             {
                 "type": "ta.signed",
                 "session": session,
@@ -295,7 +268,7 @@ def call_caucus(
 ) -> JournalEvent:
     """One side (or both, a joint sidebar) leaves the table for some minutes."""
     return store.record(
-        _drop_empty(
+        drop_empty(
             {
                 "type": "caucus.started",
                 "session": session,
@@ -336,7 +309,7 @@ def add_note(
 ) -> JournalEvent:
     """Take a note; without a visibility the store applies the caucus rule."""
     return store.record(
-        _drop_empty(
+        drop_empty(
             {
                 "type": "note.added",
                 "session": session,
@@ -355,7 +328,7 @@ def make_info_request(
 ) -> JournalEvent:
     """One side asks the other for information, optionally by a date."""
     return store.record(
-        _drop_empty(
+        drop_empty(
             {
                 "type": "info_request.made",
                 "session": session,
@@ -372,7 +345,7 @@ def answer_info_request(
 ) -> JournalEvent:
     """Mark an information request answered."""
     return store.record(
-        _drop_empty({"type": "info_request.answered", "request": request_id, "session": session})
+        drop_empty({"type": "info_request.answered", "request": request_id, "session": session})
     )
 
 

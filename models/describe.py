@@ -43,6 +43,9 @@ def describe_event(event: JournalEvent) -> str:
         return "marking an information request answered"
     if kind == "event.undone":
         return "the last undo"
+    if kind == "campaign.updated":
+        fields = [key.replace("_", " ") for key in data if key not in ("type", "id", "at", "seat")]
+        return "the settings change" + (f" ({', '.join(fields)})" if fields else "")
     return kind.replace(".", " ").replace("_", " ")
 
 

@@ -46,6 +46,16 @@ class RecapSettings(NamedTuple):
     watch: str = ""
 
 
+class TermSetting(NamedTuple):
+    """How people read one numeric term: `salary_pct_y1` is "Salary, year 1" in `%`, one point
+    costs `cost_per_unit`, and `better` says which way is better for the union."""
+
+    label: str = ""
+    unit: str = ""
+    cost_per_unit: float | None = None
+    better: str = "higher"
+
+
 class Campaign(NamedTuple):
     union: PartyInfo
     employer: PartyInfo
@@ -55,6 +65,8 @@ class Campaign(NamedTuple):
     recap: RecapSettings = RecapSettings()
     embargo: str = "details"
     """The ground rules' embargo: `details` or `all` (see models.board.member_moves)."""
+    terms: Mapping[str, TermSetting] = MappingProxyType({})
+    """The named numeric terms, by name (`salary_pct_y1`), in the order they were named."""
 
     def party(self, side: Party | CaucusSide | str) -> PartyInfo | None:
         """The party for a side; None for a joint sidebar."""
@@ -258,5 +270,6 @@ __all__ = [
     "Session",
     "SessionKind",
     "SessionMode",
+    "TermSetting",
     "Visibility",
 ]

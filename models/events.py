@@ -6,11 +6,14 @@ against the state (an article that exists, a caucus that is open).
 
 from __future__ import annotations
 
+import math
+import re
 from typing import Annotated, Literal
 
 from pydantic import (
     AfterValidator,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     ValidationError,
@@ -60,6 +63,18 @@ def _mailbox(value: str) -> str:
     return normalise_mailbox(value)
 
 
+_TERM_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
+
+
+def _unit(value: str) -> str:
+    if len(value) > 24:
+        raise ValueError(f"is {len(value):,} characters long; keep it to 24")
+    return value
+
+
+UnitText = Annotated[OptionalLine, AfterValidator(_unit)]
+"""A term's unit as people read it: `%`, `$`, `days`."""
+
 MailboxText = Annotated[OptionalLine, AfterValidator(_mailbox)]
 """One e-mail address as typed (`Name <address>` or `address`), kept in its normal form."""
 
@@ -103,6 +118,39 @@ class GroundRules(Payload):
     embargo: Literal["details", "all"] = "details"
 
 
+def _term_name(value: object) -> str:
+    if not isinstance(value, str) or not _TERM_NAME.match(value) or len(value) > 40:
+        raise ValueError(
+            f"term name {value!r} must be lower-case letters, digits and _ (like salary_pct_y1)"
+        )
+    return value
+
+
+def _cost(value: object) -> float | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ValueError(f"must be a number, like 125000, not {value!r}")
+    if not math.isfinite(value) or not 0 <= value <= 1e15:
+        raise ValueError(f"must be a number from 0 to 1,000,000,000,000,000, not {value!r}")
+    return float(value)
+
+
+TermName = Annotated[str, BeforeValidator(_term_name)]
+Cost = Annotated[float | None, BeforeValidator(_cost)]
+
+
+class TermSettings(Payload):
+    """How people read one numeric term (`salary_pct_y1`): its label, its unit, what one unit
+    costs (turning a gap into money) and which way is better for the union (`higher` or
+    `lower`). In `campaign.updated` each field merges with what came before."""
+
+    label: OptionalLine | None = None
+    unit: UnitText | None = None
+    cost_per_unit: Cost = None
+    better: Literal["higher", "lower"] | None = None
+
+
 class CampaignCreated(Event):
     type: Literal["campaign.created"]
     union: PartyNames
@@ -120,6 +168,8 @@ class CampaignUpdated(Event):
     timezone: Name | None = None
     our_side: Party | None = None
     recap: RecapFields | None = None
+    terms: dict[TermName, TermSettings | None] | None = None
+    """Each named term's settings, merged field by field; `null` removes the term's name."""
     ground_rules: GroundRules | None = None
 
 

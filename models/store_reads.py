@@ -102,6 +102,7 @@ class StoreReads(StoreCore):
     def campaign(self) -> Campaign | None:
         """The campaign, with every active update applied in journal order."""
         from models.domain import Campaign, PartyInfo, RecapSettings
+        from models.settings import term_settings
 
         fields = self._campaign_fields()
         if fields is None:
@@ -114,6 +115,7 @@ class StoreReads(StoreCore):
             our_side=Party(fields.get("our_side", "union")),
             recap=RecapSettings(**fields.get("recap", {})),
             embargo=fields.get("embargo", "details"),
+            terms=term_settings(fields.get("terms", {})),
         )
 
     def _campaign_fields(self) -> dict[str, Any] | None:
@@ -135,6 +137,10 @@ class StoreReads(StoreCore):
                     if source in line["recap"]:
                         recap[target] = _setting(source, line["recap"][source])
                 fields["recap"] = recap
+            if line.get("terms"):
+                from models.settings import merge_terms
+
+                fields["terms"] = merge_terms(fields.get("terms", {}), line["terms"])
             embargo = (line.get("ground_rules") or {}).get("embargo")
             if embargo in ("details", "all"):
                 fields["embargo"] = embargo

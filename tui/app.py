@@ -26,6 +26,7 @@ AROUND_SCREENS = {
     "sessions": ("tui.screens.sessions", "SessionsScreen"),
     "articles": ("tui.screens.articles", "ArticlesScreen"),
     "recap": ("tui.screens.recap", "RecapScreen"),
+    "settings": ("tui.screens.settings", "SettingsScreen"),
 }
 """The screens around the console (module, class), opened by S, R and r: one at a time."""
 POLL_SECONDS = 0.4
@@ -94,6 +95,14 @@ class BargainingApp(App[None]):
             show=False,
             tooltip="Preview the recap for members",
             id="app.recap",
+        ),
+        Binding(
+            "ctrl+o",
+            "settings",
+            "Settings",
+            show=False,
+            tooltip="Settings: names, recap addresses, terms, ground rules",
+            id="app.settings",
         ),
         Binding("q", "quit", "Quit", tooltip="Quit (everything is already saved)", id="app.quit"),
     ]
@@ -198,7 +207,7 @@ class BargainingApp(App[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Global keys wait while a dialog is open (its fields take the keys)."""
-        if action in ("help", "undo", "redo", "sessions", "articles", "recap", "quit"):
+        if action in ("help", "undo", "redo", "sessions", "articles", "recap", "settings", "quit"):
             if isinstance(self.screen, ModalScreen):
                 return False
             if self._store is None and action != "quit":
@@ -275,6 +284,10 @@ class BargainingApp(App[None]):
     def action_recap(self) -> None:
         """The recap preview."""
         self._open_screen("recap")
+
+    def action_settings(self) -> None:
+        """The campaign's settings."""
+        self._open_screen("settings")
 
     def _open_screen(self, which: str) -> None:
         """Open one of the screens around the console; they never stack: from another of

@@ -19,6 +19,7 @@ from models.locations import default_seat, resolve_db
 from tui.cli_io import fail as _fail
 from tui.cli_io import read_input, write_output
 from tui.cli_io import utf8_or_fail as _utf8_or_fail
+from tui.cli_settings import settings as settings_command
 from tui.launch import open_app
 
 if TYPE_CHECKING:
@@ -378,6 +379,8 @@ def demo(ctx: click.Context, large: bool, no_open: bool) -> None:
     if not no_open:
         open_app(path, seat=(root.get("seat") or default_seat()))
 
+
+main.add_command(db_option(settings_command))
 
 if __name__ == "__main__":  # pragma: no cover
     main()
