@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from models.actions import change_settings, describe_event
+from models.actions import change_settings
+from models.describe import describe_event
 from models.domain import TermSetting
 from models.errors import DomainError
 from models.events import parse_event
