@@ -66,7 +66,7 @@ def set_active(db: Connection, seq: int, kind: str, *, active: bool) -> None:
             )
     flag = 0 if active else 1
     db.conn.execute("UPDATE events SET undone = ? WHERE seq = ?", (flag, seq))
-    table = _FACT_TABLES.get(kind)
+    table = FACT_TABLES.get(kind)
     if table:
         try:
             db.conn.execute(f"UPDATE {table} SET undone = ? WHERE seq = ?", (flag, seq))
@@ -127,7 +127,7 @@ def _check_after_toggle(db: Connection, seq: int, kind: str) -> None:
             )
 
 
-_FACT_TABLES = {
+FACT_TABLES = {
     "article.added": "articles",
     "session.scheduled": "sessions",
     "agenda.item_added": "agenda_items",
