@@ -26,11 +26,6 @@ def config_dir() -> Path:
     return user_config_path(APP_NAME)
 
 
-def template_overrides_dir() -> Path:
-    """Recap templates placed here replace the built-in ones of the same name."""
-    return config_dir() / "templates"
-
-
 def default_db() -> Path:
     """The database used when neither --db nor $BARGAIN_DB names one."""
     return data_dir() / "bargaining.db"

@@ -146,12 +146,12 @@ def test_an_address_recorded_by_an_older_version_reads_as_a_placeholder(
 ) -> None:
     """A value the old validation let through ('Members, Riverbend' with no address) never
     breaks a read: the .eml shows the placeholder to fix."""
-    store._conn.execute(
+    store.db.conn.execute(
         "UPDATE events SET data = json_set(data, '$.recap.to', 'Members, Riverbend')"
         " WHERE type = 'campaign.updated'"
     )
-    store._conn.commit()
-    store._cache_position = -1
+    store.db.conn.commit()
+    store.db.cache_position = -1
     message = _eml(store, "members")
     assert message["To"].addresses[0].domain == "example.invalid"
     assert _eml(store, "team")["To"] is None

@@ -3,7 +3,6 @@ undone like any event, refused in one line that names the field, and kept by the
 
 from __future__ import annotations
 
-import io
 import json
 from pathlib import Path
 
@@ -181,9 +180,7 @@ def test_export_then_import_gives_the_same_settings(small_store: Store, tmp_path
         {"salary_pct_y1": SALARY, "steps": {"label": "Steps"}},
     )
     change_settings(small_store, terms={"salary_pct_y1": {"unit": "pct"}}, removed=["steps"])
-    out = io.StringIO()
-    small_store.export_journal(out)
-    lines = out.getvalue().splitlines()
+    lines = list(small_store.journal())
     copy = Store(tmp_path / "copy.db", create=True, seat="other")
     try:
         copy.import_journal(lines)

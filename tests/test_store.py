@@ -24,7 +24,7 @@ def test_new_database_is_private_wal_and_durable(db_path: Path) -> None:
         actions.create_campaign(
             store, union="U", union_short="U", employer="E", employer_short="E", timezone="UTC"
         )
-        conn = store._conn
+        conn = store.db.conn
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
         assert conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
@@ -43,11 +43,11 @@ def test_missing_database_is_not_created_without_create(db_path: Path) -> None:
 
 
 def test_a_newer_schema_is_refused_naming_both_versions(small_store: Store, db_path: Path) -> None:
-    small_store._conn.execute(
+    small_store.db.conn.execute(
         "INSERT INTO _sqlite_migrations (migration_set, name, applied_at)"
         " VALUES ('open-bargaining', 'm999_from_the_future', 'later')"
     )
-    small_store._conn.commit()
+    small_store.db.conn.commit()
     small_store.close()
     before = file_digest(db_path)
     with pytest.raises(
@@ -64,8 +64,8 @@ def test_every_older_schema_is_migrated_with_a_backup_first(tmp_path: Path, vers
     path = tmp_path / "old.db"
     shutil.copy(FIXTURES / f"schema-v{version}.db", path)
     with Store(path) as store:
-        assert store._conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
-        names = {r[0] for r in store._conn.execute("SELECT name FROM sqlite_master")}
+        assert store.db.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        names = {r[0] for r in store.db.conn.execute("SELECT name FROM sqlite_master")}
         assert {"tas_by_proposal", "notes_by_seat", "proposals_moves"} <= names
         assert len(store.articles()) == 5
         assert [t.articles for t in store.tas()] == [("1",)]
@@ -113,7 +113,7 @@ def test_files_that_are_not_databases_get_their_own_message(
 
 
 def test_a_truncated_database_is_reported_damaged(small_store: Store, db_path: Path) -> None:
-    small_store._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    small_store.db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     small_store.close()
     data = db_path.read_bytes()
     db_path.write_bytes(data[: len(data) // 3])

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 from datetime import UTC, datetime
 
 from exports import FORMATS, LANGS, board_csv, render_recap
@@ -14,9 +13,7 @@ LATER = datetime(2026, 3, 11, tzinfo=UTC)
 
 
 def export(store: Store) -> str:
-    out = io.StringIO()
-    store.export_journal(out)
-    return out.getvalue()
+    return "".join(line + "\n" for line in store.journal())
 
 
 def every_read(store: Store) -> None:

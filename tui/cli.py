@@ -126,9 +126,9 @@ def init(
 ) -> None:
     """Create the database and its campaign."""
     from models.actions import create_campaign
-    from models.dbfile import kept_as_it_was_unless_done
     from models.domain import Party
     from models.locations import system_timezone
+    from models.store.connection import kept_as_it_was_unless_done
 
     _utf8_or_fail(
         union=union,
@@ -326,7 +326,7 @@ def journal_import(ctx: click.Context, file: str) -> None:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         _fail(f"{file} is not UTF-8 text (byte {error.start + 1})")
-    from models.dbfile import kept_as_it_was_unless_done
+    from models.store.connection import kept_as_it_was_unless_done
 
     path = db_path(ctx)
     with kept_as_it_was_unless_done(path), open_db(ctx, create=True) as store:
@@ -351,7 +351,7 @@ def backup(ctx: click.Context, output: str | None) -> None:
 @click.pass_context
 def restore(ctx: click.Context, file: str) -> None:
     """Replace the database with a backup (the current one is backed up first)."""
-    from models.restore import restore_database
+    from models.store.backup import restore_database
 
     path = db_path(ctx)
     kept = restore_database(path, Path(file))

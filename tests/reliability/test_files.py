@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-import models.store
+import models.store.connection
 from models import actions
 from models.errors import StoreError
 from models.store import Store
@@ -127,7 +127,7 @@ def test_write_failures_from_the_system_are_reported_and_change_nothing(
     def failing_connect(*args: object, **kwargs: object) -> object:
         return FailingConnection(real_connect(*args, **kwargs), error)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(models.store.sqlite3, "connect", failing_connect)
+    monkeypatch.setattr(models.store.connection.sqlite3, "connect", failing_connect)
     store = Store(path, seat="lead")
     with pytest.raises(StoreError, match=message):
         actions.add_note(store, session=1, text="will not be written")

@@ -1,12 +1,15 @@
-"""The database file itself: opening it safely, its permissions, its failures as messages."""
+"""The database file and its connection: opening it safely, its pragmas, its failures as
+messages, the lock, and the one write transaction every change goes through."""
 
 from __future__ import annotations
 
 import errno
+import json
 import os
 import sqlite3
 import stat
-from collections.abc import Iterator
+import threading
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
@@ -29,15 +32,15 @@ Row = tuple[Any, ...]
 
 
 @contextmanager
-def _translated(path: Path) -> Iterator[None]:
+def translated(path: Path) -> Iterator[None]:
     """SQLite's and the system's failures as messages a user can act on."""
     try:
         yield
     except (sqlite3.Error, OSError) as error:
-        raise _translate(path, error) from None
+        raise translate(path, error) from None
 
 
-def _translate(path: Path, error: sqlite3.Error | OSError) -> Exception:
+def translate(path: Path, error: sqlite3.Error | OSError) -> Exception:
     """The StoreError a failure means to a user; integrity errors stay as they are."""
     if isinstance(error, OSError):
         if error.errno == errno.ENOSPC:
@@ -62,17 +65,17 @@ def _translate(path: Path, error: sqlite3.Error | OSError) -> Exception:
             return StoreError(f"cannot open {path}; check the folder exists and is writable")
         if "malformed" not in text and "not a database" not in text:
             return error
-    return _damaged(path)
+    return damaged(path)
 
 
-def _damaged(path: Path) -> StoreError:
+def damaged(path: Path) -> StoreError:
     return StoreError(
         f"{path} is damaged and cannot be read; restore a backup with "
         "`bargain restore FILE` (backups are in the backups folder beside it)"
     )
 
 
-def _create_private_file(path: Path) -> None:
+def create_private_file(path: Path) -> None:
     descriptor = os.open(path, os.O_CREAT | os.O_WRONLY | os.O_EXCL, 0o600)
     os.close(descriptor)
     os.chmod(path, 0o600)
@@ -134,10 +137,10 @@ def check_file(path: Path) -> None:
             "choose another file with --db"
         )
     if len(header) < 100:
-        raise _damaged(path)
+        raise damaged(path)
 
 
-def _open_connection(path: Path, *, create: bool) -> sqlite3.Connection:
+def open_connection(path: Path, *, create: bool) -> sqlite3.Connection:
     exists = path.exists()
     if not exists and not create:
         raise StoreError(f"no database at {path}; run `bargain init`")
@@ -146,12 +149,12 @@ def _open_connection(path: Path, *, create: bool) -> sqlite3.Connection:
         if path.stat().st_size == 0:
             if not create:
                 raise StoreError(f"{path} is empty; run `bargain init` to set it up")
-            with _translated(path):
+            with translated(path):
                 os.chmod(path, 0o600)  # it becomes the database: owner only
     else:
         try:
             make_private_dir(path.parent)
-            _create_private_file(path)
+            create_private_file(path)
         except FileExistsError:
             pass
         except OSError as error:
@@ -168,7 +171,7 @@ def _open_connection(path: Path, *, create: bool) -> sqlite3.Connection:
     finally:
         os.umask(old_umask)
     try:
-        with _translated(path):
+        with translated(path):
             conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout_s() * 1000)}")
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except BaseException:
@@ -177,7 +180,7 @@ def _open_connection(path: Path, *, create: bool) -> sqlite3.Connection:
     return conn
 
 
-def _configure(conn: sqlite3.Connection, path: Path) -> None:
+def configure(conn: sqlite3.Connection, path: Path) -> None:
     """WAL, foreign keys and durable commits: set once, where the database is opened."""
     conn.execute("PRAGMA foreign_keys = ON")
     mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()
@@ -189,3 +192,105 @@ def _configure(conn: sqlite3.Connection, path: Path) -> None:
         if side.exists():
             with suppress(OSError):
                 os.chmod(side, 0o600)
+
+
+class Connection:
+    """One open database file: its connection, the lock every use holds, and its caches.
+
+    Safe to share between threads. Every write goes through `write()`.
+    """
+
+    def __init__(self, path: Path, *, create: bool) -> None:
+        self.path = path
+        self.lock = threading.RLock()
+        self.conn = open_connection(path, create=create)
+        self.in_write: dict[str, Any] | None = None
+        """Scratch values of the write under way (None outside one); dropped with it."""
+        self.campaign_seen = False
+        self.cache: dict[str, Any] = {}
+        self.cache_position = -1
+
+    def close(self) -> None:
+        with self.lock:
+            self.conn.close()
+
+    @contextmanager
+    def write(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction, begun IMMEDIATE so two seats queue instead of failing."""
+        with self.lock, translated(self.path):
+            self.conn.execute("BEGIN IMMEDIATE")
+            self.conn.execute("PRAGMA defer_foreign_keys = ON")
+            self.in_write = {}
+            try:
+                yield self.conn
+            except BaseException:
+                self.conn.rollback()
+                self.campaign_seen = False
+                raise
+            else:
+                self.conn.commit()
+            finally:
+                self.in_write = None
+
+    @contextmanager
+    def reading(self) -> Iterator[sqlite3.Connection]:
+        with self.lock, translated(self.path):
+            yield self.conn
+
+    def query(self, sql: str, params: Sequence[object] = ()) -> list[Row]:
+        with self.lock:
+            try:
+                return self.conn.execute(sql, params).fetchall()
+            except sqlite3.Error as error:
+                raise translate(self.path, error) from None
+
+    def one(self, sql: str, params: Sequence[object] = ()) -> Row | None:
+        with self.lock:
+            try:
+                row: Row | None = self.conn.execute(sql, params).fetchone()
+            except sqlite3.Error as error:
+                raise translate(self.path, error) from None
+            return row
+
+    def tables(self) -> list[str]:
+        rows = self.query("SELECT name FROM sqlite_master WHERE type = 'table'")
+        return [row[0] for row in rows]
+
+    def has_campaign(self) -> bool:
+        """True once the database holds its campaign."""
+        # The campaign can never be undone, so once seen it is there for good.
+        if not self.campaign_seen:
+            self.campaign_seen = (
+                self.one("SELECT 1 FROM events WHERE type = 'campaign.created' AND undone = 0")
+                is not None
+            )
+        return self.campaign_seen
+
+    def forget(self, key: str) -> None:
+        """Drop a value the write under way kept (it changed)."""
+        if self.in_write is not None:
+            self.in_write.pop(key, None)
+
+    def last_seq(self) -> int:
+        """The journal's last position: it grows with every change any seat commits."""
+        row = self.one("SELECT max(seq) FROM events")
+        return int(row[0]) if row and row[0] is not None else 0
+
+    def cached(self, name: str, compute: Callable[[], Any]) -> Any:
+        """A value derived from the whole journal, kept until the journal grows (every change,
+        undo included, appends an event, from this seat or another)."""
+        with self.lock:
+            if self.in_write is not None:
+                return compute()  # uncommitted state may yet be rolled back
+            position = self.last_seq()
+            if self.cache_position != position:
+                self.cache = {}
+                self.cache_position = position
+            if name not in self.cache:
+                self.cache[name] = compute()
+            return self.cache[name]
+
+
+def json_text(value: object) -> str:
+    """A value as the store keeps JSON: compact, non-ASCII as it is."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))

@@ -1,18 +1,41 @@
-"""The database schema, changed only through numbered migrations (append, never edit)."""
+"""The database schema, changed only through numbered migrations (append, never edit).
+
+Each migration is a plain function registered by `@migration`; the names, the schema version
+and sqlite-utils' `Migrations` are all derived from that one list. This module does not import
+sqlite-utils: opening a current file reads the applied names with plain sqlite3, and
+sqlite-utils is loaded only when a migration is pending.
+"""
 
 from __future__ import annotations
 
-import uuid
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from sqlite_utils import Database
-from sqlite_utils.migrations import Migrations
+from models.errors import StoreError
 
-from models.schema_version import APP_ID, MIGRATION_NAMES
+if TYPE_CHECKING:
+    import sqlite3
 
-migrations = Migrations(APP_ID)
+    from sqlite_utils import Database
+
+    from models.store.connection import Connection
+
+APP_ID = "open-bargaining"
+MIGRATIONS_TABLE = "_sqlite_migrations"
+"""Where sqlite-utils' `Migrations` records what it applied."""
+
+Migration = Callable[["Database"], None]
+MIGRATIONS: list[Migration] = []
+"""Every migration this version knows, in order."""
 
 
-@migrations()
+def migration(function: Migration) -> Migration:
+    """Register a migration: it runs after every one registered before it."""
+    MIGRATIONS.append(function)
+    return function
+
+
+@migration
 def m001_journal_and_facts(db: Database) -> None:
     """The journal, and one fact table per kind of thing the journal records."""
     _run(
@@ -167,7 +190,7 @@ def m001_journal_and_facts(db: Database) -> None:
     )
 
 
-@migrations()
+@migration
 def m002_index_lookups(db: Database) -> None:
     """Indexes for the checks made on every write: a proposal's TA, a seat's last event."""
     _run(
@@ -179,17 +202,19 @@ def m002_index_lookups(db: Database) -> None:
     )
 
 
-@migrations()
+@migration
 def m003_index_moves(db: Database) -> None:
     """A covering index for the board: every proposal's side, kind, time and label."""
     _run(db, "CREATE INDEX proposals_moves ON proposals(undone, seq, side, kind, at, label)")
 
 
-@migrations()
+@migration
 def m004_database_id(db: Database) -> None:
     """The database's own id (a random UUID4, made once): its backups carry it, so pruning
     tells them from another database's; seats on other computers will name their folders
     with it. An older file gets its id when it is migrated."""
+    import uuid
+
     _run(db, "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID")
     db.execute("INSERT INTO meta (key, value) VALUES ('database_id', ?)", [str(uuid.uuid4())])
 
@@ -201,10 +226,62 @@ def _run(db: Database, script: str) -> None:
             db.execute(statement)
 
 
-def known_migrations() -> list[str]:
-    """The names of every migration this version knows, in order."""
-    return [migration.name for migration in migrations._migrations]
+MIGRATION_NAMES = tuple(function.__name__ for function in MIGRATIONS)
+SCHEMA_VERSION = len(MIGRATION_NAMES)
 
 
-if tuple(known_migrations()) != MIGRATION_NAMES:  # pragma: no cover - a developer's slip
-    raise RuntimeError("models.schema_version.MIGRATION_NAMES must list every migration")
+def applied_migrations(conn: sqlite3.Connection) -> list[str]:
+    """The names of our migrations applied to the file, in the order they were applied."""
+    exists = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (MIGRATIONS_TABLE,)
+    ).fetchone()
+    if exists is None:
+        return []
+    rows = conn.execute(
+        f"SELECT name FROM {MIGRATIONS_TABLE} WHERE migration_set = ? ORDER BY rowid",
+        (APP_ID,),
+    ).fetchall()
+    return [row[0] for row in rows]
+
+
+def check_ours(db: Connection) -> list[str]:
+    """The migrations applied to the file, once it is known to be ours and not newer.
+
+    Reads only: a stranger's file, or a newer one, is refused before anything is written.
+    """
+    names = set(db.tables())
+    stranger = StoreError(
+        f"{db.path} is an SQLite database of another application; "
+        "open-bargaining will not change it. Choose another file with --db"
+    )
+    if names and MIGRATIONS_TABLE not in names:
+        raise stranger
+    with db.reading() as conn:
+        applied = applied_migrations(conn) if names else []
+    if names and not applied and names - {MIGRATIONS_TABLE}:
+        raise stranger
+    if applied != list(MIGRATION_NAMES[: len(applied)]):
+        raise StoreError(
+            f"{db.path} was written by a newer version of open-bargaining "
+            f"(schema version {len(applied)}; this version knows {SCHEMA_VERSION}). "
+            "Upgrade open-bargaining to open it"
+        )
+    return applied
+
+
+def migrate(db: Connection, applied: list[str], backup: Callable[[str], object]) -> None:
+    """Bring the file to this version's schema, after a backup (`backup(reason)`) when it
+    already had one; a current file costs nothing."""
+    if len(applied) == SCHEMA_VERSION:
+        return
+    from sqlite_utils import Database
+    from sqlite_utils.migrations import Migrations
+
+    if applied:
+        backup(f"before-schema-{SCHEMA_VERSION}")
+    migrations = Migrations(APP_ID)
+    for function in MIGRATIONS:
+        migrations()(function)
+    with db.write() as conn:
+        migrations.apply(Database(conn, execute_plugins=False))
+        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
