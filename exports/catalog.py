@@ -13,8 +13,12 @@ from __future__ import annotations
 import gettext
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from models.errors import DomainError
+
+if TYPE_CHECKING:
+    from babel.core import Locale
 
 SOURCE_LANG = "en"
 DOMAIN = "recap"
@@ -94,3 +98,25 @@ def _read(code: str, path: Path) -> gettext.GNUTranslations:
     write_mo(buffer, catalog)
     buffer.seek(0)
     return gettext.GNUTranslations(buffer)
+
+
+def _fill(text: str, english: str, values: dict[str, object]) -> str:
+    """A message with its values put in; a translation with a slip in its braces (an unknown
+    `{name}`, a lone brace) gives way to the English message rather than break the recap."""
+    try:
+        return text.format(**values)
+    except (KeyError, IndexError, ValueError):
+        return english.format(**values)
+
+
+@lru_cache(maxsize=16)
+def _locale(code: str) -> Locale:
+    from babel.core import Locale, UnknownLocaleError
+
+    try:
+        return Locale.parse(code)
+    except (UnknownLocaleError, ValueError):
+        raise DomainError(
+            f"language {code!r} has a catalog but no CLDR data for its dates; name its folder "
+            "with a locale code such as fr or pt_BR"
+        ) from None

@@ -2,10 +2,8 @@
 
 Every sentence is an English gettext message (`_`, `ngettext`, `pgettext`) translated through
 the language's catalog (see `exports.catalog`); a message without a translation stays English.
-Dates and times are formatted by Babel from CLDR for the language, in the campaign's timezone
-(the snapshot holds them converted): "March 22, 2026" and "4:30 PM" in English, "22 de marzo
-de 2026" and "4:30 p. m." in Spanish. A message whose hour decides its grammar ("a la 1:19",
-"a las 2:19") is a plural on the hour.
+Dates and times: Babel (CLDR) for the language, in the campaign's timezone. A message whose
+hour decides its grammar ("a la 1:19", "a las 2:19") is a plural on the hour.
 """
 
 from __future__ import annotations
@@ -16,7 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from exports.catalog import SOURCE_LANG, languages, translations
+from exports.catalog import SOURCE_LANG, _fill, _locale, languages, translations, user_locale_dir
 from exports.labels import LABELS
 
 if TYPE_CHECKING:
@@ -387,33 +385,13 @@ class Words:
         return self._("{shown} and {n} more", shown=", ".join(shown), n=n)
 
 
-def _fill(text: str, english: str, values: dict[str, object]) -> str:
-    """A message with its values put in; a translation with a slip in its braces (an unknown
-    `{name}`, a lone brace) gives way to the English message rather than break the recap."""
-    try:
-        return text.format(**values)
-    except (KeyError, IndexError, ValueError):
-        return english.format(**values)
-
-
-@lru_cache(maxsize=16)
-def _locale(code: str) -> Locale:
-    from babel.core import Locale, UnknownLocaleError
-
-    try:
-        return Locale.parse(code)
-    except (UnknownLocaleError, ValueError):
-        from models.errors import DomainError
-
-        raise DomainError(
-            f"language {code!r} has a catalog but no CLDR data for its dates; name its folder "
-            "with a locale code such as fr or pt_BR"
-        ) from None
-
-
-@lru_cache(maxsize=16)
 def language(code: str, user_dir: Path | None = None) -> Words:
     """The words of one language: "en" (the source) or a language with a catalog."""
+    return _words(code, user_dir if user_dir is not None else user_locale_dir())
+
+
+@lru_cache(maxsize=16)
+def _words(code: str, user_dir: Path) -> Words:
     words = Words(code, user_dir)
     _locale(code)  # refuse a catalog that Babel cannot date before anything is rendered
     return words
