@@ -17,8 +17,21 @@ if TYPE_CHECKING:
     from exports.board import BoardLike
     from models.recap import RecapSnapshot
 
-FORMATS = ("md", "html", "eml", "sms", "json", "csv")
-LANGS = ("en", "es")
+from models.vocabulary import RECAP_FORMATS as FORMATS
+
+
+def languages() -> tuple[str, ...]:
+    """Every language a recap can be written in: "en" and each catalog's (exports.catalog)."""
+    from exports.catalog import languages as found
+
+    return found()
+
+
+def __getattr__(name: str) -> object:
+    """`LANGS`: the languages found now (a translator's added catalog counts at once)."""
+    if name == "LANGS":
+        return languages()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def render_recap(
@@ -29,7 +42,7 @@ def render_recap(
     template: Path | None = None,
     user_dir: Path | None = None,
 ) -> str:
-    """The recap of `snapshot` in `format` (one of FORMATS) and `lang` ("en" or "es").
+    """The recap of `snapshot` in `format` (one of FORMATS) and `lang` (one of `languages()`).
 
     See `exports.render.render_recap`.
     """
@@ -46,4 +59,4 @@ def board_csv(rows: Iterable[BoardLike], timezone: str | None = None) -> str:
     return to_csv(rows, timezone)
 
 
-__all__ = ["FORMATS", "LANGS", "board_csv", "render_recap"]
+__all__ = ["FORMATS", "LANGS", "board_csv", "languages", "render_recap"]

@@ -1,18 +1,25 @@
-"""The recap's words in English and Spanish: headings, labels, sentences, dates and times.
+"""The recap's words in one language: labels, sentences, dates and times.
 
-Dates and times are shown in the campaign's timezone (the snapshot holds them converted), the
-way each language writes them: "March 22, 2026" and "4:30 PM" in English, "22 de marzo de
-2026" and "4:30 p. m." in Spanish. Sentences with counts are built here, one method per
-sentence, so each language can order its words its own way.
+Every sentence is an English gettext message (`_`, `ngettext`, `pgettext`) translated through
+the language's catalog (see `exports.catalog`); a message without a translation stays English.
+Dates and times: Babel (CLDR) for the language, in the campaign's timezone. A message whose
+hour decides its grammar ("a la 1:19", "a las 2:19") is a plural on the hour.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, datetime
-from typing import TYPE_CHECKING
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from exports.catalog import SOURCE_LANG, _fill, _locale, languages, translations, user_locale_dir
+from exports.labels import LABELS
 
 if TYPE_CHECKING:
+    from babel.core import Locale
+
     from models.recap import (
         RecapArticleRef,
         RecapCaucus,
@@ -21,207 +28,91 @@ if TYPE_CHECKING:
         RecapSnapshot,
     )
 
-LANGS = ("en", "es")
-
 _Day = date | datetime  # a calendar day, or an instant whose (local) day is meant
-
-_EN_LABELS: dict[str, str] = {
-    "update": "Bargaining update",
-    "team_minutes": "Team minutes",
-    "session": "Session",
-    "team_banner": (
-        "Team minutes: not for members. They include team-only notes, internal notes, caucus "
-        "purposes, supposals and embargoed details."
-    ),
-    "team_only": "Team only",
-    "embargoed": "Embargoed: do not publish",
-    "internal_note": "Internal note",
-    "purpose": "Purpose",
-    "at_a_glance": "At a glance",
-    "tas": "Tentative agreements",
-    "no_tas": "No TAs today.",
-    "conditional": "Conditional on the package",
-    "from_proposal": "From",
-    "proposals": "Proposals passed",
-    "no_proposals": "No proposals were passed today.",
-    "withheld": "details withheld under the ground rules",
-    "read_proposal": "Read the proposal",
-    "withdrawn_today": "Withdrawn today",
-    "standings": "Where things stand",
-    "no_articles": "No article has been opened yet.",
-    "col_article": "Article",
-    "col_title": "Title",
-    "col_status": "Status",
-    "col_holder": "Ball in court",
-    "col_since": "Since",
-    "status_open": "Open",
-    "status_ta": "TA'd",
-    "status_not_opened": "Not opened",
-    "moved_today": "moved today",
-    "caucuses": "Caucuses",
-    "no_caucuses": "No caucuses today.",
-    "joint": "Joint sidebar",
-    "mediator": "the mediator",
-    "notes": "Quotes and notes",
-    "no_notes": "No quotes or notes today.",
-    "kind_commitment": "Commitment",
-    "kind_action": "Action",
-    "requests": "Information requests",
-    "answered_today": "Answered today",
-    "still_open": "Still open",
-    "no_requests": "No information requests are open.",
-    "no_open_requests": "No other information requests are open.",
-    "overdue": "overdue",
-    "attendance": "Attendance",
-    "no_attendance": "No attendance was recorded.",
-    "next_session": "Next session",
-    "no_next": "The next session has not been scheduled yet.",
-    "call_to_action": "What you can do",
-    "footer": (
-        "TAs are tentative agreements: nothing is final until members vote to ratify the "
-        "whole agreement."
-    ),
-    "as_of_running": "Still under way: this recap covers the session up to",
-    "kind_initial": "opening proposal",
-    "kind_counter": "counterproposal",
-    "kind_package": "package",
-    "kind_supposal": "supposal, off the record",
-    "mode_zoom": "On Zoom",
-    "session_mediation": "Mediation session",
-    "session_fact_finding": "Fact-finding hearing",
-    "with": "with",
-    "subject": "Bargaining update",
-    "subject_team": "Team minutes (team only, do not forward)",
-    "sender_placeholder": "Set the recap sender <sender@example.invalid>",
-    "recipients_placeholder": "Set the recap recipients <members@example.invalid>",
-    "sms_next": "Next",
-    "sms_no_next": "Next session: to be set.",
-}
-
-_ES_LABELS: dict[str, str] = {
-    "update": "Novedades de la negociación",
-    "team_minutes": "Acta del equipo",
-    "session": "sesión",
-    "team_banner": (
-        "Acta del equipo: no es para los miembros. Incluye notas internas del equipo, notas "
-        "internas de las propuestas, motivos de los caucus, supuestos y detalles bajo embargo."
-    ),
-    "team_only": "Solo el equipo",
-    "embargoed": "Bajo embargo: no publicar",
-    "internal_note": "Nota interna",
-    "purpose": "Motivo",
-    "at_a_glance": "En resumen",
-    "tas": "Acuerdos tentativos (AT)",
-    "no_tas": "Hoy no hubo AT.",
-    "conditional": "Condicionado al paquete",
-    "from_proposal": "De",
-    "proposals": "Propuestas presentadas",
-    "no_proposals": "Hoy no se presentaron propuestas.",
-    "withheld": "detalles reservados según las reglas básicas",
-    "read_proposal": "Leer la propuesta",
-    "withdrawn_today": "Retiradas hoy",
-    "standings": "Dónde estamos",
-    "no_articles": "Todavía no se ha abierto ningún artículo.",
-    "col_article": "Artículo",
-    "col_title": "Título",
-    "col_status": "Estado",
-    "col_holder": "Le toca a",
-    "col_since": "Desde",
-    "status_open": "Abierto",
-    "status_ta": "Con AT",
-    "status_not_opened": "Sin abrir",
-    "moved_today": "se movió hoy",
-    "caucuses": "Caucus",
-    "no_caucuses": "Hoy no hubo caucus.",
-    "joint": "Reunión conjunta",
-    "mediator": "la mediadora o el mediador",
-    "notes": "Citas y notas",
-    "no_notes": "Hoy no hubo citas ni notas.",
-    "kind_commitment": "Compromiso",
-    "kind_action": "Tarea",
-    "requests": "Solicitudes de información",
-    "answered_today": "Respondidas hoy",
-    "still_open": "Pendientes",
-    "no_requests": "No hay solicitudes de información pendientes.",
-    "no_open_requests": "No hay otras solicitudes de información pendientes.",
-    "overdue": "vencida",
-    "attendance": "Asistencia",
-    "no_attendance": "No se registró la asistencia.",
-    "next_session": "Próxima sesión",
-    "no_next": "Todavía no se ha fijado la próxima sesión.",
-    "call_to_action": "Qué puedes hacer",
-    "footer": (
-        "Los AT son acuerdos tentativos: nada es definitivo hasta que los miembros voten para "
-        "ratificar el acuerdo completo."
-    ),
-    "as_of_running": "Sesión en curso: este resumen cubre la sesión hasta las",
-    "kind_initial": "propuesta inicial",
-    "kind_counter": "contrapropuesta",
-    "kind_package": "paquete",
-    "kind_supposal": "supuesto, extraoficial",
-    "mode_zoom": "Por Zoom",
-    "session_mediation": "Sesión de mediación",
-    "session_fact_finding": "Audiencia de determinación de hechos",
-    "with": "con",
-    "subject": "Novedades de la negociación",
-    "subject_team": "Acta del equipo (solo para el equipo, no reenviar)",
-    "sender_placeholder": "Indique el remitente del resumen <sender@example.invalid>",
-    "recipients_placeholder": "Indique los destinatarios <members@example.invalid>",
-    "sms_next": "Próxima",
-    "sms_no_next": "Próxima sesión: por fijar.",
-}
+_PATTERN = "date pattern"  # the context of a CLDR date pattern a catalog may translate
+_SPACES = str.maketrans({"\u202f": " ", "\u00a0": " "})  # plain text keeps plain spaces
 
 
-def _count(n: int, one: str, many: str) -> str:
-    return f"{n} {one if n == 1 else many}"
+class Words:
+    """Words, dates and sentences in one language (English when no catalog translates)."""
 
+    def __init__(self, code: str = SOURCE_LANG, user_dir: Path | None = None) -> None:
+        self.code = code
+        self._t = translations(code, user_dir)
+        self.labels: dict[str, str] = {key: self._t.gettext(text) for key, text in LABELS.items()}
 
-class English:
-    """Words, dates and sentences in English."""
+    # -- messages -------------------------------------------------------------------------
+    def _(self, message: str, **values: object) -> str:
+        return _fill(self._t.gettext(message), message, values)
 
-    code = "en"
-    labels = _EN_LABELS
-    months = (
-        "January", "February", "March", "April", "May", "June",
-        "July", "August", "September", "October", "November", "December",
-    )  # fmt: skip
-    weekdays = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+    def _n(self, singular: str, plural: str, n: int, **values: object) -> str:
+        english = singular if n == 1 else plural
+        return _fill(self._t.ngettext(singular, plural, n), english, {"n": n, **values})
+
+    def _p(self, context: str, message: str, **values: object) -> str:
+        return _fill(self._t.pgettext(context, message), message, values)
+
+    def _at(self, singular: str, moment: datetime, **values: object) -> str:
+        """A message with `{time}` in it, whose grammar follows the hour on the clock."""
+        hour = moment.hour % 12 or 12
+        return self._n(singular, singular, hour, time=self.time(moment), **values)
 
     # -- dates and times ------------------------------------------------------------------
+    @property
+    def locale(self) -> Locale:
+        return _locale(self.code)
+
+    def _format(self, moment: _Day, pattern: str, skeleton: str = "") -> str:
+        """`moment` by the catalog's pattern; by CLDR's `skeleton` when it has none."""
+        from babel.dates import format_datetime, format_skeleton
+
+        translated = self._t.pgettext(_PATTERN, pattern)
+        if skeleton and translated == pattern and self.code != SOURCE_LANG:
+            text = format_skeleton(skeleton, moment, locale=self.locale)
+        else:
+            text = format_datetime(moment, translated, locale=self.locale)
+        return text.translate(_SPACES)
+
     def date(self, day: _Day) -> str:
         """March 22, 2026"""
-        return f"{self.months[day.month - 1]} {day.day}, {day.year}"
+        from babel.dates import format_date
+
+        return format_date(day, "long", locale=self.locale).translate(_SPACES)
 
     def long_date(self, day: _Day) -> str:
         """Sunday, March 22, 2026"""
-        return f"{self.weekdays[day.weekday()]}, {self.date(day)}"
+        from babel.dates import format_date
+
+        return format_date(day, "full", locale=self.locale).translate(_SPACES)
 
     def day_month(self, day: _Day) -> str:
         """March 22"""
-        return f"{self.months[day.month - 1]} {day.day}"
+        from babel.dates import format_skeleton
+
+        return format_skeleton("MMMMd", day, locale=self.locale).translate(_SPACES)
 
     def short_date(self, day: _Day, year: bool = False) -> str:
         """Mar 22 (Mar 22, 2026 with the year)"""
-        text = f"{self.months[day.month - 1][:3]} {day.day}"
-        return f"{text}, {day.year}" if year else text
+        if year:
+            return self._format(day, "MMM d, y", "yMMMd")
+        return self._format(day, "MMM d", "MMMd")
 
     def time(self, moment: datetime) -> str:
         """4:30 PM"""
-        hour = moment.hour % 12 or 12
-        return f"{hour}:{moment.minute:02d} {'AM' if moment.hour < 12 else 'PM'}"
+        return self._format(moment, "h:mm a")
 
     def when(self, moment: datetime) -> str:
         """Sunday, March 29, 2026, 4:30 PM"""
-        return f"{self.long_date(moment)}, {self.time(moment)}"
+        return self._("{date}, {time}", date=self.long_date(moment), time=self.time(moment))
 
     def since(self, moment: datetime, session_day: _Day) -> str:
         """A board's "since": the time on the session's day, else the date."""
         if moment.date() == session_day:
-            return f"{self.short_date(moment)}, {self.time(moment)}"
+            return self._("{date}, {time}", date=self.short_date(moment), time=self.time(moment))
         return self.short_date(moment, year=moment.year != session_day.year)
 
     def duration(self, minutes: int) -> str:
-        """2 h 5 min, 45 min, 2 h"""
+        """2 h 5 min, 45 min, 2 h (unit symbols, the same in every language)"""
         hours, rest = divmod(max(minutes, 0), 60)
         if hours and rest:
             return f"{hours} h {rest} min"
@@ -229,20 +120,27 @@ class English:
 
     # -- lists ----------------------------------------------------------------------------
     def join(self, items: Sequence[str]) -> str:
+        """a; a and b; a, b, and c (the conjunction as the language writes it)"""
         items = list(items)
         if len(items) <= 1:
             return "".join(items)
+        last = items[-1]
+        # Spanish writes "e" for "y" before an i sound (i-, hi-, but not hie- or hia-).
+        sound = last[:2].lower().lstrip("h")[:1] == "i" and last[:3].lower() not in ("hie", "hia")
+        first, rest = items[0], ", ".join(items[:-1])
+        if len(items) == 2 and sound:
+            return self._p("list, before an i sound", "{first} and {last}", first=first, last=last)
         if len(items) == 2:
-            return f"{items[0]} and {items[1]}"
-        return ", ".join(items[:-1]) + f", and {items[-1]}"
+            return self._p("list", "{first} and {last}", first=first, last=last)
+        if sound:
+            return self._p("list, before an i sound", "{rest}, and {last}", rest=rest, last=last)
+        return self._p("list", "{rest}, and {last}", rest=rest, last=last)
 
     def article(self, ref: RecapArticleRef) -> str:
         """5 (Salary); MOU Distance Learning (a title the number already says is left out)"""
         if not ref.title or ref.title.casefold() in ref.number.casefold():
             return ref.number
         return f"{ref.number} ({ref.title})"
-
-    article_word = ("Article", "Articles")
 
     def articles(self, refs: Sequence[RecapArticleRef]) -> str:
         """Articles 5 (Salary) and 6 (Benefits); Appendix A (Salary Schedule)"""
@@ -251,337 +149,252 @@ class English:
         listed = self.join([self.article(r) for r in refs])
         if not refs[0].number[:1].isdigit():
             return listed
-        return f"{self.article_word[len(refs) > 1]} {listed}"
+        return self._n("Article {list}", "Articles {list}", len(refs), list=listed)
 
     # -- sentences ------------------------------------------------------------------------
     def glance(self, recap: RecapSnapshot) -> str:
         t = recap.totals
         union, employer = recap.campaign.union.short, recap.campaign.employer.short
+        duration = self.duration(t.session_minutes)
         if recap.session.running:
-            parts = [
-                f"The session has run {self.duration(t.session_minutes)} so far, as of "
-                f"{self.time(recap.as_of)}: "
-            ]
-        else:
-            parts = [f"The session ran {self.duration(t.session_minutes)}: "]
-        parts[0] += (
-            f"{self.duration(t.table_minutes)} at the table and "
-            f"{self.duration(t.caucus_minutes)} in caucus."
-        )
-        parts.append(self.passes(union, t.proposals_union, employer, t.proposals_employer))
-        opened = _count(t.articles_opened, "opened article", "opened articles")
-        if t.articles_tad_today:
-            today = _count(t.articles_tad_today, "article", "articles")
-            verb = "was" if t.articles_tad_today == 1 else "were"
-            parts.append(
-                f"{today} {verb} TA'd today; {t.articles_tad_total} of {opened} "
-                f"{'is' if t.articles_tad_total == 1 else 'are'} now TA'd."
+            first = self._at(
+                "The session has run {duration} so far, as of {time}:",
+                recap.as_of,
+                duration=duration,
             )
         else:
+            first = self._("The session ran {duration}:", duration=duration)
+        parts = [
+            first,
+            self._(
+                "{table} at the table and {caucus} in caucus.",
+                table=self.duration(t.table_minutes),
+                caucus=self.duration(t.caucus_minutes),
+            ),
+            self.passes(union, t.proposals_union, employer, t.proposals_employer),
+        ]
+        opened = self._n("{n} opened article", "{n} opened articles", t.articles_opened)
+        total = t.articles_tad_total
+        if t.articles_tad_today:
             parts.append(
-                f"No TAs today; {t.articles_tad_total} of {opened} "
-                f"{'is' if t.articles_tad_total == 1 else 'are'} TA'd so far."
+                self._n(
+                    "{n} article was TA'd today;",
+                    "{n} articles were TA'd today;",
+                    t.articles_tad_today,
+                )
+            )
+            parts.append(
+                self._n(
+                    "{n} of {opened} is now TA'd.",
+                    "{n} of {opened} are now TA'd.",
+                    total,
+                    opened=opened,
+                )
+            )
+        else:
+            parts.append(self._("No TAs today;"))
+            parts.append(
+                self._n(
+                    "{n} of {opened} is TA'd so far.",
+                    "{n} of {opened} are TA'd so far.",
+                    total,
+                    opened=opened,
+                )
             )
         return " ".join(parts)
 
     def passes(self, union: str, n_union: int, employer: str, n_employer: int) -> str:
         if not n_union and not n_employer:
-            return "Neither side passed a proposal."
+            return self._("Neither side passed a proposal.")
         if n_union and n_employer:
-            return (
-                f"{union} passed {_count(n_union, 'proposal', 'proposals')} and {employer} "
-                f"passed {n_employer}."
+            return self._n(
+                "{union} passed {n} proposal and {employer} passed {m}.",
+                "{union} passed {n} proposals and {employer} passed {m}.",
+                n_union,
+                union=union,
+                employer=employer,
+                m=n_employer,
             )
         who, n = (union, n_union) if n_union else (employer, n_employer)
         other = employer if n_union else union
-        return f"{who} passed {_count(n, 'proposal', 'proposals')}; {other} passed none."
+        return self._n(
+            "{who} passed {n} proposal; {other} passed none.",
+            "{who} passed {n} proposals; {other} passed none.",
+            n,
+            who=who,
+            other=other,
+        )
 
     def caucus_side(self, side: RecapCaucusSide, caucuses: Sequence[RecapCaucus]) -> str:
-        parts = [_count(side.count, "caucus", "caucuses")]
+        parts = [self._n("{n} caucus", "{n} caucuses", side.count)]
         returned = [c for c in caucuses if c.returned and not c.still_out]
         if returned:
-            parts.append(f"{self.duration(sum(c.minutes for c in returned))} in all")
+            minutes = sum(c.minutes for c in returned)
+            parts.append(self._("{duration} in all", duration=self.duration(minutes)))
         if side.overruns:
-            ran = "ran over" if side.overruns == 1 else f"{side.overruns} ran over"
-            parts.append(f"{ran} by {self.duration(side.overrun_minutes)}")
+            parts.append(
+                self._n(
+                    "ran over by {duration}",
+                    "{n} ran over by {duration}",
+                    side.overruns,
+                    duration=self.duration(side.overrun_minutes),
+                )
+            )
         for caucus in caucuses:
             if not caucus.returned:
-                parts.append(f"left at {self.time(caucus.started_at)} and did not return")
+                parts.append(self._at("left at {time} and did not return", caucus.started_at))
             elif caucus.still_out:
-                parts.append(
-                    f"out since {self.time(caucus.started_at)}, due back at "
-                    f"{self.time(caucus.due_back)}"
-                )
+                parts.append(self._at("out since {time}", caucus.started_at))
+                parts.append(self._at("due back at {time}", caucus.due_back))
         return ", ".join(parts) + "."
 
     def caucus_detail(self, caucus: RecapCaucus) -> str:
         planned = self.duration(caucus.planned_minutes)
         if caucus.extended_minutes:
-            planned += f" + {self.duration(caucus.extended_minutes)} extended"
+            extended = self.duration(caucus.extended_minutes)
+            planned = self._("{planned} + {extended} extended", planned=planned, extended=extended)
+        start = self.time(caucus.started_at)
         if caucus.ended_at is not None:
-            span = f"{self.time(caucus.started_at)}–{self.time(caucus.ended_at)}"
+            span = f"{start}–{self.time(caucus.ended_at)}"
         elif caucus.still_out:
-            span = f"{self.time(caucus.started_at)}, still out"
+            span = self._("{start}, still out", start=start)
         else:
-            span = f"{self.time(caucus.started_at)}, did not return"
-        return f"{span} ({planned} called)"
+            span = self._("{start}, did not return", start=start)
+        return self._("{span} ({planned} called)", span=span, planned=planned)
 
     def request_answered(self, request: RecapInfoRequest, union: str, employer: str) -> str:
         asker, other = (union, employer) if request.by == "union" else (employer, union)
-        return f"{other} answered {asker}'s request of {self.short_date(request.made_at)}"
+        return self._(
+            "{other} answered {asker}'s request of {date}",
+            other=other,
+            asker=asker,
+            date=self.short_date(request.made_at),
+        )
 
     def request_open(self, request: RecapInfoRequest, union: str, employer: str) -> str:
         asker, other = (union, employer) if request.by == "union" else (employer, union)
-        age = "today" if request.age_days == 0 else _count(request.age_days, "day", "days") + " ago"
-        text = f"{asker} asked {other} on {self.short_date(request.made_at)} ({age})"
+        if request.age_days == 0:
+            age = self._("today")
+        else:
+            age = self._n("{n} day ago", "{n} days ago", request.age_days)
+        text = self._(
+            "{asker} asked {other} on {date} ({age})",
+            asker=asker,
+            other=other,
+            date=self.short_date(request.made_at),
+            age=age,
+        )
         if request.due is not None:
-            text += f", due {self.short_date(request.due)}"
+            text += self._(", due {date}", date=self.short_date(request.due))
         return text
 
     def overdue(self, request: RecapInfoRequest) -> str:
-        return f"overdue by {_count(request.days_overdue, 'day', 'days')}"
+        return self._n("overdue by {n} day", "overdue by {n} days", request.days_overdue)
 
     def attendance(self, observers: int, sites: int) -> str:
+        people = self._n("{n} observer", "{n} observers", observers)
+        places = self._n("{n} site", "{n} sites", sites)
         if observers and sites:
-            return (
-                f"{_count(observers, 'observer', 'observers')} from "
-                f"{_count(sites, 'site', 'sites')} watched the session."
+            return self._n(
+                "{observers} from {sites} watched the session.",
+                "{observers} from {sites} watched the session.",
+                observers,
+                observers=people,
+                sites=places,
             )
         if observers:
-            return f"{_count(observers, 'observer', 'observers')} watched the session."
+            return self._n(
+                "{observers} watched the session.",
+                "{observers} watched the session.",
+                observers,
+                observers=people,
+            )
         if sites:
-            return f"Members from {_count(sites, 'site', 'sites')} watched the session."
+            return self._("Members from {sites} watched the session.", sites=places)
         return ""
 
+    def running_note(self, as_of: datetime) -> str:
+        text = self._at("Still under way: this recap covers the session up to {time}.", as_of)
+        return text[:-1] if text.endswith("..") else text  # "6:00 p. m." ends its sentence
+
+    def with_mediator(self, kind: str, mediator: str) -> str:
+        return self._("{kind} with {mediator}", kind=kind, mediator=mediator)
+
     def team_present(self, names: Sequence[str]) -> str:
-        return f"At the table for the team: {self.join(list(names))}."
+        return self._("At the table for the team: {names}.", names=self.join(list(names)))
 
     def withdrawal(self, short: str, label: str, articles: str) -> str:
         if not label:
-            return f"{short} withdrew a proposal ({self.labels['withheld']})"
-        return f"{short} withdrew {label}" + (f": {articles}" if articles else "")
+            return self._(
+                "{short} withdrew a proposal ({withheld})",
+                short=short,
+                withheld=self.labels["withheld"],
+            )
+        if not articles:
+            return self._("{short} withdrew {label}", short=short, label=label)
+        return self._(
+            "{short} withdrew {label}: {articles}", short=short, label=label, articles=articles
+        )
 
     def who(self, speaker: str, party: str) -> str:
         return ", ".join(part for part in (speaker, party) if part)
 
     def subject(self, recap: RecapSnapshot) -> str:
         word = self.labels["subject_team" if recap.audience == "team" else "subject"]
-        return f"{word}: Session {recap.session.number}, {self.day_month(recap.session.started_at)}"
+        return self._(
+            "{word}: Session {number}, {day}",
+            word=word,
+            number=recap.session.number,
+            day=self.day_month(recap.session.started_at),
+        )
 
     # -- the text blast -------------------------------------------------------------------
     def sms_when(self, moment: datetime) -> str:
         """Sun Mar 29, 4:30 PM"""
-        day = self.weekdays[moment.weekday()][:3]
-        return f"{day} {self.short_date(moment)}, {self.time(moment)}"
+        return self._format(moment, "EEE MMM d, h:mm a")
 
     def sms_head(self, recap: RecapSnapshot) -> str:
-        running = ", so far" if recap.session.running else ""
-        return (
-            f"{recap.campaign.union.short} bargaining, session {recap.session.number} "
-            f"({self.short_date(recap.session.started_at)}{running}):"
-        )
-
-    def sms_tas(self, articles: str, total: int, opened: int) -> str:
-        if articles:
-            return f"TA on {articles}. {total} of {opened} articles TA'd."
-        return f"No TAs today; {total} of {opened} articles TA'd."
-
-    def sms_holds(self, short: str, articles: str) -> str:
-        return f"{short} to answer on {articles}."
-
-    def count_articles(self, n: int) -> str:
-        return _count(n, "article", "articles")
-
-    def more(self, shown: Sequence[str], n: int) -> str:
-        return f"{', '.join(shown)} and {n} more"
-
-
-class Spanish(English):
-    """Palabras, fechas y frases en español."""
-
-    code = "es"
-    labels = _ES_LABELS
-    months = (
-        "enero", "febrero", "marzo", "abril", "mayo", "junio",
-        "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre",
-    )  # fmt: skip
-    weekdays = ("lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo")
-
-    def date(self, day: _Day) -> str:
-        """22 de marzo de 2026"""
-        return f"{day.day} de {self.months[day.month - 1]} de {day.year}"
-
-    def day_month(self, day: _Day) -> str:
-        """22 de marzo"""
-        return f"{day.day} de {self.months[day.month - 1]}"
-
-    def short_date(self, day: _Day, year: bool = False) -> str:
-        """22 mar. (22 mar. 2026 con el año)"""
-        month = self.months[day.month - 1]
-        text = f"{day.day} {month if len(month) <= 4 else month[:3] + '.'}"
-        return f"{text} {day.year}" if year else text
-
-    def time(self, moment: datetime) -> str:
-        """4:30 p. m."""
-        hour = moment.hour % 12 or 12
-        return f"{hour}:{moment.minute:02d} {'a. m.' if moment.hour < 12 else 'p. m.'}"
-
-    def when(self, moment: datetime) -> str:
-        """domingo, 29 de marzo de 2026, 4:30 p. m."""
-        return f"{self.long_date(moment)}, {self.time(moment)}"
-
-    def long_date(self, day: _Day) -> str:
-        return f"{self.weekdays[day.weekday()]}, {self.date(day)}"
-
-    def join(self, items: Sequence[str]) -> str:
-        items = list(items)
-        if len(items) <= 1:
-            return "".join(items)
-        last = items[-1]
-        conjunction = "e" if last[:1].lower() == "i" or last[:2].lower() == "hi" else "y"
-        return ", ".join(items[:-1]) + f" {conjunction} {last}"
-
-    article_word = ("Artículo", "Artículos")
-
-    def glance(self, recap: RecapSnapshot) -> str:
-        t = recap.totals
-        union, employer = recap.campaign.union.short, recap.campaign.employer.short
+        values: dict[str, Any] = {
+            "union": recap.campaign.union.short,
+            "number": recap.session.number,
+            "date": self.short_date(recap.session.started_at),
+        }
         if recap.session.running:
-            first = (
-                f"La sesión lleva {self.duration(t.session_minutes)}, hasta las "
-                f"{self.time(recap.as_of)}: "
-            )
-        else:
-            first = f"La sesión duró {self.duration(t.session_minutes)}: "
-        first += (
-            f"{self.duration(t.table_minutes)} en la mesa y "
-            f"{self.duration(t.caucus_minutes)} en caucus."
-        )
-        parts = [first, self.passes(union, t.proposals_union, employer, t.proposals_employer)]
-        opened = _count(t.articles_opened, "artículo abierto", "artículos abiertos")
-        if t.articles_tad_today:
-            today = _count(t.articles_tad_today, "artículo", "artículos")
-            parts.append(
-                f"Hoy se firmó el AT de {today}; ya tienen AT {t.articles_tad_total} de {opened}."
-            )
-        else:
-            parts.append(f"Hoy no hubo AT; por ahora tienen AT {t.articles_tad_total} de {opened}.")
-        return " ".join(parts)
-
-    def passes(self, union: str, n_union: int, employer: str, n_employer: int) -> str:
-        if not n_union and not n_employer:
-            return "Ninguna de las partes presentó propuestas."
-        if n_union and n_employer:
-            return (
-                f"{union} presentó {_count(n_union, 'propuesta', 'propuestas')} y {employer} "
-                f"presentó {n_employer}."
-            )
-        who, n = (union, n_union) if n_union else (employer, n_employer)
-        other = employer if n_union else union
-        return f"{who} presentó {_count(n, 'propuesta', 'propuestas')}; {other}, ninguna."
-
-    def caucus_side(self, side: RecapCaucusSide, caucuses: Sequence[RecapCaucus]) -> str:
-        parts = [_count(side.count, "caucus", "caucus")]
-        returned = [c for c in caucuses if c.returned and not c.still_out]
-        if returned:
-            parts.append(f"{self.duration(sum(c.minutes for c in returned))} en total")
-        if side.overruns:
-            who = "se pasó" if side.overruns == 1 else f"{side.overruns} se pasaron"
-            parts.append(f"{who} de tiempo por {self.duration(side.overrun_minutes)}")
-        for caucus in caucuses:
-            if not caucus.returned:
-                parts.append(f"salió a las {self.time(caucus.started_at)} y no regresó")
-            elif caucus.still_out:
-                parts.append(
-                    f"fuera desde las {self.time(caucus.started_at)}, debe volver a las "
-                    f"{self.time(caucus.due_back)}"
-                )
-        return ", ".join(parts) + "."
-
-    def caucus_detail(self, caucus: RecapCaucus) -> str:
-        planned = self.duration(caucus.planned_minutes)
-        if caucus.extended_minutes:
-            planned += f" + {self.duration(caucus.extended_minutes)} de prórroga"
-        if caucus.ended_at is not None:
-            span = f"{self.time(caucus.started_at)}–{self.time(caucus.ended_at)}"
-        elif caucus.still_out:
-            span = f"{self.time(caucus.started_at)}, sigue fuera"
-        else:
-            span = f"{self.time(caucus.started_at)}, no regresó"
-        return f"{span} ({planned} pedidos)"
-
-    def request_answered(self, request: RecapInfoRequest, union: str, employer: str) -> str:
-        asker, other = (union, employer) if request.by == "union" else (employer, union)
-        return f"{other} respondió a la solicitud de {asker} del {self.short_date(request.made_at)}"
-
-    def request_open(self, request: RecapInfoRequest, union: str, employer: str) -> str:
-        asker, other = (union, employer) if request.by == "union" else (employer, union)
-        age = "hoy" if request.age_days == 0 else "hace " + _count(request.age_days, "día", "días")
-        text = f"{asker} pidió a {other} el {self.short_date(request.made_at)} ({age})"
-        if request.due is not None:
-            text += f", plazo: {self.short_date(request.due)}"
-        return text
-
-    def overdue(self, request: RecapInfoRequest) -> str:
-        return f"vencida hace {_count(request.days_overdue, 'día', 'días')}"
-
-    def attendance(self, observers: int, sites: int) -> str:
-        if observers and sites:
-            return (
-                f"{_count(observers, 'observador', 'observadores')} de "
-                f"{_count(sites, 'centro', 'centros')} siguieron la sesión."
-            )
-        if observers:
-            return f"{_count(observers, 'observador', 'observadores')} siguieron la sesión."
-        if sites:
-            return f"Siguieron la sesión miembros de {_count(sites, 'centro', 'centros')}."
-        return ""
-
-    def team_present(self, names: Sequence[str]) -> str:
-        return f"En la mesa por el equipo: {self.join(list(names))}."
-
-    def withdrawal(self, short: str, label: str, articles: str) -> str:
-        if not label:
-            return f"{short} retiró una propuesta ({self.labels['withheld']})"
-        return f"{short} retiró {label}" + (f": {articles}" if articles else "")
-
-    def subject(self, recap: RecapSnapshot) -> str:
-        word = self.labels["subject_team" if recap.audience == "team" else "subject"]
-        return f"{word}: sesión {recap.session.number}, {self.day_month(recap.session.started_at)}"
-
-    def sms_when(self, moment: datetime) -> str:
-        """dom. 29 mar., 4:30 p. m."""
-        day = self.weekdays[moment.weekday()][:3]
-        return f"{day}. {self.short_date(moment)}, {self.time(moment)}"
-
-    def sms_head(self, recap: RecapSnapshot) -> str:
-        running = ", en curso" if recap.session.running else ""
-        return (
-            f"Negociación {recap.campaign.union.short}, sesión {recap.session.number} "
-            f"({self.short_date(recap.session.started_at)}{running}):"
-        )
+            return self._("{union} bargaining, session {number} ({date}, so far):", **values)
+        return self._("{union} bargaining, session {number} ({date}):", **values)
 
     def sms_tas(self, articles: str, total: int, opened: int) -> str:
         if articles:
-            return f"AT en {articles}. Con AT: {total} de {opened} artículos."
-        return f"Hoy no hubo AT. Con AT: {total} de {opened} artículos."
+            return self._(
+                "TA on {articles}. {total} of {opened} articles TA'd.",
+                articles=articles,
+                total=total,
+                opened=opened,
+            )
+        return self._(
+            "No TAs today; {total} of {opened} articles TA'd.", total=total, opened=opened
+        )
 
     def sms_holds(self, short: str, articles: str) -> str:
-        return f"A {short} le toca responder en {articles}."
+        return self._("{short} to answer on {articles}.", short=short, articles=articles)
 
     def count_articles(self, n: int) -> str:
-        return _count(n, "artículo", "artículos")
+        return self._n("{n} article", "{n} articles", n)
 
     def more(self, shown: Sequence[str], n: int) -> str:
-        return f"{', '.join(shown)} y {n} más"
+        return self._("{shown} and {n} more", shown=", ".join(shown), n=n)
 
 
-def language(code: str) -> English:
-    """The words of one language: "en" or "es"."""
-    if code == "en":
-        return English()
-    if code == "es":
-        return Spanish()
-    from models.errors import DomainError
+def language(code: str, user_dir: Path | None = None) -> Words:
+    """The words of one language: "en" (the source) or a language with a catalog."""
+    return _words(code, user_dir if user_dir is not None else user_locale_dir())
 
-    raise DomainError(f"language {code!r} is not built in; use one of: {', '.join(LANGS)}")
+
+@lru_cache(maxsize=16)
+def _words(code: str, user_dir: Path) -> Words:
+    words = Words(code, user_dir)
+    _locale(code)  # refuse a catalog that Babel cannot date before anything is rendered
+    return words
+
+
+__all__ = ["Words", "language", "languages"]

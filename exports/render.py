@@ -19,17 +19,17 @@ from exports.escape import (
     safe_link,
     text_lines,
 )
-from exports.i18n import LANGS, English, language
+from exports.i18n import Words, language
 from exports.templating import render_template
 from exports.view import build_context
 from models.errors import DomainError
+from models.vocabulary import RECAP_FORMATS as FORMATS
 
 if TYPE_CHECKING:
     from email.headerregistry import Address
 
     from models.recap import RecapArticleRef, RecapBoardRow, RecapSnapshot
 
-FORMATS = ("md", "html", "eml", "sms", "json", "csv")
 SMS_LIMIT = 320
 JSON_FORMAT = "open-bargaining.recap"
 JSON_VERSION = 1
@@ -45,7 +45,8 @@ def render_recap(
     template: Path | None = None,
     user_dir: Path | None = None,
 ) -> str:
-    """The recap of `snapshot` in `format` (one of FORMATS), in `lang` ("en" or "es").
+    """The recap of `snapshot` in `format` (one of FORMATS), in `lang` (English, "en", or a
+    language with a catalog: see `exports.catalog`).
 
     `template` replaces the built-in template of md, html and sms; for eml it replaces the
     HTML part (the text part comes from `recap.txt.j2`). `user_dir` is the folder of the
@@ -54,8 +55,7 @@ def render_recap(
     """
     if format not in FORMATS:
         raise DomainError(f"format {format!r} is not one of: {', '.join(FORMATS)}")
-    if lang not in LANGS:
-        raise DomainError(f"language {lang!r} is not built in; use one of: {', '.join(LANGS)}")
+    language(lang)  # refuses a language without a catalog, naming those there are
     if template is not None and format in ("json", "csv"):
         raise DomainError(f"a template applies to md, html, eml and sms, not to {format}")
     refuse_team_data(snapshot)
@@ -179,7 +179,7 @@ def recap_sms(
     return _sms(snapshot, language(lang)) + "\n"
 
 
-def _sms(snapshot: RecapSnapshot, fmt: English) -> str:
+def _sms(snapshot: RecapSnapshot, fmt: Words) -> str:
     t = snapshot.totals
     ta_refs = [ref for ta in snapshot.tas for ref in ta.articles]
     open_rows = [row for row in snapshot.opened_board if row.holder is not None]

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from exports.escape import safe_link
-from exports.i18n import English, language
+from exports.i18n import Words, language
 
 if TYPE_CHECKING:
     from models.recap import RecapNote, RecapSnapshot
@@ -90,13 +90,13 @@ def build_context(recap: RecapSnapshot, lang: str) -> dict[str, Any]:
     if session.kind != "regular":
         kind_line = t[f"session_{session.kind}"]
         if session.mediator:
-            kind_line += f" {t['with']} {session.mediator}"
+            kind_line = fmt.with_mediator(kind_line, session.mediator)
     parties_line = f"{union.name} ({union.short}) · {employer.name} ({employer.short})"
     if recap.campaign.title:
         parties_line += f" · {recap.campaign.title}"
-    running_note = _sentence(f"{t['as_of_running']} {fmt.time(recap.as_of)}")
-    if not session.running:
-        running_note = ""
+    running_note = ""
+    if session.running:
+        running_note = fmt.running_note(recap.as_of)
     statuses = {
         "open": t["status_open"],
         "ta": t["status_ta"],
@@ -156,10 +156,6 @@ def build_context(recap: RecapSnapshot, lang: str) -> dict[str, Any]:
     }
 
 
-def _sentence(text: str) -> str:
-    return text if text.endswith(".") else text + "."
-
-
-def words(lang: str) -> English:
+def words(lang: str) -> Words:
     """The language object for `lang` (re-exported for the text blast and the JSON)."""
     return language(lang)

@@ -20,7 +20,6 @@ from models.vocabulary import ArticleStatus, Party
 if TYPE_CHECKING:
     from models.rules import Agreement, Move, Standing
 
-BoardAudience = Literal["members", "team"]
 Embargo = Literal["details", "all"]
 EMBARGO_RULES: tuple[Embargo, ...] = ("details", "all")
 

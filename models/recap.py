@@ -25,7 +25,9 @@ from models.errors import DomainError
 from models.rules import describe_numbers, is_overdue, request_age_days
 from models.timeutil import utc_now, zone
 from models.vocabulary import (
+    AUDIENCES,
     ArticleStatus,
+    Audience,
     CaucusSide,
     NoteKind,
     NoteParty,
@@ -43,9 +45,7 @@ if TYPE_CHECKING:
     from models.records import ProposalRecord
     from models.store import Store
 
-Audience = Literal["members", "team"]
 _Local = Callable[[datetime], datetime]
-AUDIENCES: tuple[Audience, ...] = ("members", "team")
 
 
 class _Snap:

@@ -1,4 +1,5 @@
-"""The closed vocabularies of the field (parties, statuses, kinds) as string enums.
+"""The closed vocabularies of the field (parties, statuses, kinds, audiences, formats): the one
+place they are defined, imported everywhere else.
 
 Kept apart from the pydantic models so that screenless commands can use them without paying
 for pydantic's start-up.
@@ -7,6 +8,7 @@ for pydantic's start-up.
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Literal
 
 
 class Party(StrEnum):
@@ -83,3 +85,18 @@ class AgendaStatus(StrEnum):
     ACTIVE = "active"
     DONE = "done"
     SKIPPED = "skipped"
+
+
+Audience = Literal["members", "team"]
+"""Who a recap or a board is for: the members, or the bargaining team."""
+
+AUDIENCES: tuple[Audience, ...] = ("members", "team")
+
+RECAP_FORMATS = ("md", "html", "eml", "sms", "json", "csv")
+"""Every format a recap is written in (`bargain recap --format`, the recap screen)."""
+
+BOARD_FORMATS = ("table", "csv", "json")
+"""How `bargain board` and `bargain articles` print."""
+
+PARTIES = tuple(p.value for p in Party)
+"""The two sides, as `--by` and `--holder` options name them."""

@@ -60,8 +60,9 @@ def run(script: str, *args: str) -> subprocess.CompletedProcess[str]:
 def test_the_console_opens_without_click_and_with_what_was_named(tmp_path: Path) -> None:
     script = (
         "import sys\n"
+        "import tui.console as console\n"
         "import tui.launch as launch\n"
-        "launch.open_app = lambda path, seat: print(path, seat, 'click' in sys.modules)\n"
+        "console.open_app = lambda path, seat: print(path, seat, 'click' in sys.modules)\n"
         "launch.main(sys.argv[1:])\n"
     )
     done = run(script, f"--db={tmp_path / 'x.db'}", "--seat", "lead")
@@ -85,7 +86,7 @@ def test_the_collector_is_paused_while_the_app_is_built(tmp_path: Path) -> None:
         "import gc, sys\n"
         "from pathlib import Path\n"
         "import tui.app\n"
-        "from tui.launch import open_app\n"
+        "from tui.console import open_app\n"
         "seen = []\n"
         "built = tui.app.BargainingApp.__init__\n"
         "def init(app, *args, **kwargs):\n"

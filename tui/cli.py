@@ -16,11 +16,12 @@ import click
 
 from models.errors import DomainError, StoreError
 from models.locations import default_seat, resolve_db
+from models.vocabulary import AUDIENCES, BOARD_FORMATS, PARTIES, RECAP_FORMATS
 from tui.cli_io import fail as _fail
 from tui.cli_io import read_input, write_output
 from tui.cli_io import utf8_or_fail as _utf8_or_fail
 from tui.cli_settings import settings as settings_command
-from tui.launch import open_app
+from tui.console import open_app
 
 if TYPE_CHECKING:
     from models.store import Store
@@ -109,7 +110,7 @@ def main(ctx: click.Context, seat: str | None) -> None:
 )
 @click.option(
     "--our-side",
-    type=click.Choice(["union", "employer"]),
+    type=click.Choice(PARTIES),
     default="union",
     show_default=True,
     help="Which side the team using this app is on.",
@@ -180,7 +181,7 @@ def articles_import(ctx: click.Context, file: str) -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["table", "csv", "json"]),
+    type=click.Choice(BOARD_FORMATS),
     default="table",
     show_default=True,
 )
@@ -215,13 +216,13 @@ def articles_list(ctx: click.Context, fmt: str) -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["table", "csv", "json"]),
+    type=click.Choice(BOARD_FORMATS),
     default="table",
     show_default=True,
 )
 @click.option(
     "--audience",
-    type=click.Choice(["members", "team"]),
+    type=click.Choice(AUDIENCES),
     default="members",
     show_default=True,
     help="members: what members may see (the ground rules' embargo); team: everything.",
@@ -256,14 +257,21 @@ def board(ctx: click.Context, fmt: str, audience: str) -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["md", "html", "eml", "sms", "json", "csv"]),
+    type=click.Choice(RECAP_FORMATS),
     default="md",
     show_default=True,
 )
-@click.option("--lang", type=click.Choice(["en", "es"]), default="en", show_default=True)
+@click.option(
+    "--lang",
+    default="en",
+    show_default=True,
+    metavar="CODE",
+    callback=lambda ctx, param, value: _language(value),
+    help="en, or a language with a catalog (es ships; a translator adds more).",
+)
 @click.option(
     "--audience",
-    type=click.Choice(["members", "team"]),
+    type=click.Choice(AUDIENCES),
     default="members",
     show_default=True,
     help="members: safe to send; team: the team's own minutes.",
@@ -296,6 +304,17 @@ def recap(
         snapshot, format=fmt, lang=lang, template=Path(template) if template else None
     )
     write_output(text, output, database_id)
+
+
+def _language(code: str) -> str:
+    """`--lang`: English or a language whose catalog is found (a usage error otherwise)."""
+    from exports.catalog import check_language
+
+    try:
+        check_language(code)
+    except DomainError as error:
+        raise click.BadParameter(str(error)) from None
+    return code
 
 
 @main.group()

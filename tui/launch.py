@@ -8,10 +8,8 @@ a mistake) goes to the click group in `tui.cli`, which parses it and says what i
 
 from __future__ import annotations
 
-import gc
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 
 CONSOLE_OPTIONS = ("--db", "--seat")
 
@@ -34,24 +32,6 @@ def console_options(args: Sequence[str]) -> dict[str, str] | None:
     return options
 
 
-def open_app(path: Path, *, seat: str) -> None:
-    """Open the Textual app on a database (the only command that imports Textual).
-
-    The garbage collector waits while the modules load and the app is built: they make a few
-    hundred thousand objects that stay for the whole session, and collecting on the way
-    scanned them again and again. Once built they are set aside for good (`gc.freeze`), so
-    no later collection scans them either (benchmarks/tui_bench.py measures start-up)."""
-    gc.disable()
-    try:
-        from tui.app import BargainingApp
-
-        app = BargainingApp(db_path=path, seat=seat)
-    finally:
-        gc.freeze()
-        gc.enable()
-    app.run()
-
-
 def main(args: Sequence[str] | None = None) -> None:
     """`bargain`: the console for a plain command line, else the click commands."""
     args = sys.argv[1:] if args is None else list(args)
@@ -62,5 +42,6 @@ def main(args: Sequence[str] | None = None) -> None:
         commands(args)
         return
     from models.locations import default_seat, resolve_db
+    from tui.console import open_app
 
     open_app(resolve_db(options.get("--db")), seat=options.get("--seat") or default_seat())
