@@ -5,7 +5,7 @@ state, and the fact rows and the journal event are written in one `BEGIN IMMEDIA
 that is committed durably before the call returns. Undo appends `event.undone`; nothing is ever
 deleted. The store is the only package with SQL in it.
 
-`Store` is a thin facade over parts with one job each (see docs/store.md): `connection` (the
+`Store` is a thin facade over parts with one job each (see ARCHITECTURE.md, "The store"): `connection` (the
 file, its lock and the one write transaction), `schema` (migrations), `apply` (the handler of
 every event type), `queries*` (the reads) and `backup` (backup and restore).
 """
