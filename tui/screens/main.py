@@ -142,6 +142,7 @@ class MainScreen(Screen[None]):
             agenda.items = tuple(store.agenda(number)) if number is not None else ()
         if "board" in parts:
             self.board.show(store.board(), campaign, now)
+            self.query_one("#board-box").border_subtitle = self.board.filter_reads
         if "caucuses" in parts:
             self.open_caucuses = (
                 store.caucuses(number, open_only=True) if number is not None else []
@@ -361,7 +362,7 @@ class MainScreen(Screen[None]):
         box = self._filter_box()
         if box is None:
             box = Input(
-                placeholder="Filter: text, status (open, TA) or holder",
+                placeholder="Filter: ours, theirs, open, TA, not opened, or text",
                 id="board-filter",
                 compact=True,
             )
@@ -372,6 +373,8 @@ class MainScreen(Screen[None]):
     @on(Input.Changed, "#board-filter")
     def _filter_changed(self, event: Input.Changed) -> None:
         self.board.set_filter(event.value)
+        # What the filter understood, on the filter's own box: "in our court (REA) · 'class'".
+        self.query_one("#board-box").border_subtitle = self.board.filter_reads
 
     @on(Input.Submitted, "#board-filter")
     def _filter_done(self, event: Input.Submitted) -> None:

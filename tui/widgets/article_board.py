@@ -23,6 +23,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from models.domain import BoardRow, Campaign
+from models.filters import BoardQuery, describe_board_filter, filter_board, parse_board_filter
 from tui.widgets import board_layout, board_lines
 from tui.widgets.board_layout import COLUMNS, Cell, Layout
 from tui.widgets.board_lines import Frame
@@ -41,9 +42,9 @@ CELL_LOOKS = (
 class ArticleBoard(ScrollView, can_focus=True):
     """A table of `BoardRow`s in the order given (the store sorts them naturally).
 
-    Set `rows`, `campaign` and `now` with `show()`; `filter_text` narrows the rows shown to
-    those whose number, title, status or holder contains it. Enter (or a click on the row
-    under the cursor) posts `ArticleChosen`.
+    Set `rows`, `campaign` and `now` with `show()`; `filter_text` narrows the rows shown
+    (read by `models.filters.parse_board_filter`: status, holder, text). Enter (or a click on
+    the row under the cursor) posts `ArticleChosen`.
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -145,13 +146,25 @@ class ArticleBoard(ScrollView, can_focus=True):
         """Every article on the board, filtered or not."""
         return list(self._rows)
 
+    @property
+    def board_query(self) -> BoardQuery:
+        """The filter as `models.filters` reads it."""
+        return parse_board_filter(self.filter_text, self._campaign)
+
+    @property
+    def filter_reads(self) -> str:
+        """What the filter understood and how many articles pass it ("" with no filter):
+        "in our court (REA) · 'class': 2 of 40"."""
+        query = self.board_query
+        if query.empty:
+            return ""
+        understood = describe_board_filter(query, self._campaign)
+        return f"{understood}: {self.row_count} of {len(self._rows)}"
+
     def visible_rows(self) -> list[BoardRow]:
         """The rows that pass the filter, in board order."""
-        needle = self.filter_text.casefold()
-        if not needle:
-            return self._rows
-        campaign = self._campaign
-        return [row for row in self._rows if needle in board_layout.haystack(row, campaign)]
+        query = self.board_query
+        return self._rows if query.empty else filter_board(self._rows, query)
 
     def select_article(self, number: str) -> None:
         """Move the cursor to an article (when it is shown)."""
