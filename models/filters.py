@@ -67,6 +67,11 @@ def has_active_item(items: Iterable[AgendaItem]) -> bool:
     return any(item.status is AgendaStatus.ACTIVE for item in items)
 
 
+def active_item(items: Iterable[AgendaItem]) -> AgendaItem | None:
+    """The agenda item under way, if any (the one ending the session closes)."""
+    return next((item for item in items if item.status is AgendaStatus.ACTIVE), None)
+
+
 # ---------------------------------------------------------------------- the board's filter
 
 STATUS_PHRASES: dict[str, ArticleStatus] = {
