@@ -140,6 +140,7 @@ class MainScreen(Screen[None]):
         if "agenda" in parts:
             agenda = self.query_one(Agenda)
             agenda.now = now.replace(second=0, microsecond=0)
+            agenda.session = number
             agenda.items = tuple(store.agenda(number)) if number is not None else ()
         if "board" in parts:
             self.board.show(store.board(), campaign, now)
@@ -152,7 +153,7 @@ class MainScreen(Screen[None]):
             self._show_visibility()
         if "notes" in parts:
             notes = self.store.notes(number, limit=NOTES_SHOWN) if number is not None else []
-            self.query_one(NotesPane).show(notes, campaign)
+            self.query_one(NotesPane).show(notes, campaign, has_session=number is not None)
         if "requests" in parts:
             self._show_requests(campaign, now)
         self.loaded_seq = seq

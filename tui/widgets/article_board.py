@@ -8,11 +8,13 @@ that moves one holder draws one line again, not the whole board.
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import ClassVar
 
+from rich.segment import Segment
 from rich.style import Style
 from textual import events
 from textual.binding import Binding, BindingType
@@ -37,6 +39,8 @@ CELL_LOOKS = (
     "board--muted",
 )
 """The component classes a cell's text may take (app.tcss gives them their colours)."""
+NO_ARTICLES = "No articles yet. Press R to add them or import a list."
+NO_MATCH = "No article matches the filter (Escape clears it)."
 
 
 class ArticleBoard(ScrollView, can_focus=True):
@@ -276,9 +280,22 @@ class ArticleBoard(ScrollView, can_focus=True):
         if y < HEADER_HEIGHT:
             return self._line(-1, scroll_x, frame)
         index = y - HEADER_HEIGHT + scroll_y
+        if not self._lines and self._campaign is not None:
+            return self._empty_line(index, frame)
         if not 0 <= index < len(self._lines):
             return Strip.blank(frame.width, frame.base)
         return self._line(index, scroll_x, frame)
+
+    def _empty_line(self, index: int, frame: Frame) -> Strip:
+        """Under the titles of an empty board, wrapped to its width: what to press, or that
+        the filter hides every article."""
+        text = NO_MATCH if self._rows else NO_ARTICLES
+        lines = textwrap.wrap(text, max(frame.width - 2, 10))
+        if not 0 <= index < len(lines):
+            return Strip.blank(frame.width, frame.base)
+        style = frame.base + frame.looks["board--muted"] + Style(italic=True)
+        strip = Strip([Segment(f" {lines[index]}", style)])
+        return strip.adjust_cell_length(frame.width, frame.base)
 
     def _line(self, index: int, scroll_x: int, frame: Frame) -> Strip:
         """The header's line (index -1) or a row's, scrolled `scroll_x` cells sideways."""
