@@ -168,6 +168,11 @@ def next_agenda_item(store: Store, number: int) -> JournalEvent:
     raise DomainError(f"every agenda item of session {number} is done or skipped")
 
 
+def finish_agenda_item(store: Store, number: int, position: int) -> JournalEvent:
+    """Mark the agenda item at `position` done (the active one, when the session ends)."""
+    return store.record({"type": "agenda.item_done", "session": number, "item": position})
+
+
 def skip_agenda_item(store: Store, number: int) -> JournalEvent:
     """Skip the next upcoming agenda item."""
     upcoming = [item for item in store.agenda(number) if item.status is AgendaStatus.UPCOMING]

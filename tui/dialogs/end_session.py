@@ -1,16 +1,17 @@
-"""End the session: when and where the next one is, and what members should do next."""
+"""End the session: when and where the next one is, and what members should do next; and,
+checked by default, close the caucuses and the agenda item still open."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.widgets import Input
+from textual.widgets import Checkbox, Input, Static
 
-from models.domain import Campaign, Session
+from models.domain import AgendaItem, Campaign, Caucus, CaucusSide, Session
 from tui.dialogs.form_fields import FieldRow, FormDialog
 from tui.dialogs.session_time import parse_day, parse_time, wall_clock
 from tui.format import local
@@ -23,6 +24,21 @@ class EndSessionRequest:
     next_starts: datetime | None = None
     next_location: str = ""
     call_to_action: str = ""
+    close_caucuses: tuple[CaucusSide, ...] = ()
+    """The sides whose caucus ends first (`caucus.ended` before `session.ended`)."""
+    finish_item: int | None = None
+    """The position of the active agenda item marked done first, if any."""
+
+
+def still_open(campaign: Campaign, caucuses: Sequence[Caucus], item: AgendaItem | None) -> str:
+    """What ending the session would leave running: "REA caucus, agenda item 5 'Salary'"."""
+    names = [
+        "the joint sidebar" if c.side is CaucusSide.JOINT else f"{campaign.short(c.side)} caucus"
+        for c in caucuses
+    ]
+    if item is not None:
+        names.append(f"agenda item {item.position} '{item.title}'")
+    return ", ".join(names)
 
 
 class EndSessionDialog(FormDialog[EndSessionRequest]):
@@ -38,11 +54,15 @@ class EndSessionDialog(FormDialog[EndSessionRequest]):
         session: Session,
         now: datetime,
         on_save: Callable[[EndSessionRequest], object] | None = None,
+        open_caucuses: Sequence[Caucus] = (),
+        active_item: AgendaItem | None = None,
     ) -> None:
         super().__init__(on_save)
         self.campaign = campaign
         self.session = session
         self.now = now
+        self.open_caucuses = tuple(c for c in open_caucuses if c.open)
+        self.active_item = active_item
 
     def intro(self) -> str:
         return (
@@ -51,6 +71,10 @@ class EndSessionDialog(FormDialog[EndSessionRequest]):
         )
 
     def compose_fields(self) -> ComposeResult:
+        running = still_open(self.campaign, self.open_caucuses, self.active_item)
+        if running:
+            yield FieldRow("Still open", Static(running, id="end-open", markup=False))
+            yield FieldRow("", Checkbox("Close them as the session ends", True, id="end-close"))
         next_week = local(self.session.starts, self.campaign.timezone) + timedelta(days=7)
         yield FieldRow(
             "Next session",
@@ -105,4 +129,14 @@ class EndSessionDialog(FormDialog[EndSessionRequest]):
             problems["end-place"] = "is longer than 500 characters"
         if problems:
             return None, problems
-        return EndSessionRequest(starts, place if starts else "", action), {}
+        close = bool(self.query("#end-close")) and self.query_one("#end-close", Checkbox).value
+        return (
+            EndSessionRequest(
+                starts,
+                place if starts else "",
+                action,
+                close_caucuses=tuple(c.side for c in self.open_caucuses) if close else (),
+                finish_item=self.active_item.position if close and self.active_item else None,
+            ),
+            {},
+        )

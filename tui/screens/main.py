@@ -19,6 +19,7 @@ from textual.containers import Grid, Vertical
 from textual.screen import Screen
 from textual.widgets import Input
 
+from models import caucus_clocks
 from models.domain import (
     Campaign,
     Caucus,
@@ -139,18 +140,20 @@ class MainScreen(Screen[None]):
         if "agenda" in parts:
             agenda = self.query_one(Agenda)
             agenda.now = now.replace(second=0, microsecond=0)
+            agenda.session = number
             agenda.items = tuple(store.agenda(number)) if number is not None else ()
         if "board" in parts:
             self.board.show(store.board(), campaign, now)
+            self.query_one("#board-box").border_subtitle = self.board.filter_reads
         if "caucuses" in parts:
             self.open_caucuses = (
-                store.caucuses(number, open_only=True) if number is not None else []
+                caucus_clocks.caucuses(store, number, open_only=True) if number is not None else []
             )
             self.query_one(CaucusPanel).show(self.open_caucuses, campaign, now)
             self._show_visibility()
         if "notes" in parts:
             notes = self.store.notes(number, limit=NOTES_SHOWN) if number is not None else []
-            self.query_one(NotesPane).show(notes, campaign)
+            self.query_one(NotesPane).show(notes, campaign, has_session=number is not None)
         if "requests" in parts:
             self._show_requests(campaign, now)
         self.loaded_seq = seq
@@ -361,7 +364,7 @@ class MainScreen(Screen[None]):
         box = self._filter_box()
         if box is None:
             box = Input(
-                placeholder="Filter: text, status (open, TA) or holder",
+                placeholder="Filter: ours, theirs, open, TA, not opened, or text",
                 id="board-filter",
                 compact=True,
             )
@@ -372,6 +375,8 @@ class MainScreen(Screen[None]):
     @on(Input.Changed, "#board-filter")
     def _filter_changed(self, event: Input.Changed) -> None:
         self.board.set_filter(event.value)
+        # What the filter understood, on the filter's own box: "in our court (REA) · 'class'".
+        self.query_one("#board-box").border_subtitle = self.board.filter_reads
 
     @on(Input.Submitted, "#board-filter")
     def _filter_done(self, event: Input.Submitted) -> None:

@@ -17,6 +17,7 @@ from textual.binding import Binding, BindingType
 
 from models.domain import Campaign, Caucus, CaucusSide
 from models.filters import latest_ta, next_waiting_session, sides_out
+from tui.screens.session_end import ask_end_session, end_session
 from tui.screens.table_action import (
     CAUCUS_OUT,
     PROPOSAL_ON_TABLE,
@@ -30,7 +31,6 @@ if TYPE_CHECKING:
     from models.domain import JournalEvent
     from tui.dialogs.agenda_item import AgendaItemRequest
     from tui.dialogs.caucus import CaucusRequest
-    from tui.dialogs.end_session import EndSessionRequest
     from tui.dialogs.extend_caucus import ExtendRequest
     from tui.dialogs.info_request import RequestDraft
     from tui.dialogs.pass_proposal import ProposalRequest
@@ -139,18 +139,6 @@ def _start_session(table: Table, request: StartSessionRequest) -> JournalEvent:
         )
         number = int(scheduled.data["session"])  # type: ignore[call-overload]
     return actions.start_session(table.store, number)
-
-
-def _end_session(table: Table, request: EndSessionRequest) -> JournalEvent:
-    from models import actions
-
-    return actions.end_session(
-        table.store,
-        table.number,
-        next_starts=request.next_starts,
-        next_location=request.next_location,
-        call_to_action=request.call_to_action,
-    )
 
 
 # ---------------------------------------------------------------------- the table
@@ -338,8 +326,8 @@ TABLE_ACTIONS = (
         "end_session",
         needs=(SESSION, RUNNING),
         dialog="tui.dialogs.end_session:EndSessionDialog",
-        ask=lambda t: {"campaign": t.campaign, "session": t.session, "now": t.now},
-        write=_end_session,
+        ask=ask_end_session,
+        write=end_session,
         parts=("session",),
     ),
 )

@@ -24,17 +24,29 @@ MARKS = {
 }
 
 
+NO_SESSION = "No session yet.\nPress S to schedule one, then s to start it."
+ADD_ITEMS = "Add items: ctrl+p, then “Add an agenda item”."
+
+
 class Agenda(Widget):
     """One line per item; the active item shows `elapsed/planned`, in warning style once over."""
 
     items: reactive[tuple[AgendaItem, ...]] = reactive((), layout=True)
     now: reactive[datetime] = reactive(utc_now)
+    session: reactive[int | None] = reactive(None)
+    """The number of the session whose agenda this is (None: no session scheduled yet)."""
 
     def render(self) -> Content:
         if not self.items:
-            return Content.styled("No agenda yet.\nAdd items from the palette (ctrl+p).", "italic")
+            return Content.styled(self.empty_text(), "italic")
         width = max(self.content_region.width or self.size.width, 12)
         return Content("\n").join(self._line(item, width) for item in self.items)
+
+    def empty_text(self) -> str:
+        """What an empty agenda says to do next."""
+        if self.session is None:
+            return NO_SESSION
+        return f"No agenda for session {self.session} yet.\n{ADD_ITEMS}"
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return max(len(self.items), 2)

@@ -8,11 +8,13 @@ that moves one holder draws one line again, not the whole board.
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import ClassVar
 
+from rich.segment import Segment
 from rich.style import Style
 from textual import events
 from textual.binding import Binding, BindingType
@@ -23,6 +25,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from models.domain import BoardRow, Campaign
+from models.filters import BoardQuery, describe_board_filter, filter_board, parse_board_filter
 from tui.widgets import board_layout, board_lines
 from tui.widgets.board_layout import COLUMNS, Cell, Layout
 from tui.widgets.board_lines import Frame
@@ -36,14 +39,16 @@ CELL_LOOKS = (
     "board--muted",
 )
 """The component classes a cell's text may take (app.tcss gives them their colours)."""
+NO_ARTICLES = "No articles yet. Press R to add them or import a list."
+NO_MATCH = "No article matches the filter (Escape clears it)."
 
 
 class ArticleBoard(ScrollView, can_focus=True):
     """A table of `BoardRow`s in the order given (the store sorts them naturally).
 
-    Set `rows`, `campaign` and `now` with `show()`; `filter_text` narrows the rows shown to
-    those whose number, title, status or holder contains it. Enter (or a click on the row
-    under the cursor) posts `ArticleChosen`.
+    Set `rows`, `campaign` and `now` with `show()`; `filter_text` narrows the rows shown
+    (read by `models.filters.parse_board_filter`: status, holder, text). Enter (or a click on
+    the row under the cursor) posts `ArticleChosen`.
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -145,13 +150,25 @@ class ArticleBoard(ScrollView, can_focus=True):
         """Every article on the board, filtered or not."""
         return list(self._rows)
 
+    @property
+    def board_query(self) -> BoardQuery:
+        """The filter as `models.filters` reads it."""
+        return parse_board_filter(self.filter_text, self._campaign)
+
+    @property
+    def filter_reads(self) -> str:
+        """What the filter understood and how many articles pass it ("" with no filter):
+        "in our court (REA) · 'class': 2 of 40"."""
+        query = self.board_query
+        if query.empty:
+            return ""
+        understood = describe_board_filter(query, self._campaign)
+        return f"{understood}: {self.row_count} of {len(self._rows)}"
+
     def visible_rows(self) -> list[BoardRow]:
         """The rows that pass the filter, in board order."""
-        needle = self.filter_text.casefold()
-        if not needle:
-            return self._rows
-        campaign = self._campaign
-        return [row for row in self._rows if needle in board_layout.haystack(row, campaign)]
+        query = self.board_query
+        return self._rows if query.empty else filter_board(self._rows, query)
 
     def select_article(self, number: str) -> None:
         """Move the cursor to an article (when it is shown)."""
@@ -263,9 +280,22 @@ class ArticleBoard(ScrollView, can_focus=True):
         if y < HEADER_HEIGHT:
             return self._line(-1, scroll_x, frame)
         index = y - HEADER_HEIGHT + scroll_y
+        if not self._lines and self._campaign is not None:
+            return self._empty_line(index, frame)
         if not 0 <= index < len(self._lines):
             return Strip.blank(frame.width, frame.base)
         return self._line(index, scroll_x, frame)
+
+    def _empty_line(self, index: int, frame: Frame) -> Strip:
+        """Under the titles of an empty board, wrapped to its width: what to press, or that
+        the filter hides every article."""
+        text = NO_MATCH if self._rows else NO_ARTICLES
+        lines = textwrap.wrap(text, max(frame.width - 2, 10))
+        if not 0 <= index < len(lines):
+            return Strip.blank(frame.width, frame.base)
+        style = frame.base + frame.looks["board--muted"] + Style(italic=True)
+        strip = Strip([Segment(f" {lines[index]}", style)])
+        return strip.adjust_cell_length(frame.width, frame.base)
 
     def _line(self, index: int, scroll_x: int, frame: Frame) -> Strip:
         """The header's line (index -1) or a row's, scrolled `scroll_x` cells sideways."""

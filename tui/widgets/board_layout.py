@@ -18,7 +18,8 @@ STATUS_WORDS = {
     ArticleStatus.TA: "TA",
 }
 SHORT_STATUS_WORDS = {**STATUS_WORDS, ArticleStatus.NOT_OPENED: "–"}
-"""On a narrow board "not opened" becomes a dash (the filter still knows the words)."""
+"""On a narrow board "not opened" becomes a dash (the filter still knows the words:
+`models.filters`)."""
 
 COLUMNS = ("Article", "Title", "Status", "Holder", "Held", "Last move")
 MIN_TITLE = 16
@@ -52,20 +53,6 @@ def held(row: BoardRow, now: datetime) -> str:
 def last(row: BoardRow) -> str:
     """The last move on the article (or, before any move, its last proposal)."""
     return row.last_move or row.last_proposal
-
-
-def haystack(row: BoardRow, campaign: Campaign | None) -> str:
-    """What the filter line searches in a row: number, title, status, holder, last proposal."""
-    holder = campaign.short(row.holder) if campaign and row.holder else ""
-    words = [
-        row.number,
-        row.title,
-        STATUS_WORDS[row.status],
-        row.status.value,
-        holder,
-        row.last_proposal,
-    ]
-    return " ".join(words).casefold()
 
 
 def fit(rows: Sequence[BoardRow], campaign: Campaign, now: datetime, room: int) -> Layout:

@@ -45,6 +45,10 @@ def note_line(note: Note, campaign: Campaign) -> Content:
 
 
 EMPTY = Content.styled("No notes in this session yet. Press n to take one.", "italic")
+NO_SESSION = Content.styled(
+    "No session yet: notes belong to a session. Press S to schedule one, then s to start it.",
+    "italic",
+)
 
 
 class NoteLog(Widget, can_focus=False):
@@ -62,10 +66,12 @@ class NoteLog(Widget, can_focus=False):
         self._campaign: Campaign | None = None
         self._lines: dict[int, Content] = {}
         self._wrapped: dict[tuple[int, int], list[Content]] = {}
+        self._has_session = True
 
-    def show(self, notes: Sequence[Note], campaign: Campaign) -> None:
-        """Replace the notes shown."""
+    def show(self, notes: Sequence[Note], campaign: Campaign, *, has_session: bool = True) -> None:
+        """Replace the notes shown (`has_session` False: no session is scheduled yet)."""
         self._notes = notes
+        self._has_session = has_session
         self._campaign = campaign
         self._lines.clear()
         self._wrapped.clear()
@@ -88,7 +94,8 @@ class NoteLog(Widget, can_focus=False):
         if width <= 0 or height <= 0:
             return Content("")
         if not self._notes:
-            return Content("\n").join(EMPTY.wrap(width))
+            empty = EMPTY if self._has_session else NO_SESSION
+            return Content("\n").join(empty.wrap(width))
         shown: list[Content] = []
         for index in range(len(self._notes) - 1, -1, -1):
             shown[:0] = self._rows(index, width)

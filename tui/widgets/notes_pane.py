@@ -23,6 +23,6 @@ class NotesPane(Vertical):
     def line(self) -> NoteLine:
         return self.query_one(NoteLine)
 
-    def show(self, notes: Sequence[Note], campaign: Campaign) -> None:
-        """Show the recent notes."""
-        self.query_one(NoteLog).show(notes, campaign)
+    def show(self, notes: Sequence[Note], campaign: Campaign, *, has_session: bool = True) -> None:
+        """Show the recent notes (`has_session` False: no session is scheduled yet)."""
+        self.query_one(NoteLog).show(notes, campaign, has_session=has_session)

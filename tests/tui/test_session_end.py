@@ -1,0 +1,140 @@
+"""Ending a session closes what it would leave running, and an overdue caucus extended runs
+from now (issue 14, item 9). Pilot at 80x24 and 160x48 on the demo (session 5 running,
+agenda item 5 active)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+from textual.widgets import Checkbox, Digits, Input, Static
+
+from models import caucus_clocks
+from models.domain import AgendaStatus, CaucusSide
+from models.store import Store
+from tui.app import BargainingApp
+from tui.dialogs.end_session import EndSessionDialog
+from tui.screens.main import MainScreen
+from tui.widgets.caucus_clock import CaucusClock
+
+if TYPE_CHECKING:
+    from tests.tui.conftest import FrozenClock
+
+SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((160, 48), id="160x48")]
+Opener = Callable[[Path], Store]
+
+
+@pytest.fixture(params=SIZES)
+def size(request: pytest.FixtureRequest) -> tuple[int, int]:
+    return request.param  # type: ignore[no-any-return]
+
+
+def make_app(path: Path, clock: FrozenClock) -> BargainingApp:
+    return BargainingApp(db_path=path, seat="lead", clock=clock)
+
+
+async def test_ending_the_session_closes_the_caucus_and_the_active_item(
+    demo_db: Path, clock: FrozenClock, size: tuple[int, int], open_store: Opener
+) -> None:
+    before = open_store(demo_db).last_seq()
+    app = make_app(demo_db, clock)
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("c", "ctrl+s")  # REA caucuses for 20 minutes
+        await pilot.pause()
+        clock.advance(minutes=3)
+        await pilot.press("s")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, EndSessionDialog)
+        listed = str(dialog.query_one("#end-open", Static).content)
+        assert "REA caucus" in listed and "agenda item 5" in listed
+        assert dialog.query_one("#end-close", Checkbox).value is True  # checked by default
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        assert not list(app.screen.query(CaucusClock))
+    store = open_store(demo_db)
+    events = store.events()[before:]
+    types = [event.type for event in events]
+    assert types == [
+        "caucus.started",
+        "caucus.ended",
+        "agenda.item_done",
+        "session.ended",
+    ]
+    assert store.caucuses(5, open_only=True) == []
+    assert store.caucuses(5)[-1].ended_at == clock()
+    assert {item.status for item in store.agenda(5)} != {AgendaStatus.ACTIVE}
+    assert not [item for item in store.agenda(5) if item.status is AgendaStatus.ACTIVE]
+    assert store.session(5).ended_at == clock()
+
+
+async def test_unticked_ending_leaves_them_as_they_are(
+    demo_db: Path, clock: FrozenClock, size: tuple[int, int], open_store: Opener
+) -> None:
+    app = make_app(demo_db, clock)
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("c", "ctrl+s")
+        await pilot.pause()
+        before = open_store(demo_db).last_seq()
+        await pilot.press("s")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, EndSessionDialog)
+        dialog.query_one("#end-close", Checkbox).focus()
+        await pilot.press("space")
+        await pilot.pause()
+        assert dialog.query_one("#end-close", Checkbox).value is False
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    store = open_store(demo_db)
+    assert [event.type for event in store.events()[before:]] == ["session.ended"]
+    assert [c.side for c in store.caucuses(5, open_only=True)] == [CaucusSide.UNION]
+
+
+async def test_with_nothing_open_the_dialog_asks_nothing_more(
+    demo_db: Path, clock: FrozenClock, size: tuple[int, int], open_store: Opener
+) -> None:
+    app = make_app(demo_db, clock)
+    async with app.run_test(size=size) as pilot:
+        for _ in range(4):  # move the agenda past its last item
+            await pilot.press("a")
+            await pilot.pause()
+        assert not [i for i in open_store(demo_db).agenda(5) if i.status is AgendaStatus.ACTIVE]
+        await pilot.press("s")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, EndSessionDialog)
+        assert not dialog.query("#end-close") and not dialog.query("#end-open")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert open_store(demo_db).session(5).ended_at == clock()
+
+
+async def test_extending_an_overdue_caucus_counts_from_now(
+    demo_db: Path, clock: FrozenClock, size: tuple[int, int], open_store: Opener
+) -> None:
+    app = make_app(demo_db, clock)
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("c", "ctrl+s")  # 20 minutes
+        await pilot.pause()
+        clock.advance(minutes=30)  # ten minutes overdue
+        await pilot.pause(1.2)
+        face = app.screen.query_one(CaucusClock)
+        assert face.overrun and face.has_class("-overrun")
+        await pilot.press("plus")
+        await pilot.pause()
+        assert isinstance(app.focused, Input)
+        await pilot.press("ctrl+a", "ctrl+k", *"10m")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        face = app.screen.query_one(CaucusClock)
+        assert face.query_one(Digits).value == "10:00"
+        assert not face.overrun and not face.has_class("-overrun")
+        assert "OVERDUE" not in str(face.query_one(".caucus-due", Static).content)
+    [caucus] = caucus_clocks.caucuses(open_store(demo_db), 5, open_only=True)
+    assert caucus.due_back == clock() + timedelta(minutes=10)
