@@ -51,7 +51,9 @@ async def test_ending_the_session_closes_the_caucus_and_the_active_item(
         assert isinstance(dialog, EndSessionDialog)
         listed = str(dialog.query_one("#end-open", Static).content)
         assert "REA caucus" in listed and "agenda item 5" in listed
-        assert dialog.query_one("#end-close", Checkbox).value is True  # checked by default
+        box = dialog.query_one("#end-close", Checkbox)
+        assert box.value is True  # checked by default
+        assert str(box.render()).startswith("[x]")  # and it reads so without colour
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, MainScreen)
@@ -88,6 +90,7 @@ async def test_unticked_ending_leaves_them_as_they_are(
         await pilot.press("space")
         await pilot.pause()
         assert dialog.query_one("#end-close", Checkbox).value is False
+        assert str(dialog.query_one("#end-close", Checkbox).render()).startswith("[ ]")
         await pilot.press("ctrl+s")
         await pilot.pause()
     store = open_store(demo_db)

@@ -9,11 +9,12 @@ from datetime import datetime, time, timedelta
 from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.widgets import Checkbox, Input, Static
+from textual.widgets import Input, Static
 
 from models.domain import AgendaItem, Campaign, Caucus, CaucusSide, Session
 from tui.dialogs.form_fields import FieldRow, FormDialog
 from tui.dialogs.session_time import parse_day, parse_time, wall_clock
+from tui.dialogs.ticks import TickBox
 from tui.format import local
 
 
@@ -74,7 +75,7 @@ class EndSessionDialog(FormDialog[EndSessionRequest]):
         running = still_open(self.campaign, self.open_caucuses, self.active_item)
         if running:
             yield FieldRow("Still open", Static(running, id="end-open", markup=False))
-            yield FieldRow("", Checkbox("Close them as the session ends", True, id="end-close"))
+            yield FieldRow("", TickBox("Close them as the session ends", True, id="end-close"))
         next_week = local(self.session.starts, self.campaign.timezone) + timedelta(days=7)
         yield FieldRow(
             "Next session",
@@ -129,7 +130,7 @@ class EndSessionDialog(FormDialog[EndSessionRequest]):
             problems["end-place"] = "is longer than 500 characters"
         if problems:
             return None, problems
-        close = bool(self.query("#end-close")) and self.query_one("#end-close", Checkbox).value
+        close = bool(self.query("#end-close")) and self.query_one("#end-close", TickBox).value
         return (
             EndSessionRequest(
                 starts,
