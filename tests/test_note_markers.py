@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from models.note_rules import parse_note_line
 from models.domain import NoteKind
+from models.note_rules import parse_note_line
 
 
 @pytest.mark.parametrize(
