@@ -103,6 +103,7 @@ class PassProposalDialog(FormDialog[ProposalRequest]):
         self.selected = selected
         self._suggested = ""
         self._suggesting = False
+        self._asked = 0
         self._article_list = [Article(number=row.number, title=row.title) for row in self.board]
         self._auto = self._defaults(selected.number if selected is not None else "")
         self._by_hand: set[str] = set()
@@ -213,12 +214,20 @@ class PassProposalDialog(FormDialog[ProposalRequest]):
         if isinstance(side, Party) and isinstance(kind, ProposalKind):
             self._suggest_in_thread(side, kind)
 
-    @work(thread=True, exclusive=True, group="label", exit_on_error=False)
     def _suggest_in_thread(self, side: Party, kind: ProposalKind) -> None:
-        label = suggest_label(self.store, side, kind)
-        self.app.call_from_thread(self._suggestion_ready, label)
+        # Not `exclusive`: side and kind now change as articles are typed, and a cancelled
+        # worker is an error to whoever waits on it; a later answer wins by its number.
+        self._asked += 1
+        self._label_worker(side, kind, self._asked)
 
-    def _suggestion_ready(self, label: str) -> None:
+    @work(thread=True, group="label", exit_on_error=False)
+    def _label_worker(self, side: Party, kind: ProposalKind, asked: int) -> None:
+        label = suggest_label(self.store, side, kind)
+        self.app.call_from_thread(self._suggestion_ready, label, asked)
+
+    def _suggestion_ready(self, label: str, asked: int | None = None) -> None:
+        if asked is not None and asked != self._asked:
+            return  # side or kind changed since: a newer suggestion is on its way
         box = self.query_one("#pass-label", Input)
         if box.value in ("", self._suggested):
             self._suggested = label
