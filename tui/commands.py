@@ -50,6 +50,8 @@ def binding_commands(node: DOMNode) -> Iterator[tuple[PaletteCommand, DOMNode]]:
             continue
         if binding.action in ("leave", "app.quit") and node is not node.app:
             continue
+        if binding.action == "note_enter":  # Enter on the note line: nothing to run from here
+            continue
         key = binding.key_display or node.app.get_key_display(binding)
         title = binding.tooltip or binding.description
         yield PaletteCommand(title, f"{binding.description} · key {key}", binding.action, key), node

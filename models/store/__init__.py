@@ -5,9 +5,10 @@ state, and the fact rows and the journal event are written in one `BEGIN IMMEDIA
 that is committed durably before the call returns. Undo appends `event.undone`; nothing is ever
 deleted. The store is the only package with SQL in it.
 
-`Store` is a thin facade over parts with one job each (see ARCHITECTURE.md, "The store"): `connection` (the
-file, its lock and the one write transaction), `schema` (migrations), `apply` (the handler of
-every event type), `queries*` (the reads) and `backup` (backup and restore).
+`Store` is a thin facade over parts with one job each (ARCHITECTURE.md, "The store"):
+`connection` (the file, its lock and the one write transaction), `schema` (migrations),
+`apply` (the handler of every event type), `queries*` (the reads) and `backup` (backup and
+restore).
 """
 
 from __future__ import annotations

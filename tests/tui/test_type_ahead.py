@@ -43,7 +43,8 @@ async def type_fast(app: BargainingApp, *keys: str) -> None:
     driver = app._driver
     assert driver is not None
     for key in keys:
-        event = events.Key(key, CHARACTERS.get(key, key))
+        character = None if key.startswith("ctrl+") else CHARACTERS.get(key, key)
+        event = events.Key(key, character)
         event.set_sender(app)
         driver.send_message(event)
         await asyncio.sleep(0.02)

@@ -21,6 +21,7 @@ from models.domain import (
 )
 from models.errors import DomainError
 from models.events import ProposalPassed
+from models.pass_defaults import PassDefaults, initial_warning, pass_defaults
 from models.store import Store
 from models.terms import parse_terms
 from tui.dialogs.article_field import (
@@ -29,7 +30,7 @@ from tui.dialogs.article_field import (
     show_hint,
     titles_hint,
 )
-from tui.dialogs.form_fields import FieldRow, FormDialog, check_line
+from tui.dialogs.form_fields import FieldRow, FormDialog, FormHint, check_line
 from tui.dialogs.ticks import TickBox
 
 KIND_CHOICES = [
@@ -79,7 +80,8 @@ class ProposalRequest:
 
 
 class PassProposalDialog(FormDialog[ProposalRequest]):
-    """The label follows side and kind until it is typed over."""
+    """The label follows side and kind until it is typed over; side and kind follow the
+    articles typed (`models.pass_defaults`) until one is picked by hand."""
 
     DIALOG_TITLE = "Pass a proposal"
     SAVE_LABEL = "Pass"
@@ -101,7 +103,11 @@ class PassProposalDialog(FormDialog[ProposalRequest]):
         self.selected = selected
         self._suggested = ""
         self._suggesting = False
+        self._asked = 0
         self._article_list = [Article(number=row.number, title=row.title) for row in self.board]
+        self._auto = self._defaults(selected.number if selected is not None else "")
+        self._by_hand: set[str] = set()
+        """"side" and "kind" once picked by hand: the articles typed no longer change them."""
 
     def intro(self) -> str:
         return (
@@ -109,25 +115,21 @@ class PassProposalDialog(FormDialog[ProposalRequest]):
             "out of the recap."
         )
 
-    def _default_side(self) -> Party:
-        if self.selected is not None and self.selected.holder is not None:
-            return self.selected.holder
-        return self.campaign.our_side
+    def _defaults(self, typed: str) -> PassDefaults:
+        numbers, _problem = resolve_articles(typed, self._articles())
+        return pass_defaults(self.board, numbers, self.campaign.our_side)
 
     def compose_fields(self) -> ComposeResult:
         sides = [(f"{self.campaign.short(p)} ({p.value})", p) for p in Party]
-        kind = ProposalKind.COUNTER
-        if self.selected is not None and self.selected.status is ArticleStatus.NOT_OPENED:
-            kind = ProposalKind.INITIAL
         articles = self.selected.number if self.selected is not None else ""
+        side, kind = self._auto
         yield FieldRow(
             "Passed by",
-            Select(
-                sides, value=self._default_side(), allow_blank=False, compact=True, id="pass-side"
-            ),
+            Select(sides, value=side, allow_blank=False, compact=True, id="pass-side"),
             "kind",
             Select(KIND_CHOICES, value=kind, allow_blank=False, compact=True, id="pass-kind"),
         )
+        yield FormHint(id="pass-kind-warning")
         yield FieldRow(
             "Articles",
             Input(
@@ -180,9 +182,31 @@ class PassProposalDialog(FormDialog[ProposalRequest]):
     # -------------------------------------------------------------- the label
 
     @on(Select.Changed, "#pass-side, #pass-kind")
-    def _side_or_kind(self) -> None:
+    def _side_or_kind(self, event: Select.Changed) -> None:
+        which = "side" if event.select.id == "pass-side" else "kind"
+        if event.value != getattr(self._auto, which):
+            self._by_hand.add(which)
+        self._warn_kind()
         if self._suggesting:
             self._suggest()
+
+    def _follow_articles(self, typed: str) -> None:
+        """Side and kind follow the articles typed, except one picked by hand."""
+        self._auto = self._defaults(typed)
+        for which in ("side", "kind"):
+            select = self.query_one(f"#pass-{which}", Select)
+            value = getattr(self._auto, which)
+            if which not in self._by_hand and select.value != value:
+                select.value = value
+        self._warn_kind()
+
+    def _warn_kind(self) -> None:
+        numbers, _problem = resolve_articles(
+            self.query_one("#pass-articles", Input).value, self._articles()
+        )
+        kind = self.query_one("#pass-kind", Select).value
+        warning = initial_warning(self.board, numbers, kind)
+        self.query_one("#pass-kind-warning", FormHint).show(f"! {warning}" if warning else "")
 
     def _suggest(self) -> None:
         side = self.query_one("#pass-side", Select).value
@@ -190,12 +214,20 @@ class PassProposalDialog(FormDialog[ProposalRequest]):
         if isinstance(side, Party) and isinstance(kind, ProposalKind):
             self._suggest_in_thread(side, kind)
 
-    @work(thread=True, exclusive=True, group="label", exit_on_error=False)
     def _suggest_in_thread(self, side: Party, kind: ProposalKind) -> None:
-        label = suggest_label(self.store, side, kind)
-        self.app.call_from_thread(self._suggestion_ready, label)
+        # Not `exclusive`: side and kind now change as articles are typed, and a cancelled
+        # worker is an error to whoever waits on it; a later answer wins by its number.
+        self._asked += 1
+        self._label_worker(side, kind, self._asked)
 
-    def _suggestion_ready(self, label: str) -> None:
+    @work(thread=True, group="label", exit_on_error=False)
+    def _label_worker(self, side: Party, kind: ProposalKind, asked: int) -> None:
+        label = suggest_label(self.store, side, kind)
+        self.app.call_from_thread(self._suggestion_ready, label, asked)
+
+    def _suggestion_ready(self, label: str, asked: int | None = None) -> None:
+        if asked is not None and asked != self._asked:
+            return  # side or kind changed since: a newer suggestion is on its way
         box = self.query_one("#pass-label", Input)
         if box.value in ("", self._suggested):
             self._suggested = label
@@ -214,6 +246,7 @@ class PassProposalDialog(FormDialog[ProposalRequest]):
     def _articles_typed(self, event: Input.Changed) -> None:
         numbers, _problem = resolve_articles(event.value, self._articles())
         show_hint(self.query_one("#pass-titles", Static), titles_hint(numbers, self._articles()))
+        self._follow_articles(event.value)
 
     # -------------------------------------------------------------- checking
 

@@ -20,22 +20,13 @@ from textual.screen import Screen
 from textual.widgets import Input
 
 from models import caucus_clocks
-from models.domain import (
-    Campaign,
-    Caucus,
-    CaucusSide,
-    NoteKind,
-    NoteParty,
-    Session,
-    Visibility,
-)
+from models.domain import Campaign, Caucus, CaucusSide, Session
 from models.errors import DomainError, StoreError
 from models.filters import has_active_item, overdue_count
-from models.note_rules import default_visibility, parse_note_line
 from tui.format import local
 from tui.messages import StoreChanged
-from tui.screens.note_draft import DraftKeeper
-from tui.screens.table_action import SESSION, Table, TableKeys
+from tui.screens.note_desk import NoteDesk
+from tui.screens.table_action import Table, TableKeys
 from tui.screens.table_actions import CONSOLE_BINDINGS, TABLE, side_name
 from tui.widgets.agenda import Agenda
 from tui.widgets.article_board import ArticleBoard
@@ -46,7 +37,7 @@ from tui.widgets.notes_pane import NotesPane
 from tui.widgets.session_header import SessionHeader
 
 if TYPE_CHECKING:
-    from models.domain import Draft, JournalEvent
+    from models.domain import JournalEvent
     from models.store import Store
     from tui.widgets.caucus_clock import CaucusClock
 
@@ -84,8 +75,7 @@ class MainScreen(Screen[None]):
         self.session: Session | None = None
         self.open_caucuses: list[Caucus] = []
         self.loaded_seq = 0
-        self._visibility_choice: Visibility | None = None
-        self._drafts = DraftKeeper(self, store, self._draft)
+        self._notes = NoteDesk(self, store)
         self._keys = TableKeys(self, TABLE)
 
     # ------------------------------------------------------------------ layout
@@ -106,7 +96,7 @@ class MainScreen(Screen[None]):
         self.query_one("#board-box").border_title = "Articles"
         self.query_one("#notes").border_title = "Notes"
         self.reload()
-        self._restore_draft()
+        self._notes.restore()
         self.set_interval(1.0, self._tick, name="clock")
         self.set_interval(60.0, self._tick_board, name="board ages")
 
@@ -250,108 +240,47 @@ class MainScreen(Screen[None]):
             self._keys.run(name, table)
 
     # ------------------------------------------------------------------ notes
+    # The note line's work is `tui.screens.note_desk.NoteDesk`'s; these are its keys.
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        # `n` is a priority key: while a line is being typed in, it is just a letter.
-        return not (action == "note" and isinstance(self.focused, Input))
+        # `n` is a priority key: while a line is being typed in, it is just a letter. Enter is
+        # one too, for the note line only: the focus leaves the line before the next key.
+        if action == "note":
+            return not isinstance(self.focused, Input)
+        if action == "note_enter":
+            return isinstance(self.focused, Input) and self.focused.id == "note-input"
+        return True
 
     def action_note(self) -> None:
         """Go to the note line."""
         self.set_focus(self.note_line.input)
 
-    def _show_visibility(self) -> None:
-        if self.campaign is None:
-            return
-        line = self.note_line
-        line.visibility = self.note_visibility
-        line.chosen = self._visibility_choice is not None
-
-    @property
-    def note_visibility(self) -> Visibility:
-        """What the note on the line will get: the choice made with ctrl+t, else the rule."""
-        if self._visibility_choice is not None:
-            return self._visibility_choice
-        assert self.campaign is not None
-        return default_visibility(self.campaign, self.open_caucuses)
+    def action_note_enter(self) -> None:
+        """Enter on the note line: save the note; back to the board unless note-taker mode."""
+        self._notes.enter()
 
     def action_toggle_team(self) -> None:
-        """Team-only on or off for the note on the line."""
-        flipped = Visibility.MEMBERS if self.note_visibility is Visibility.TEAM else Visibility.TEAM
-        assert self.campaign is not None
-        rule = default_visibility(self.campaign, self.open_caucuses)
-        self._visibility_choice = None if flipped is rule else flipped
-        self._show_visibility()
-        self._drafts.save()
+        """Team-only on or off for the notes on the line (it stays until turned off)."""
+        self._notes.toggle_team()
+
+    def action_note_taker(self) -> None:
+        """Note-taker mode on or off for this seat: Enter keeps the line or returns."""
+        self._notes.toggle_keep_typing()
+
+    def _show_visibility(self) -> None:
+        self._notes.show()
 
     @on(NoteLine.Changed)
     def _draft_changed(self, _message: NoteLine.Changed) -> None:
-        self._drafts.typed()
-
-    def _draft(self) -> Draft:
-        from models.domain import Draft
-
-        return Draft(text=self.note_line.text, team_only=self._visibility_choice is Visibility.TEAM)
+        self._notes.drafts.typed()
 
     def flush_draft(self) -> None:
         """Write a half-typed note now (before quitting, say)."""
-        self._drafts.flush()
-
-    def _restore_draft(self) -> None:
-        draft = self.store.draft()
-        if draft.text:
-            self.note_line.set_text(draft.text)
-        if draft.team_only:
-            self._visibility_choice = Visibility.TEAM
-        self._show_visibility()
+        self._notes.drafts.flush()
 
     @on(NoteLine.Submitted)
     def _note_submitted(self, message: NoteLine.Submitted) -> None:
-        table = self._table()
-        if table is None or not self._keys.allowed((SESSION,), table):
-            return
-        number = table.number
-        parsed = parse_note_line(message.text)
-        if not parsed.text:
-            self.notify("The note is empty.", severity="warning")
-            return
-        if parsed.kind is NoteKind.QUOTE and not parsed.speaker:
-            from tui.dialogs.speaker import SpeakerDialog
-
-            assert self.campaign is not None
-
-            def with_speaker(answer: tuple[str, NoteParty | None] | None) -> None:
-                if answer is not None:
-                    self._record_note(number, parsed.text, parsed.kind, *answer)
-
-            self.app.push_screen(SpeakerDialog(self.campaign, parsed.text), with_speaker)
-            return
-        self._record_note(number, parsed.text, parsed.kind, parsed.speaker, None)
-
-    def _record_note(
-        self, number: int, text: str, kind: NoteKind, speaker: str, party: NoteParty | None
-    ) -> None:
-        from models import actions
-
-        # Without a choice the store applies the caucus rule itself, so a caucus another seat
-        # just called is never missed; the line showed the same rule.
-        visibility = self._visibility_choice
-        event = self.attempt(
-            lambda: actions.add_note(
-                self.store,
-                session=number,
-                text=text,
-                kind=kind,
-                speaker=speaker,
-                party=party,
-                visibility=visibility,
-            )
-        )
-        if event is None:
-            return
-        self.note_line.set_text("")
-        self._visibility_choice = None
-        self._drafts.save()
-        self.changed(event, "notes", "caucuses")
+        self._notes.submit(message.text)
 
     # ------------------------------------------------------------------ board
 

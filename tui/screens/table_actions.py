@@ -355,6 +355,25 @@ CONSOLE_BINDINGS: list[BindingType] = [
         # letters land on the note line and not on the board's own keys.
         priority=True,
     ),
+    Binding(
+        "enter",
+        "note_enter",
+        "Save note",
+        tooltip="On the note line: save the note (then back to the board, unless note-taker)",
+        show=False,
+        id="main.note_enter",
+        # Priority, and only on the note line: the focus leaves the line before the keys
+        # typed after Enter are dispatched, so they reach the board, not the next note.
+        priority=True,
+    ),
+    Binding(
+        "ctrl+n",
+        "note_taker",
+        "Note-taker mode",
+        tooltip="Note-taker mode on or off: Enter keeps the note line for the next note",
+        show=False,
+        id="main.note_taker",
+    ),
     *TABLE_BINDINGS,  # p t c e + a A w i s N
     Binding(
         "slash",
@@ -369,7 +388,7 @@ CONSOLE_BINDINGS: list[BindingType] = [
         "ctrl+t",
         "toggle_team",
         "Team-only",
-        tooltip="Toggle whether the note on the line is team-only",
+        tooltip="Team-only on or off for the notes on the line (stays on until turned off)",
         show=False,
         id="main.toggle_team",
     ),

@@ -1,4 +1,5 @@
-"""The note line: always one key away, it shows the visibility the note will get."""
+"""The note line: always one key away, it shows the visibility the note will get and what
+Enter does (the mode is shown in the notes box's bottom edge, right under the line)."""
 
 from __future__ import annotations
 
@@ -16,6 +17,9 @@ from models.domain import Visibility
 
 PLACEHOLDER = 'Note… "Name: quote  +commitment  !action  ctrl+t team  Enter saves'
 
+KEEP_TYPING = "note-taker: keeps typing · ctrl+n"
+BACK_TO_BOARD = "Enter returns to the board · ctrl+n"
+
 
 class NoteLine(Horizontal):
     """A visibility tag and an input. Posts `Submitted` on Enter and `Changed` as typed."""
@@ -23,6 +27,8 @@ class NoteLine(Horizontal):
     visibility: reactive[Visibility] = reactive(Visibility.MEMBERS)
     chosen: reactive[bool] = reactive(False)
     """True when ctrl+t chose the visibility rather than the caucus rule."""
+    keep_typing: reactive[bool] = reactive(False)
+    """Note-taker mode: Enter keeps the line ready for the next note."""
 
     @dataclass
     class Submitted(Message):
@@ -59,6 +65,17 @@ class NoteLine(Horizontal):
 
     def watch_chosen(self) -> None:
         self._retag()
+
+    def watch_keep_typing(self) -> None:
+        self._show_mode()
+
+    def on_mount(self) -> None:
+        self._show_mode()
+
+    def _show_mode(self) -> None:
+        """What Enter does, in plain words, on the edge of the box the line sits in."""
+        if self.parent is not None:
+            self.parent.border_subtitle = KEEP_TYPING if self.keep_typing else BACK_TO_BOARD  # type: ignore[attr-defined]
 
     def _retag(self) -> None:
         if self.is_mounted:

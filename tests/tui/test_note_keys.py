@@ -1,0 +1,133 @@
+"""Issue 14, items 2 and 3: after a note, the lead's keys are the board's again (unless the
+seat is in note-taker mode, which is remembered and always shown), and team-only stays on
+until turned off, in both modes. Typed with no pauses, at 80x24 and 160x48."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+
+from models.domain import Visibility
+from models.seat_settings import read_seat_settings
+from models.store import Store
+from tests.tui.test_type_ahead import type_fast
+from tui.app import BargainingApp
+from tui.dialogs.pass_proposal import PassProposalDialog
+from tui.screens.main import MainScreen
+from tui.widgets.note_line import BACK_TO_BOARD, KEEP_TYPING, NoteLine
+from tui.widgets.notes_pane import NotesPane
+
+if TYPE_CHECKING:
+    from tests.tui.conftest import FrozenClock
+
+Opener = Callable[[Path], Store]
+SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((160, 48), id="160x48")]
+
+
+@pytest.fixture(params=SIZES)
+def size(request: pytest.FixtureRequest) -> tuple[int, int]:
+    return request.param  # type: ignore[no-any-return]
+
+
+def new_app(demo_db: Path, clock: FrozenClock) -> BargainingApp:
+    return BargainingApp(db_path=demo_db, seat="lead", clock=clock)
+
+
+def notes_since(store: Store, before: int) -> list[tuple[str, Visibility]]:
+    return [(n.text, n.visibility) for n in store.notes(5)[before:]]
+
+
+def tag_of(app: BargainingApp) -> str:
+    return str(app.screen.query_one("#note-visibility").render())
+
+
+async def test_enter_gives_the_keys_back_to_the_board(
+    demo_db: Path, clock: FrozenClock, size: tuple[int, int], open_store: Opener
+) -> None:
+    before = len(open_store(demo_db).notes(5))
+    app = new_app(demo_db, clock)
+    async with app.run_test(size=size) as pilot:
+        assert app.screen.query_one(NotesPane).border_subtitle == BACK_TO_BOARD
+        await type_fast(app, "n", "o", "k", "enter", "p", "1", "3")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, PassProposalDialog)
+        assert app.screen.query_one("#pass-articles").value == "13"  # type: ignore[attr-defined]
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        assert app.screen.note_line.text == ""
+    assert notes_since(open_store(demo_db), before) == [("ok", Visibility.MEMBERS)]
+
+
+async def test_note_taker_mode_keeps_typing_and_is_remembered_for_the_seat(
+    demo_db: Path, clock: FrozenClock, size: tuple[int, int], open_store: Opener
+) -> None:
+    before = len(open_store(demo_db).notes(5))
+    app = new_app(demo_db, clock)
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert app.screen.query_one(NotesPane).border_subtitle == KEEP_TYPING
+        await type_fast(app, "n", "o", "n", "e", "enter", "p", "1", "3", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        assert app.screen.focused is app.screen.note_line.input
+    assert notes_since(open_store(demo_db), before) == [
+        ("one", Visibility.MEMBERS),
+        ("p13", Visibility.MEMBERS),
+    ]
+    assert read_seat_settings(demo_db, "lead").keep_typing is True
+    assert read_seat_settings(demo_db, "other").keep_typing is False
+    again = new_app(demo_db, clock)
+    async with again.run_test(size=size) as pilot:
+        await pilot.pause()
+        assert again.screen.query_one(NoteLine).keep_typing is True
+        assert again.screen.query_one(NotesPane).border_subtitle == KEEP_TYPING
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert again.screen.query_one(NotesPane).border_subtitle == BACK_TO_BOARD
+    assert read_seat_settings(demo_db, "lead").keep_typing is False
+
+
+@pytest.mark.parametrize("keep_typing", [False, True], ids=["to-board", "note-taker"])
+async def test_team_only_stays_on_across_notes_until_turned_off(
+    demo_db: Path,
+    clock: FrozenClock,
+    size: tuple[int, int],
+    open_store: Opener,
+    keep_typing: bool,
+) -> None:
+    before = len(open_store(demo_db).notes(5))
+    app = new_app(demo_db, clock)
+    again = () if keep_typing else ("n",)
+    async with app.run_test(size=size) as pilot:
+        if keep_typing:
+            await pilot.press("ctrl+n")
+        await type_fast(app, "n", "ctrl+t", "a", "enter", *again, "b", "enter")
+        await pilot.pause()
+        assert tag_of(app).startswith("TEAM ONLY")
+        await type_fast(app, *again, "ctrl+t", "c", "enter")
+        await pilot.pause()
+        assert tag_of(app).startswith("members")
+    assert notes_since(open_store(demo_db), before) == [
+        ("a", Visibility.TEAM),
+        ("b", Visibility.TEAM),
+        ("c", Visibility.MEMBERS),
+    ]
+
+
+async def test_team_only_survives_a_restart_after_a_note(
+    demo_db: Path, clock: FrozenClock, size: tuple[int, int]
+) -> None:
+    app = new_app(demo_db, clock)
+    async with app.run_test(size=size) as pilot:
+        await type_fast(app, "n", "ctrl+t", "a", "enter")
+        await pilot.pause()
+    again = new_app(demo_db, clock)
+    async with again.run_test(size=size) as pilot:
+        await pilot.pause()
+        assert tag_of(again).startswith("TEAM ONLY")
