@@ -6,27 +6,21 @@ Exit codes: 0 done, 1 input refused (one line on stderr), 2 usage.
 
 from __future__ import annotations
 
-import json
 import sys
-from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any
 
 import click
 
 from models.errors import DomainError, StoreError
-from models.locations import default_seat, resolve_db
+from models.locations import default_seat
 from models.vocabulary import AUDIENCES, BOARD_FORMATS, PARTIES, RECAP_FORMATS
+from tui.cli_articles import articles
+from tui.cli_io import db_option, db_path, open_db, read_input, write_output
 from tui.cli_io import fail as _fail
-from tui.cli_io import read_input, write_output
 from tui.cli_io import utf8_or_fail as _utf8_or_fail
 from tui.cli_settings import settings as settings_command
 from tui.console import open_app
-
-if TYPE_CHECKING:
-    from models.store import Store
-
-F = TypeVar("F", bound=Callable[..., Any])
 
 
 class BargainGroup(click.Group):
@@ -42,39 +36,6 @@ class BargainGroup(click.Group):
             sys.exit(130)
         except BrokenPipeError:
             sys.exit(0)
-
-
-def _remember_db(ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
-    if value is not None:
-        ctx.ensure_object(dict)["db"] = value
-    return value
-
-
-def db_option(func: F) -> F:
-    """--db PATH, accepted before or after the subcommand."""
-    return click.option(
-        "--db",
-        "db",
-        metavar="PATH",
-        expose_value=False,
-        callback=_remember_db,
-        is_eager=True,
-        help="Database file (default: $BARGAIN_DB or the data folder).",
-    )(func)
-
-
-def db_path(ctx: click.Context) -> Path:
-    """The database chosen by --db, $BARGAIN_DB or the default, in that order."""
-    root = ctx.find_root()
-    return resolve_db((root.obj or {}).get("db"))
-
-
-def open_db(ctx: click.Context, *, create: bool = False) -> Store:
-    """Open the chosen database; only init, demo and journal import may create one."""
-    from models.store import Store
-
-    seat = (ctx.find_root().obj or {}).get("seat") or default_seat()
-    return Store(db_path(ctx), create=create, seat=seat)
 
 
 @click.group(cls=BargainGroup, invoke_without_command=True)
@@ -152,63 +113,6 @@ def init(
             our_side=Party(our_side),
         )
     click.echo(f"Created the campaign in {path}")
-
-
-@main.group()
-def articles() -> None:
-    """The articles of the contract."""
-
-
-@articles.command("import")
-@db_option
-@click.argument("file")
-@click.pass_context
-def articles_import(ctx: click.Context, file: str) -> None:
-    """Add articles from a CSV file with the header `number,title` (all or none; rows
-    repeated unchanged, or already in the campaign unchanged, are skipped)."""
-    from models.article_csv import read_article_list
-
-    data = read_input(file)
-    with open_db(ctx) as store:
-        found = read_article_list(data, {a.number: a.title for a in store.articles()})
-        count = store.record_numbered(found.lines)
-    skipped = f" ({found.left_out()})" if found.left_out() else ""
-    click.echo(f"Added {count} article{'s' if count != 1 else ''}{skipped}")
-
-
-@articles.command("list")
-@db_option
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(BOARD_FORMATS),
-    default="table",
-    show_default=True,
-)
-@click.pass_context
-def articles_list(ctx: click.Context, fmt: str) -> None:
-    """List the articles in natural order."""
-    with open_db(ctx) as store:
-        items = store.articles()
-    if fmt == "json":
-        click.echo(json.dumps([a._asdict() for a in items], ensure_ascii=False, indent=2))
-    elif fmt == "csv":
-        import csv
-        import io
-
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\n")
-        writer.writerow(["number", "title"])
-        writer.writerows((a.number, a.title) for a in items)
-        click.echo(buffer.getvalue(), nl=False)
-    else:
-        from rich.console import Console
-        from rich.table import Table
-
-        table = Table("Article", "Title", title="Articles")
-        for article in items:
-            table.add_row(article.number, article.title)
-        Console().print(table)
 
 
 @main.command()
@@ -399,6 +303,7 @@ def demo(ctx: click.Context, large: bool, no_open: bool) -> None:
         open_app(path, seat=(root.get("seat") or default_seat()))
 
 
+main.add_command(articles)
 main.add_command(db_option(settings_command))
 
 if __name__ == "__main__":  # pragma: no cover

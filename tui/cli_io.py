@@ -7,12 +7,18 @@ never the command's database, its -wal/-shm or a kept backup.
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import click
 
-from models.locations import resolve_db
+from models.locations import default_seat, resolve_db
+
+if TYPE_CHECKING:
+    from models.store import Store
+
+F = TypeVar("F", bound=Callable[..., Any])
 
 
 def fail(message: str) -> NoReturn:
@@ -62,3 +68,36 @@ def utf8_or_fail(**values: str | None) -> None:
         except UnicodeEncodeError:
             option = "--" + name.replace("_", "-")
             fail(f"{option} is not valid UTF-8 text; type it again")
+
+
+def _remember_db(ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+    if value is not None:
+        ctx.ensure_object(dict)["db"] = value
+    return value
+
+
+def db_option(func: F) -> F:
+    """--db PATH, accepted before or after the subcommand."""
+    return click.option(
+        "--db",
+        "db",
+        metavar="PATH",
+        expose_value=False,
+        callback=_remember_db,
+        is_eager=True,
+        help="Database file (default: $BARGAIN_DB or the data folder).",
+    )(func)
+
+
+def db_path(ctx: click.Context) -> Path:
+    """The database chosen by --db, $BARGAIN_DB or the default, in that order."""
+    root = ctx.find_root()
+    return resolve_db((root.obj or {}).get("db"))
+
+
+def open_db(ctx: click.Context, *, create: bool = False) -> Store:
+    """Open the chosen database; only init, demo and journal import may create one."""
+    from models.store import Store
+
+    seat = (ctx.find_root().obj or {}).get("seat") or default_seat()
+    return Store(db_path(ctx), create=create, seat=seat)

@@ -79,7 +79,7 @@ def settings(
     """Print every campaign setting; with options, change them (one journal event)."""
     from models.actions import change_settings
     from models.settings import check_settings
-    from tui.cli import db_path, open_db
+    from tui.cli_io import db_path, open_db
 
     term_fields = {key: given.pop(key) for key in _TERM_OPTIONS}
     typed = {key: value for key, value in given.items() if value is not None}

@@ -264,7 +264,7 @@ def test_bad_journal_lines_and_dialog_fields(
 CLI_CASES: list[tuple[str, list[str], int, str]] = [
     ("recap of an unknown session", ["recap", "--session", "42"], 1, "session 42"),
     ("recap session not a number", ["recap", "--session", "last"], 2, "not a valid integer"),
-    ("unknown recap language", ["recap", "--lang", "fr"], 2, "'fr' is not one of"),
+    ("unknown recap language", ["recap", "--lang", "fr"], 2, "language 'fr' has no catalog"),
     ("unknown audience", ["recap", "--audience", "press"], 2, "'press' is not one of"),
     ("board as PDF", ["board", "--format", "pdf"], 2, "'pdf' is not one of"),
     ("unknown command", ["tally"], 2, "No such command"),
