@@ -2,7 +2,8 @@
 
 Each record (`tui.screens.table_action.TableAction`) declares one thing the console does; the
 main screen runs them (`MainScreen.action_table(name)`, each binding runs `table('<name>')`).
-To add a key: add a record to `TABLE_ACTIONS` and, when it writes, its write function below,
+To add a key: add a record to `TABLE_ACTIONS` and, when it writes, its write function in
+`tui.screens.table_writes`,
 typed with the dialog's result; the main screen needs nothing else. A record with no key reaches
 the palette through `tui.commands.EXTRA_COMMANDS`.
 """
@@ -15,130 +16,25 @@ from typing import TYPE_CHECKING
 
 from textual.binding import Binding, BindingType
 
-from models.domain import Campaign, Caucus, CaucusSide
+from models.domain import Campaign, CaucusSide
 from models.filters import latest_ta, next_waiting_session, sides_out
+from tui.screens import table_writes as writes
 from tui.screens.session_end import ask_end_session, end_session
 from tui.screens.table_action import (
     CAUCUS_OUT,
     PROPOSAL_ON_TABLE,
     RUNNING,
     SESSION,
-    Table,
     TableAction,
 )
 
 if TYPE_CHECKING:
-    from models.domain import JournalEvent
-    from tui.dialogs.agenda_item import AgendaItemRequest
-    from tui.dialogs.caucus import CaucusRequest
-    from tui.dialogs.extend_caucus import ExtendRequest
-    from tui.dialogs.info_request import RequestDraft
-    from tui.dialogs.pass_proposal import ProposalRequest
-    from tui.dialogs.start_session import StartSessionRequest
-    from tui.dialogs.ta import TARequest
+    pass
 
 
 def side_name(campaign: Campaign, side: CaucusSide) -> str:
     """A side that caucuses, as the console names it: its short name, or the joint sidebar."""
     return "The joint sidebar" if side is CaucusSide.JOINT else campaign.short(side)
-
-
-# ---------------------------------------------------------------------- writes
-# Each imports `models.actions` when it first runs: the first frame loads no write.
-
-
-def _pass_proposal(table: Table, request: ProposalRequest) -> JournalEvent:
-    from models import actions
-
-    return actions.pass_proposal(table.store, session=table.number, **request.fields())
-
-
-def _withdraw(table: Table, proposal_id: str) -> JournalEvent:
-    from models import actions
-
-    return actions.withdraw_proposal(table.store, proposal_id)
-
-
-def _sign_ta(table: Table, request: TARequest) -> JournalEvent:
-    from models import actions
-
-    return actions.sign_ta(table.store, session=table.number, **request.fields())
-
-
-def _call_caucus(table: Table, request: CaucusRequest) -> JournalEvent:
-    from models import actions
-
-    return actions.call_caucus(
-        table.store,
-        session=table.number,
-        side=request.side,
-        minutes=request.minutes,
-        purpose=request.purpose,
-    )
-
-
-def _end_caucus(table: Table, caucus: Caucus) -> JournalEvent:
-    from models import actions
-
-    return actions.end_caucus(table.store, session=table.number, side=caucus.side)
-
-
-def _extend_caucus(table: Table, request: ExtendRequest) -> JournalEvent:
-    from models import actions
-
-    return actions.extend_caucus(
-        table.store, session=table.number, side=request.side, minutes=request.minutes
-    )
-
-
-def _next_item(table: Table, _answer: None) -> JournalEvent:
-    from models import actions
-
-    return actions.next_agenda_item(table.store, table.number)
-
-
-def _skip_item(table: Table, _answer: None) -> JournalEvent:
-    from models import actions
-
-    return actions.skip_agenda_item(table.store, table.number)
-
-
-def _add_agenda_item(table: Table, request: AgendaItemRequest) -> JournalEvent:
-    from models import actions
-
-    return actions.add_agenda_item(
-        table.store, table.number, request.title, minutes=request.minutes, articles=request.articles
-    )
-
-
-def _make_request(table: Table, request: RequestDraft) -> JournalEvent:
-    from models import actions
-
-    return actions.make_info_request(
-        table.store, session=table.number, by=request.by, text=request.text, due=request.due
-    )
-
-
-def _answer_request(table: Table, request_id: str) -> JournalEvent:
-    from models import actions
-
-    return actions.answer_info_request(table.store, request_id, session=table.number)
-
-
-def _start_session(table: Table, request: StartSessionRequest) -> JournalEvent:
-    from models import actions
-
-    number = request.number
-    if number is None:
-        scheduled = actions.schedule_session(
-            table.store,
-            starts=request.starts,
-            location=request.location,
-            mode=request.mode,
-            kind=request.kind,
-        )
-        number = int(scheduled.data["session"])  # type: ignore[call-overload]
-    return actions.start_session(table.store, number)
 
 
 # ---------------------------------------------------------------------- the table
@@ -158,7 +54,7 @@ TABLE_ACTIONS = (
             "board": t.board,
             "selected": t.selected,
         },
-        write=_pass_proposal,
+        write=writes.pass_proposal,
         parts=("board",),
     ),
     TableAction(
@@ -176,7 +72,7 @@ TABLE_ACTIONS = (
             "campaign": t.campaign,
             "selected": t.selected,
         },
-        write=_sign_ta,
+        write=writes.sign_ta,
         parts=("board",),
     ),
     TableAction(
@@ -188,7 +84,7 @@ TABLE_ACTIONS = (
         needs=(SESSION, RUNNING),
         dialog="tui.dialogs.caucus:CaucusDialog",
         ask=lambda t: {"campaign": t.campaign, "out": sides_out(t.open_caucuses)},
-        write=_call_caucus,
+        write=writes.call_caucus,
         parts=("caucuses",),
     ),
     TableAction(
@@ -207,7 +103,7 @@ TABLE_ACTIONS = (
         },
         returns=True,
         known=lambda t: t.open_caucuses[0] if len(t.open_caucuses) == 1 else None,
-        write=_end_caucus,
+        write=writes.end_caucus,
         parts=("caucuses",),
         done=lambda t, caucus: f"{side_name(t.campaign, caucus.side)} is back at the table.",
     ),
@@ -222,7 +118,7 @@ TABLE_ACTIONS = (
         needs=(SESSION, CAUCUS_OUT),
         dialog="tui.dialogs.extend_caucus:ExtendCaucusDialog",
         ask=lambda t: {"caucuses": t.open_caucuses, "campaign": t.campaign},
-        write=_extend_caucus,
+        write=writes.extend_caucus,
         parts=("caucuses",),
     ),
     TableAction(
@@ -232,7 +128,7 @@ TABLE_ACTIONS = (
         key="a",
         id="main.next_item",
         needs=(SESSION,),
-        write=_next_item,
+        write=writes.next_item,
         parts=("agenda",),
     ),
     TableAction(
@@ -244,7 +140,7 @@ TABLE_ACTIONS = (
         id="main.skip_item",
         show=False,
         needs=(SESSION,),
-        write=_skip_item,
+        write=writes.skip_item,
         parts=("agenda",),
     ),
     TableAction(
@@ -261,7 +157,7 @@ TABLE_ACTIONS = (
             "campaign": t.campaign,
             "article": t.selected.number if t.selected else None,
         },
-        write=_withdraw,
+        write=writes.withdraw,
         parts=("board",),
     ),
     TableAction(
@@ -274,8 +170,8 @@ TABLE_ACTIONS = (
         needs=(SESSION,),
         dialog="tui.dialogs.info_request:InfoRequestDialog",
         ask=lambda t: {"requests": t.store.info_requests(), "campaign": t.campaign, "now": t.now},
-        write=_make_request,
-        also={"on_answer": _answer_request},
+        write=writes.make_request,
+        also={"on_answer": writes.answer_request},
         parts=("requests",),
     ),
     TableAction(
@@ -308,7 +204,7 @@ TABLE_ACTIONS = (
         needs=(SESSION,),
         dialog="tui.dialogs.agenda_item:AgendaItemDialog",
         ask=lambda t: {"articles": t.store.articles(), "session": t.number},
-        write=_add_agenda_item,
+        write=writes.add_agenda_item,
         parts=("agenda",),
     ),
     TableAction(
@@ -319,7 +215,7 @@ TABLE_ACTIONS = (
             "waiting": next_waiting_session(t.store.sessions()),
             "now": t.now,
         },
-        write=_start_session,
+        write=writes.start_session,
         parts=("session",),
     ),
     TableAction(
