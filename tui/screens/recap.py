@@ -9,130 +9,51 @@ database, readable by its owner only.
 The recap is built and rendered in a thread worker (`models.recap.build_snapshot`, then
 `exports.render_recap`), which posts the text back: switching stays smooth on a large
 campaign. What another seat records shows up at once (`StoreChanged`).
+
+Beside it: the switches and their words (`recap_choice`), the keys (`recap_keys`), copying and
+writing (`recap_send`) and the preview widget (`tui.widgets.recap_preview`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, VerticalScroll
+from textual.binding import BindingType
+from textual.containers import Horizontal
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import ContentSwitcher, Footer, Header, Markdown, Select, Static, TextArea
+from textual.widgets import Footer, Header, Select, Static
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from exports import FORMATS, LANGS, render_recap
 from models.errors import DomainError, StoreError
 from models.recap import AUDIENCES, Audience, build_snapshot
-from models.recap_files import write_recap_files
 from models.store import Store
 from models.timeutil import zone
-from tui.dialogs.confirm_copy import ConfirmCopyDialog
 from tui.messages import StoreChanged
+from tui.screens.recap_choice import TEAM_BANNER, RecapChoice, recap_switches, sentence
+from tui.screens.recap_keys import RECAP_BINDINGS
+from tui.screens.recap_send import copy_recap, tell_written, write_recaps
+from tui.widgets.recap_preview import PREVIEW_MESSAGE, PREVIEWS, RecapPreview, split_for_preview
 
-FORMAT_WORDS: dict[str, str] = {
-    "md": "Markdown",
-    "html": "HTML",
-    "eml": "Email (.eml)",
-    "sms": "Text blast",
-    "json": "JSON",
-    "csv": "CSV",
-}
-LANG_WORDS: dict[str, str] = {"en": "English", "es": "Español"}
-AUDIENCE_WORDS: dict[str, str] = {"members": "For members", "team": "TEAM ONLY"}
-
-TEAM_BANNER = "⚠ TEAM ONLY · the team's own minutes: never send them to members"
-
-SESSION_KEYS = Binding.Group("Session", compact=True)
-"""`[` and `]` share one place in the footer."""
-
-PREVIEW_MARKDOWN = "recap-markdown-box"
-PREVIEW_TEXT = "recap-text"
-PREVIEW_MESSAGE = "recap-message-box"
-PREVIEWS = (PREVIEW_MARKDOWN, PREVIEW_TEXT, PREVIEW_MESSAGE)
+__all__ = [
+    "MARKDOWN_PREVIEW_LINES",
+    "RecapChoice",
+    "RecapScreen",
+    "split_for_preview",
+    "write_recaps",
+]
 
 MARKDOWN_PREVIEW_LINES = 150
 """How much of a Markdown recap the Markdown widget renders. Textual's Markdown widget makes
 several widgets per list item; the longest recaps of the large campaign (600 lines, 2,000
 widgets) would take seconds to show and make every scroll slow, so past this many lines the
 rest is shown as its source. Every recap of the demo campaign (about 100 lines) fits whole."""
-
-
-def format_word(fmt: str) -> str:
-    """The name of a format as the switches show it ("md" -> "Markdown")."""
-    return FORMAT_WORDS.get(fmt, fmt.upper())
-
-
-def split_for_preview(text: str, limit: int) -> tuple[str, str]:
-    """Cut a Markdown text of more than `limit` lines in two, between top-level blocks.
-
-    The cut falls at the start of a heading, a top-level list item, or a line that follows a
-    blank one (never inside a table, a list item's continuation or a code fence), at or before
-    line `limit`. Returns (head, rest); rest is "" when the text is short enough.
-    """
-    lines = text.splitlines(keepends=True)
-    if len(lines) <= limit:
-        return text, ""
-    fenced_at: set[int] = set()
-    fenced = False
-    for number, line in enumerate(lines):
-        if line.lstrip().startswith(("```", "~~~")):
-            fenced = not fenced
-        if fenced:
-            fenced_at.add(number)
-    for cut in range(limit, 0, -1):
-        line = lines[cut]
-        if cut in fenced_at or cut - 1 in fenced_at or not line.strip():
-            continue
-        if line[0] in " \t|":
-            continue
-        if line.startswith(("#", "- ", "* ")) or not lines[cut - 1].strip():
-            return "".join(lines[:cut]), "".join(lines[cut:])
-    return text, ""
-
-
-def write_recaps(
-    store: Store, session: int | None, *, lang: str, audience: Audience, now: datetime
-) -> list[Path]:
-    """Write the recap of `session` (None: the latest started) in every format.
-
-    Every text is rendered before the first file is written, so a refusal (DomainError)
-    writes nothing; `models.recap_files` writes them (0600 files in 0700 folders, never over
-    the database). Returns the files, in FORMATS order. Raises DomainError for a session
-    with no recap, StoreError for a refused target, OSError when the disk refuses.
-    """
-    snapshot = build_snapshot(store, session, audience, now)
-    texts = {fmt: render_recap(snapshot, format=fmt, lang=lang) for fmt in FORMATS}
-    return write_recap_files(
-        store.path,
-        snapshot.session.number,
-        texts,
-        lang=lang,
-        audience=audience,
-        database_id=store.database_id,
-    )
-
-
-@dataclass(frozen=True)
-class RecapChoice:
-    """What the switches say: which session, in which format, language and for whom."""
-
-    session: int | None
-    format: str
-    lang: str
-    audience: Audience
-
-    def describe(self) -> str:
-        """The choice in words, "Session 5 · Markdown · English" (the audience apart)."""
-        number = f"Session {self.session}" if self.session is not None else "No session"
-        return f"{number} · {format_word(self.format)} · {LANG_WORDS.get(self.lang, self.lang)}"
 
 
 class RecapScreen(Screen[None]):
@@ -176,64 +97,7 @@ class RecapScreen(Screen[None]):
     }
     """
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "back", "Back", tooltip="Back to the previous screen", id="recap.back"),
-        Binding("f", "cycle_format", "Format", tooltip="Show the next format", id="recap.format"),
-        Binding(
-            "l",
-            "toggle_language",
-            "Language",
-            tooltip="Switch between English and Spanish",
-            id="recap.language",
-        ),
-        Binding(
-            "u",
-            "toggle_audience",
-            "Audience",
-            tooltip="Switch between the members' recap and the team's own minutes",
-            id="recap.audience",
-        ),
-        Binding(
-            "left_square_bracket",
-            "previous_session",
-            "Previous session",
-            key_display="[",
-            group=SESSION_KEYS,
-            tooltip="The session before this one",
-            id="recap.previous_session",
-        ),
-        Binding(
-            "right_square_bracket",
-            "next_session",
-            "Next session",
-            key_display="]",
-            group=SESSION_KEYS,
-            tooltip="The session after this one",
-            id="recap.next_session",
-        ),
-        Binding(
-            "w",
-            "write",
-            "Write",
-            tooltip="Write this session's recap in every format into recaps/ beside the database",
-            id="recap.write",
-        ),
-        Binding(
-            "r",
-            "refresh",
-            "Refresh",
-            show=False,
-            tooltip="Make the recap again, as of now",
-            id="recap.refresh",
-        ),
-        Binding(
-            "c",
-            "copy",
-            "Copy",
-            tooltip="Copy the text shown to the clipboard (the team minutes ask first)",
-            id="recap.copy",
-        ),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = RECAP_BINDINGS
 
     class Rendered(Message):
         """The worker made the text of `choice` (or was refused, with `problem`)."""
@@ -270,46 +134,9 @@ class RecapScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="recap-controls"):
-            yield Select[int](
-                [],
-                prompt="No session yet",
-                id="recap-session",
-                compact=True,
-                tooltip="Session ( [ and ] )",
-            )
-            yield Select[str](
-                [(format_word(fmt), fmt) for fmt in FORMATS],
-                value="md",
-                allow_blank=False,
-                id="recap-format",
-                compact=True,
-                tooltip="Format (f)",
-            )
-            yield Select[str](
-                [(LANG_WORDS.get(lang, lang), lang) for lang in LANGS],
-                value="en",
-                allow_blank=False,
-                id="recap-lang",
-                compact=True,
-                tooltip="Language (l)",
-            )
-            yield Select[str](
-                [(AUDIENCE_WORDS[audience], audience) for audience in AUDIENCES],
-                value="members",
-                allow_blank=False,
-                id="recap-audience",
-                compact=True,
-                tooltip="Audience (u)",
-            )
+            yield from recap_switches()
         yield Static(TEAM_BANNER, id="recap-banner", markup=False)
-        with ContentSwitcher(id="recap-preview", initial=PREVIEW_MESSAGE):
-            with VerticalScroll(id=PREVIEW_MARKDOWN):
-                yield Markdown(id="recap-markdown")
-                yield Static(id="recap-markdown-cut", markup=False)
-                yield Static(id="recap-markdown-rest", markup=False)
-            yield TextArea(id=PREVIEW_TEXT, read_only=True, soft_wrap=True, show_cursor=False)
-            with VerticalScroll(id=PREVIEW_MESSAGE):
-                yield Static("Making the recap…", id="recap-message", markup=False)
+        yield RecapPreview(id="recap-preview", initial=PREVIEW_MESSAGE)
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -428,55 +255,28 @@ class RecapScreen(Screen[None]):
             return  # a later switch is being made
         if message.problem:
             self._shown_choice, self._shown_text = choice, None
-            self._show_message(_sentence(message.problem), refusal=True)
+            self._show_message(sentence(message.problem), refusal=True)
             return
         if choice == self._shown_choice and message.text == self._shown_text:
             return  # nothing changed (another seat's change outside this recap)
         same_view = choice == self._shown_choice
         self._shown_choice, self._shown_text = choice, message.text
-        switcher = self.query_one(ContentSwitcher)
+        preview = self.query_one(RecapPreview)
         had_focus = self.focused is None or self.focused.id in PREVIEWS
         if choice.format == "md":
-            box = self.query_one(f"#{PREVIEW_MARKDOWN}", VerticalScroll)
-            keep = box.scroll_y if same_view else 0
             head, rest = split_for_preview(message.text, MARKDOWN_PREVIEW_LINES)
-            await self.query_one("#recap-markdown", Markdown).update(head)
-            self._show_rest(message.text, rest)
-            switcher.current = PREVIEW_MARKDOWN
-            box.scroll_to(y=keep, animate=False)
+            await preview.show_markdown(message.text, head, rest, same_view=same_view)
         else:
-            area = self.query_one(f"#{PREVIEW_TEXT}", TextArea)
-            keep = area.scroll_y if same_view else 0
-            area.load_text(message.text.replace("\r\n", "\n"))
-            switcher.current = PREVIEW_TEXT
-            area.scroll_to(y=keep, animate=False)
+            preview.show_text(message.text, same_view=same_view)
         if had_focus:
             self._focus_preview()
 
-    def _show_rest(self, text: str, rest: str) -> None:
-        """Below a long recap's rendered start, the rest as its Markdown source."""
-        note = self.query_one("#recap-markdown-cut", Static)
-        source = self.query_one("#recap-markdown-rest", Static)
-        note.display = source.display = bool(rest)
-        if rest:
-            total = text.count("\n")
-            note.update(
-                f"This recap is long ({total} lines): the rest is shown as its Markdown "
-                "source. Copy (c) and Write (w) take all of it."
-            )
-            source.update(rest)
-
     def _show_message(self, text: str, *, refusal: bool) -> None:
-        message = self.query_one("#recap-message", Static)
-        message.update(text)
-        message.set_class(refusal, "-refusal")
-        self.query_one(ContentSwitcher).current = PREVIEW_MESSAGE
+        self.query_one(RecapPreview).show_message(text, refusal=refusal)
         self._focus_preview()
 
     def _focus_preview(self) -> None:
-        current = self.query_one(ContentSwitcher).current
-        if current is not None:
-            self.query_one(f"#{current}").focus()
+        self.query_one(RecapPreview).focus_shown()
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """A worker that failed unexpectedly says so in the screen, not as a traceback."""
@@ -561,39 +361,7 @@ class RecapScreen(Screen[None]):
 
     def action_copy(self) -> None:
         """Copy the text shown; the team minutes are copied only after a yes."""
-        text = self.text
-        choice = self.choice
-        if text is None:
-            self.app.bell()
-            self.notify("There is no recap to copy yet.", severity="warning")
-            return
-        if choice.audience != "team":
-            self._copy(choice, text)
-            return
-
-        def answer(yes: bool | None) -> None:
-            if yes:
-                self._copy(choice, text)
-            else:
-                self.notify("Nothing was copied.")
-
-        self.app.push_screen(ConfirmCopyDialog(f"Team minutes: {choice.describe()}"), answer)
-
-    def _copy(self, choice: RecapChoice, text: str) -> None:
-        self.app.copy_to_clipboard(text)
-        if choice.audience == "team":
-            self.notify(
-                f"Copied the TEAM ONLY minutes ({choice.describe()}). Not for members.",
-                title="Copied",
-                severity="warning",
-                markup=False,
-            )
-        else:
-            self.notify(
-                f"Copied the members' recap ({choice.describe()}) to the clipboard.",
-                title="Copied",
-                markup=False,
-            )
+        copy_recap(self, self.choice, self.text)
 
     def action_write(self) -> None:
         """Write this session's recap in every format into recaps/ beside the database."""
@@ -606,47 +374,16 @@ class RecapScreen(Screen[None]):
                 self.store, choice.session, lang=choice.lang, audience=choice.audience, now=now
             )
         except (DomainError, StoreError) as refusal:
-            self.post_message(self.Written(choice, [], _sentence(str(refusal))))
+            self.post_message(self.Written(choice, [], sentence(str(refusal))))
             return
         except OSError as error:
             problem = f"the files could not be written: {error.strerror or error}"
             if error.filename:
                 problem += f" ({error.filename})"
-            self.post_message(self.Written(choice, [], _sentence(problem)))
+            self.post_message(self.Written(choice, [], sentence(problem)))
             return
         self.post_message(self.Written(choice, files))
 
     @on(Written)
     def _written(self, message: Written) -> None:
-        if message.problem:
-            self.app.bell()
-            self.notify(
-                message.problem, title="Not written", severity="error", timeout=10, markup=False
-            )
-            return
-        folder = message.files[0].parent
-        kinds = ", ".join(format_word(fmt) for fmt in FORMATS)
-        if message.choice.audience == "team":
-            self.notify(
-                f"TEAM ONLY minutes ({kinds}) written to {folder}. Not for members.",
-                title=f"Wrote {len(message.files)} files",
-                severity="warning",
-                timeout=10,
-                markup=False,
-            )
-        else:
-            self.notify(
-                f"The members' recap ({kinds}) is in {folder}",
-                title=f"Wrote {len(message.files)} files",
-                timeout=10,
-                markup=False,
-            )
-
-
-def _sentence(text: str) -> str:
-    """A refusal as a sentence: capital first letter, full stop at the end."""
-    text = text.strip()
-    if not text:
-        return text
-    text = text[0].upper() + text[1:]
-    return text if text.endswith((".", "!", "?")) else text + "."
+        tell_written(self, message.choice, message.files, message.problem)

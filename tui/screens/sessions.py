@@ -9,7 +9,7 @@ second.
 
 from __future__ import annotations
 
-from datetime import datetime, tzinfo
+from datetime import tzinfo
 from typing import ClassVar
 
 from textual import on
@@ -21,7 +21,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from models.actions import add_agenda_item, add_member, record_attendance, schedule_session
-from models.domain import AgendaStatus, Session
+from models.domain import Session
 from models.events import AttendanceRecorded, MemberAdded, SessionScheduled
 from models.store import Store
 from models.timeutil import zone
@@ -29,42 +29,12 @@ from tui.dialogs.agenda_item import AgendaItemDialog, AgendaItemRequest
 from tui.dialogs.attendance import AttendanceDialog
 from tui.dialogs.member import MemberDialog
 from tui.dialogs.schedule_session import KIND_WORDS, MODE_WORDS, ScheduleSessionDialog
+from tui.screens.session_detail import clip, describe_session, held, when
 
 POLL_SECONDS = 1.0
 WIDE = 120
 MEDIATOR_WIDTH = 20
 MIN_PLACE_WIDTH = 12
-
-_AGENDA_MARKS = {
-    AgendaStatus.UPCOMING: " ",
-    AgendaStatus.ACTIVE: "▶",
-    AgendaStatus.DONE: "✓",
-    AgendaStatus.SKIPPED: "–",
-}
-
-
-def clip(text: str, width: int) -> str:
-    """One line of at most `width` characters, with an ellipsis when cut."""
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1] + "…"
-
-
-def when(moment: datetime, tz: tzinfo, *, year: bool = True) -> str:
-    """A session's start as shown in the list: `Tue 17 Mar 2026 16:30` (or without the year)."""
-    return moment.astimezone(tz).strftime("%a %-d %b %Y %H:%M" if year else "%a %-d %b %H:%M")
-
-
-def held(session: Session, tz: tzinfo) -> str:
-    """When the session actually ran: `16:33–18:23`, `since 16:31`, or nothing yet."""
-    if session.started_at is None:
-        return ""
-    start = session.started_at.astimezone(tz)
-    if session.ended_at is None:
-        return f"▶ since {start:%H:%M}"
-    end = session.ended_at.astimezone(tz)
-    if end.date() != start.date():
-        return f"{start:%H:%M}–{end:%a %H:%M}"
-    return f"{start:%H:%M}–{end:%H:%M}"
 
 
 class SessionsScreen(Screen[None]):
@@ -247,71 +217,7 @@ class SessionsScreen(Screen[None]):
                 )
             )
             return
-        detail.update(self._describe(session))
-
-    def _describe(self, session: Session) -> Content:
-        tz = self.tz
-        lines = [
-            Content.from_markup(
-                "[b $text-primary]Session $number[/] · $kind · $mode",
-                number=session.number,
-                kind=KIND_WORDS[session.kind],
-                mode=MODE_WORDS[session.mode],
-            ),
-            _field("Starts", f"{session.starts.astimezone(tz):%A %-d %B %Y, %H:%M %Z}"),
-        ]
-        if session.location:
-            lines.append(_field("Place", session.location))
-        if session.mediator:
-            lines.append(_field("Mediator", session.mediator))
-        if session.started_at is not None:
-            lines.append(_field("Held", held(session, tz).removeprefix("▶ ")))
-        attendance = self.store.attendance(session.number)
-        if attendance.present or attendance.observers or attendance.sites:
-            team = ", ".join(attendance.present) or "nobody ticked"
-            lines.append(
-                _field(
-                    "Attendance",
-                    f"team {len(attendance.present)} ({team}) · {attendance.observers} "
-                    f"observers · {attendance.sites} sites",
-                )
-            )
-        else:
-            lines.append(_field("Attendance", "not recorded yet (t)"))
-        agenda = self.store.agenda(session.number)
-        lines.append(Content(""))
-        lines.append(Content.from_markup("[b]Agenda[/b] ($count)", count=len(agenda)))
-        if not agenda:
-            lines.append(Content.from_markup("  [dim]no items yet (a)[/dim]"))
-        for item in agenda:
-            minutes = f"{item.minutes} min" if item.minutes else ""
-            articles = f"art. {', '.join(item.articles)}" if item.articles else ""
-            extra = " · ".join(part for part in (minutes, articles) if part)
-            lines.append(
-                Content.from_markup(
-                    "  $mark $position. $title[dim]$extra[/dim]",
-                    mark=_AGENDA_MARKS[item.status],
-                    position=item.position,
-                    title=item.title,
-                    extra=f"  {extra}" if extra else "",
-                )
-            )
-        if session.next is not None:
-            lines.append(Content(""))
-            place = f", {session.next.location}" if session.next.location else ""
-            lines.append(_field("Next", f"{when(session.next.starts, tz)}{place}"))
-        if session.call_to_action:
-            lines.append(_field("Call to action", session.call_to_action))
-        roster = self.store.members()
-        lines.append(Content(""))
-        lines.append(
-            Content.from_markup(
-                "[b]Team roster[/b] ($count): $names",
-                count=len(roster),
-                names=", ".join(member.name for member in roster) or "nobody yet (m)",
-            )
-        )
-        return Content("\n").join(lines)
+        detail.update(describe_session(self.store, session, self.tz))
 
     # --------------------------------------------------------------------- actions
 
@@ -423,7 +329,3 @@ class SessionsScreen(Screen[None]):
         if session is None:
             self.notify("Schedule a session first: press n.", severity="warning")
         return session
-
-
-def _field(label: str, value: str) -> Content:
-    return Content.from_markup("[b]$label[/b]  $value", label=label, value=value)
