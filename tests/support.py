@@ -12,6 +12,21 @@ from models.store import Store
 FIXTURES = Path(__file__).parent / "fixtures"
 SMALL_JOURNAL = FIXTURES / "small-journal.jsonl"
 
+INIT = [
+    "init",
+    "--union",
+    "Riverbend Education Association",
+    "--union-short",
+    "REA",
+    "--employer",
+    "Riverbend Unified School District",
+    "--employer-short",
+    "RUSD",
+    "--timezone",
+    "America/Los_Angeles",
+]
+"""`bargain init` for the fictional campaign the CLI tests use."""
+
 
 def file_digest(path: Path) -> str:
     """A digest of a database and its WAL, to prove nothing was written."""

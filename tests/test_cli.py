@@ -11,22 +11,8 @@ import pytest
 from click.testing import CliRunner
 
 from models.store import Store
-from tests.support import SMALL_JOURNAL, file_digest
+from tests.support import INIT, SMALL_JOURNAL, file_digest
 from tui.cli import main
-
-INIT = [
-    "init",
-    "--union",
-    "Riverbend Education Association",
-    "--union-short",
-    "REA",
-    "--employer",
-    "Riverbend Unified School District",
-    "--employer-short",
-    "RUSD",
-    "--timezone",
-    "America/Los_Angeles",
-]
 
 
 @pytest.fixture

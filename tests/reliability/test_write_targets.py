@@ -18,25 +18,11 @@ from click.testing import CliRunner, Result
 
 from models.errors import StoreError
 from models.store import Store
-from tests.support import SMALL_JOURNAL
+from tests.support import INIT, SMALL_JOURNAL
 from tui.cli import main
 
 ROOT = Path(__file__).resolve().parents[2]
 SIDES = ("", "-wal", "-shm")
-
-INIT = [
-    "init",
-    "--union",
-    "Riverbend Education Association",
-    "--union-short",
-    "REA",
-    "--employer",
-    "Riverbend Unified School District",
-    "--employer-short",
-    "RUSD",
-    "--timezone",
-    "America/Los_Angeles",
-]
 
 
 @pytest.fixture
