@@ -196,12 +196,12 @@ def child_keys(db: str, notes: int, passes: int) -> None:
             original_board = ArticleBoard.show
             app = self
 
-            def notes_shown(pane: NotesPane, *args: object) -> None:
-                original_notes(pane, *args)  # type: ignore[arg-type]
+            def notes_shown(pane: NotesPane, *args: object, **options: object) -> None:
+                original_notes(pane, *args, **options)  # type: ignore[arg-type]
                 app.changed = time.perf_counter()
 
-            def board_shown(board: ArticleBoard, *args: object) -> None:
-                original_board(board, *args)  # type: ignore[arg-type]
+            def board_shown(board: ArticleBoard, *args: object, **options: object) -> None:
+                original_board(board, *args, **options)  # type: ignore[arg-type]
                 app.changed = time.perf_counter()
 
             NotesPane.show = notes_shown  # type: ignore[method-assign]
@@ -241,6 +241,9 @@ def child_keys(db: str, notes: int, passes: int) -> None:
             line = screen.note_line.input
             note_times = []
             for index in range(notes):
+                # Enter gives the keys back to the board (issue 14): `n` first, untimed.
+                screen.action_note()
+                await self._settle()
                 line.value = f"Benchmark note {index}: the district repeats its position"
                 await asyncio.sleep(0.05)
                 note_times.append(await self._key("enter", "\r", "MainScreen"))
