@@ -76,7 +76,7 @@ class MainScreen(Screen[None]):
         self.open_caucuses: list[Caucus] = []
         self.loaded_seq = 0
         self._notes = NoteDesk(self, store)
-        self._keys = TableKeys(self, TABLE)
+        self.table_keys = TableKeys(self, TABLE)
 
     # ------------------------------------------------------------------ layout
 
@@ -217,7 +217,7 @@ class MainScreen(Screen[None]):
             self.app.bell()
             return None
 
-    def _table(self) -> Table | None:
+    def table_as_loaded(self) -> Table | None:
         """The table as loaded, for an action run now (None before the campaign is read)."""
         if self.campaign is None:
             return None
@@ -235,9 +235,9 @@ class MainScreen(Screen[None]):
     def action_table(self, name: str) -> None:
         """Run one action of `TABLE` (`tui.screens.table_actions`): the keys p t c e + a A w i
         s N and the palette's agenda item. It reloads what its write touched."""
-        table = self._table()
+        table = self.table_as_loaded()
         if table is not None:
-            self._keys.run(name, table)
+            self.table_keys.run(name, table)
 
     # ------------------------------------------------------------------ notes
     # The note line's work is `tui.screens.note_desk.NoteDesk`'s; these are its keys.

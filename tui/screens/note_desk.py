@@ -111,8 +111,8 @@ class NoteDesk:
         screen = self.screen
         if not text.strip():
             return
-        table = screen._table()
-        if table is None or not screen._keys.allowed((SESSION,), table):
+        table = screen.table_as_loaded()
+        if table is None or not screen.table_keys.allowed((SESSION,), table):
             return
         number = table.number
         parsed = parse_note_line(text)
