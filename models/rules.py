@@ -122,23 +122,17 @@ def proposal_statuses(
     return status
 
 
-Extension = int | tuple[datetime, int]
-"""A caucus extension: its minutes, or the instant it was recorded (`at`) and its minutes."""
-
-
-def caucus_due_back(started: datetime, minutes: int, extensions: Iterable[Extension]) -> datetime:
-    """The instant a caucus is due back: start + minutes, then each extension in order
-    (DESIGN.md, "Overdue extension"): the later of the due time so far and the extension's
-    `at`, plus its minutes. Ten more minutes for a caucus already overdue run from when they
-    were given, not from the old due time. An extension given as minutes alone (its instant
-    unknown) adds to the due time."""
+def caucus_due_back(
+    started: datetime, minutes: int, extensions: Iterable[tuple[datetime, int]]
+) -> datetime:
+    """The instant a caucus is due back: start + minutes, then each extension, given as the
+    instant it was recorded and its minutes, in order (DESIGN.md, "Overdue extension"): the
+    later of the due time so far and the extension's instant, plus its minutes. Ten more
+    minutes for a caucus already overdue run from when they were given, not from the old due
+    time."""
     due = started + timedelta(minutes=minutes)
-    for extension in extensions:
-        if isinstance(extension, int):
-            due += timedelta(minutes=extension)
-        else:
-            at, added = extension
-            due = max(due, at) + timedelta(minutes=added)
+    for at, added in extensions:
+        due = max(due, at) + timedelta(minutes=added)
     return due
 
 

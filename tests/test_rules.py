@@ -114,7 +114,7 @@ def test_a_ta_on_a_package_agrees_the_package() -> None:
 
 
 def test_caucus_clock() -> None:
-    due = caucus_due_back(T0, 20, [10, 5])
+    due = caucus_due_back(T0, 20, [(T0 + timedelta(minutes=1), 10), (T0 + timedelta(minutes=2), 5)])
     assert due == T0 + timedelta(minutes=35)
     assert not caucus_warning(due, T0)
     assert caucus_warning(due, due - timedelta(minutes=4))

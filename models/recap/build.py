@@ -181,12 +181,10 @@ def build_snapshot(
             )
         )
 
-    from models import caucus_clocks
-
     session_end = target.ended_at if target.ended_at is not None else as_of
     caucuses = tuple(
         _caucus(c, session_end, running=target.ended_at is None, team=team, local=local)
-        for c in caucus_clocks.caucuses(store, target.number)
+        for c in store.caucuses(target.number)
     )
     caucus_minutes = _minutes(
         _union_length(
