@@ -31,6 +31,7 @@ from tui.widgets.agenda import Agenda
 from tui.widgets.article_board import ArticleBoard
 from tui.widgets.caucus_panel import CaucusPanel
 from tui.widgets.key_bar import KeyBar
+from tui.widgets.lit_box import LitBox
 from tui.widgets.note_line import NoteLine
 from tui.widgets.notes_pane import NotesPane
 from tui.widgets.session_header import SessionHeader
@@ -85,7 +86,7 @@ class MainScreen(Screen[None]):
             with Vertical(id="side"):
                 yield CaucusPanel(id="caucuses", classes="-empty")
                 yield Agenda(id="agenda")
-            with Vertical(id="board-box"):
+            with LitBox(id="board-box"):
                 yield ArticleBoard(id="board")
             yield NotesPane(id="notes")
         yield KeyBar()
@@ -94,10 +95,17 @@ class MainScreen(Screen[None]):
         self.query_one("#agenda").border_title = "Agenda"
         self.query_one("#board-box").border_title = "Articles"
         self.query_one("#notes").border_title = "Notes"
+        self.watch(self, "focused", self._light_boxes)
+        self.app.theme_changed_signal.subscribe(self, lambda _theme: self._light_boxes())
         self.reload()
         self._notes.restore()
         self.set_interval(1.0, self._tick, name="clock")
         self.set_interval(60.0, self._tick_board, name="board ages")
+
+    def _light_boxes(self) -> None:
+        """The box the focus is in lights up (`tui.widgets.lit_box`)."""
+        for box in self.query(LitBox):
+            box.light(self.focused)
 
     # ------------------------------------------------------------------ loading
 

@@ -97,7 +97,8 @@ class CaucusClock(Widget):
         self._was_due = caucus_remaining(caucus.due_back, now).total_seconds() <= 0
         self._shown_due = self._due_line().plain
         # Its three parts, kept: a tick (every second) updates them without querying.
-        self._title_label = Static(self._title(), classes="caucus-title")
+        self._shown_title = self._title()
+        self._title_label = Static(self._shown_title, classes="caucus-title")
         self._digits = Digits(self._face(), classes="caucus-digits")
         self._due_label = Static(self._due_line(), classes="caucus-due")
 
@@ -114,7 +115,11 @@ class CaucusClock(Widget):
         self.caucus = caucus
         self.campaign = campaign
         self.tick(now)
-        self._title_label.update(self._title())
+        title = self._title()
+        if (title.plain, title.spans) != (self._shown_title.plain, self._shown_title.spans):
+            # Only when it changes (an extension, a rename): an update lays the screen out.
+            self._shown_title = title
+            self._title_label.update(title)
 
     def tick(self, now: datetime) -> None:
         """Recompute the face for `now`; nothing here counts ticks."""
