@@ -33,8 +33,29 @@ FORM_ERROR = "form-error"
 """The id of the error line under a form, for refusals that belong to no one field."""
 
 
-class FieldError(Static):
-    """The error of one field, shown right under it; takes no room while the field is right."""
+class ShownLine(Static):
+    """A line under a field that takes no room while it has nothing to say; `show(text)`
+    shows it (`shown(text)` is how it reads) or hides it, and redraws nothing unchanged."""
+
+    def __init__(self, *, id: str) -> None:
+        super().__init__("", id=id, markup=False)
+        self.text = ""
+
+    def shown(self, text: str) -> str:
+        """How `text` reads on the line."""
+        return text
+
+    def show(self, text: str) -> None:
+        """Show `text`, or hide the line when it is empty."""
+        if text == self.text:
+            return
+        self.text = text
+        self.update(self.shown(text) if text else "")
+        self.set_class(bool(text), "-shown")
+
+
+class FieldError(ShownLine):
+    """The error of one field, shown right under it, with a mark that reads without colour."""
 
     DEFAULT_CSS = """
     FieldError {
@@ -46,38 +67,22 @@ class FieldError(Static):
     }
     """
 
-    def __init__(self, *, id: str) -> None:
-        super().__init__("", id=id, markup=False)
-        self.message = ""
+    @property
+    def message(self) -> str:
+        """The error shown ("" for none)."""
+        return self.text
 
-    def show(self, message: str) -> None:
-        """Show a message (with a mark that reads without colour), or hide when empty."""
-        if message == self.message:
-            return
-        self.message = message
-        self.update(f"✗ {message}" if message else "")
-        self.set_class(bool(message), "-shown")
+    def shown(self, text: str) -> str:
+        return f"✗ {text}"
 
 
-class FormHint(Static):
+class FormHint(ShownLine):
     """A line under a field saying what was understood ("Tuesday 17 March, 16:30 PDT")."""
 
     DEFAULT_CSS = """
     FormHint { color: $text-muted; padding-left: 14; height: auto; display: none; }
     FormHint.-shown { display: block; }
     """
-
-    def __init__(self, *, id: str) -> None:
-        super().__init__("", id=id, markup=False)
-        self.text = ""
-
-    def show(self, text: str) -> None:
-        """Show the hint, or hide it when empty; nothing is redrawn when it is unchanged."""
-        if text == self.text:
-            return
-        self.text = text
-        self.update(text)
-        self.set_class(bool(text), "-shown")
 
 
 class FieldRow(Vertical):
@@ -242,6 +247,30 @@ class FormDialog(TypeAheadDialog[ResultT]):
     SAVE_LABEL: ClassVar[str] = "Save"
     REFUSAL_FIELD: ClassVar[str] = ""
     """The field beside which the store's refusal is shown (else under the form)."""
+    FIRST_FIELD: ClassVar[str] = ""
+    """The field focused when the form opens (else the first one)."""
+
+    def __init_subclass__(
+        cls,
+        *,
+        title: str | None = None,
+        save: str | None = None,
+        refusal: str | None = None,
+        first: str | None = None,
+        **options: Any,
+    ) -> None:
+        """A form says its words on its class line: `class CaucusDialog(FormDialog[Request],
+        title="Call a caucus", save="Start the clock", refusal="caucus-side",
+        first="caucus-minutes")` (each optional; a subclass keeps its base's)."""
+        super().__init_subclass__(**options)
+        if title is not None:
+            cls.DIALOG_TITLE = title
+        if save is not None:
+            cls.SAVE_LABEL = save
+        if refusal is not None:
+            cls.REFUSAL_FIELD = refusal
+        if first is not None:
+            cls.FIRST_FIELD = first
 
     def __init__(self, on_save: Callable[[ResultT], object] | None = None) -> None:
         super().__init__()
@@ -289,6 +318,8 @@ class FormDialog(TypeAheadDialog[ResultT]):
     def on_mount(self) -> None:
         # Fill the hints that depend on what is typed (nothing is shown as wrong yet).
         self.check()
+        if self.FIRST_FIELD:
+            self.query_one(f"#{self.FIRST_FIELD}").focus()
 
     # -------------------------------------------------------------------- checking
 

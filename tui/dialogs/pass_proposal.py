@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, ClassVar
+from typing import Any
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -79,13 +79,11 @@ class ProposalRequest:
         }
 
 
-class PassProposalDialog(FormDialog[ProposalRequest]):
+class PassProposalDialog(
+    FormDialog[ProposalRequest], title="Pass a proposal", save="Pass", refusal="pass-label"
+):
     """The label follows side and kind until it is typed over; side and kind follow the
     articles typed (`models.pass_defaults`) until one is picked by hand."""
-
-    DIALOG_TITLE = "Pass a proposal"
-    SAVE_LABEL = "Pass"
-    REFUSAL_FIELD: ClassVar[str] = "pass-label"
 
     def __init__(
         self,

@@ -108,12 +108,10 @@ def is_link(place: str) -> bool:
     return bool(_LINK.search(place))
 
 
-class ScheduleSessionDialog(FormDialog[SessionScheduled]):
+class ScheduleSessionDialog(
+    FormDialog[SessionScheduled], title="Schedule a session", save="Schedule", refusal="number"
+):
     """Schedule a session; dismisses the `session.scheduled` line it saved."""
-
-    DIALOG_TITLE = "Schedule a session"
-    SAVE_LABEL = "Schedule"
-    REFUSAL_FIELD = "number"
 
     def __init__(
         self,
