@@ -126,12 +126,17 @@ class NoteLog(Widget, can_focus=False):
         rows = self._shown(width, height)
         if not 0 <= y < len(rows):
             return Strip.blank(width, style.rich_style)
-        key, line = rows[y]
-        full_key = (key, width, style, self.app.theme)
-        strip = self._strips.get(full_key)
+        frame = (width, style, self.app.theme)
+        strip = self._strips.get((rows[y][0], *frame))
         if strip is None:
-            drawn = Visual.to_strips(self, line, width, 1, style)
-            strip = self._strips[full_key] = drawn[0] if drawn else Strip.blank(width)
+            # Every row not drawn yet is drawn now, in one go (a first frame draws them all).
+            missing = [(key, line) for key, line in rows if (key, *frame) not in self._strips]
+            drawn = Visual.to_strips(
+                self, Content("\n").join(line for _key, line in missing), width, None, style
+            )
+            for (key, _line), row in zip(missing, drawn, strict=False):
+                self._strips[(key, *frame)] = row
+            strip = self._strips.get((rows[y][0], *frame)) or Strip.blank(width)
         return strip
 
     def notify_style_update(self) -> None:
