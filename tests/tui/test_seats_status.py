@@ -1,0 +1,163 @@
+"""The seats' status line (issue 16): always visible while the app syncs, at 80x24 and wide.
+
+The exchange here is a stand-in that returns the reports a real one would: the words on the
+screen are what is tested (tests/seats drive the real exchange through a folder).
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
+
+import pytest
+from textual.pilot import Pilot
+
+from tui.app import BargainingApp
+from tui.widgets.sync_status import SyncStatus, age_words
+
+if TYPE_CHECKING:
+    from tests.tui.conftest import FrozenClock
+
+SIZES = [(80, 24), (160, 48)]
+AT = datetime(2026, 3, 23, 1, 20, tzinfo=UTC)
+
+
+class Seen(NamedTuple):
+    db_id: str
+    labels: tuple[str, ...]
+    last_seen: datetime | None
+
+
+class Report(NamedTuple):
+    at: datetime
+    sent: int
+    received: int
+    waiting: int
+    seats: tuple[Seen, ...]
+    conflicts: int
+    problems: tuple[str, ...]
+
+
+def report(**changes: object) -> Report:
+    base = Report(AT, 0, 0, 0, (Seen("b" * 32, ("Lakeside laptop",), AT),), 0, ())
+    return base._replace(**changes)
+
+
+def exchange_returning(*reports: Report | Exception) -> Callable[[object, Path], Report]:
+    """An exchange that returns (or raises) `reports` in turn, then the last one forever."""
+    left = list(reports)
+
+    def run(_store: object, _folder: Path) -> Report:
+        outcome = left.pop(0) if len(left) > 1 else left[0]
+        if isinstance(outcome, Exception):
+            raise outcome
+        return outcome
+
+    return run
+
+
+def status(app: BargainingApp) -> str:
+    """The status line's words ("" while it is hidden)."""
+    widget = app.screen.query_one(SyncStatus)
+    return str(widget.render()) if widget.display else ""
+
+
+async def wait_for(pilot: Pilot[None], seen: Callable[[], bool], limit: float = 5.0) -> None:
+    started = time.monotonic()
+    while not seen():
+        assert time.monotonic() - started < limit, "not shown in time"
+        await pilot.pause(0.05)
+
+
+def syncing_app(demo_db: Path, clock: FrozenClock, tmp_path: Path, *reports: Report | Exception):
+    return BargainingApp(
+        db_path=demo_db,
+        seat="lead",
+        clock=clock,
+        sync=tmp_path / "shared",
+        exchange=exchange_returning(*reports),
+        sync_seconds=0.05,
+    )
+
+
+@pytest.mark.parametrize("size", SIZES, ids=["80x24", "160x48"])
+async def test_the_status_says_when_with_how_many_what_waits_and_conflicts(
+    demo_db: Path, clock: FrozenClock, tmp_path: Path, size: tuple[int, int]
+) -> None:
+    app = syncing_app(demo_db, clock, tmp_path, report(waiting=2, conflicts=1))
+    async with app.run_test(size=size) as pilot:
+        await wait_for(pilot, lambda: "synced" in status(app))
+        line = status(app)
+        assert line.startswith("synced 0 s ago")
+        assert "2 seats · 2 waiting · 1 conflict (C)" in line
+        assert len(line) <= size[0]
+
+
+@pytest.mark.parametrize("size", SIZES, ids=["80x24", "160x48"])
+async def test_a_quiet_seat_and_a_problem_are_said_plainly(
+    demo_db: Path, clock: FrozenClock, tmp_path: Path, size: tuple[int, int]
+) -> None:
+    quiet = (Seen("b" * 32, ("Lakeside laptop",), AT - timedelta(minutes=14)),)
+    app = syncing_app(demo_db, clock, tmp_path, report(seats=quiet, conflicts=1))
+    async with app.run_test(size=size) as pilot:
+        await wait_for(pilot, lambda: "synced" in status(app))
+        line = status(app)
+        assert "Lakeside laptop last seen 14 min ago" in line
+        assert "1 conflict" in line
+    wrong = report(problems=("wrong team passphrase: check --passphrase-file",))
+    app = syncing_app(demo_db, clock, tmp_path, wrong)
+    async with app.run_test(size=size) as pilot:
+        await wait_for(pilot, lambda: "synced" in status(app))
+        assert "wrong team passphrase: check --passphrase-file" in status(app)
+    app = syncing_app(demo_db, clock, tmp_path, PermissionError(13, "Permission denied"))
+    async with app.run_test(size=size) as pilot:
+        await wait_for(pilot, lambda: "stopped" in status(app))
+        line = status(app)
+        assert line.startswith("sync stopped: the shared folder cannot be read or written")
+        assert "\n" not in line
+
+
+async def test_without_a_folder_there_is_no_status_line(demo_db: Path, clock: FrozenClock) -> None:
+    app = BargainingApp(db_path=demo_db, seat="lead", clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause(0.2)
+        assert not app.screen.query_one(SyncStatus).display
+        assert app.seat_sync is None
+
+
+async def test_events_received_reload_the_screens(
+    demo_db: Path, clock: FrozenClock, tmp_path: Path
+) -> None:
+    """After an exchange that received events, the board and notes are read again."""
+    from models import actions
+    from models.store import Store
+
+    def exchange(store: Store, _folder: Path) -> Report:
+        if not exchange.done:  # type: ignore[attr-defined]
+            exchange.done = True  # type: ignore[attr-defined]
+            actions.add_note(store, session=5, text="Arrived from the other seat")
+            return report(received=1)
+        return report()
+
+    exchange.done = False  # type: ignore[attr-defined]
+    app = BargainingApp(
+        db_path=demo_db, seat="lead", clock=clock, sync=tmp_path / "shared", exchange=exchange
+    )
+    async with app.run_test(size=(160, 48)) as pilot:
+        log = app.screen.query_one("#note-log")
+        await wait_for(pilot, lambda: "Arrived from the other seat" in str(log.render()))
+
+
+def test_ages_read_in_the_fewest_words() -> None:
+    assert [age_words(timedelta(seconds=s)) for s in (3, 59, 60, 14 * 60, 3600, 3900, 86400)] == [
+        "3 s",
+        "59 s",
+        "1 min",
+        "14 min",
+        "1 h",
+        "1 h 5 min",
+        "1 day",
+    ]
