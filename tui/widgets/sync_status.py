@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from models.seats import ExchangeReport, SeatSeen
     from tui.seat_sync import SyncView
 
-QUIET_AFTER = timedelta(minutes=3)
+QUIET_AFTER = timedelta(minutes=5)
 """A seat that has not exchanged for this long is named in the status line."""
 
 
