@@ -1,0 +1,134 @@
+"""Two seats on two computers (issue 16): two apps on two databases, one shared folder.
+
+Each app syncs in the background (its own thread worker, its own connection); what one records
+shows on the other. The lead at 80x24, the note-taker wide (160x48), and the other way round.
+Conflicts between them are listed on the conflicts screen (C) and settled by undoing one.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+from textual.pilot import Pilot
+
+from models import actions
+from models.store import Store
+from tests.tui.test_two_seats import note_log, paste
+from tui.app import BargainingApp
+
+seats = pytest.importorskip("models.seats")
+
+if TYPE_CHECKING:
+    from tests.tui.conftest import FrozenClock
+
+CROSSING = 15.0
+"""Seconds allowed for a note to reach the other app (both sync every 0.2 s here; generous
+for a shared 2-core machine)."""
+SIZES = [((80, 24), (160, 48)), ((160, 48), (80, 24))]
+
+
+async def wait_until(pilot: Pilot[None], seen: Callable[[], bool], limit: float) -> float:
+    started = time.monotonic()
+    while not seen():
+        assert time.monotonic() - started < limit, "the change did not cross in time"
+        await pilot.pause(0.05)
+    return time.monotonic() - started
+
+
+def two_seats(demo_db: Path, tmp_path: Path) -> tuple[Path, Path, Path]:
+    """The lead's database (the demo), the folder it published into, and the note-taker's
+    database joined from that folder."""
+    folder = tmp_path / "shared"
+    with Store(demo_db, seat="lead") as lead:
+        seats.exchange(lead, folder)
+    notes_db = tmp_path / "notes" / "notes.db"
+    notes_db.parent.mkdir(mode=0o700)
+    seats.join(folder, notes_db, seat="notes").close()
+    return demo_db, folder, notes_db
+
+
+@pytest.mark.parametrize("sizes", SIZES, ids=["lead-80x24", "lead-160x48"])
+async def test_a_note_on_one_computer_appears_on_the_other(
+    demo_db: Path, clock: FrozenClock, tmp_path: Path, sizes: tuple[tuple[int, int], ...]
+) -> None:
+    lead_db, folder, notes_db = two_seats(demo_db, tmp_path)
+    lead = BargainingApp(lead_db, seat="lead", clock=clock, sync=folder, sync_seconds=0.2)
+    notes = BargainingApp(notes_db, seat="notes", clock=clock, sync=folder, sync_seconds=0.2)
+    async with (
+        lead.run_test(size=sizes[0]) as lead_pilot,
+        notes.run_test(size=sizes[1]) as notes_pilot,
+    ):
+        await notes_pilot.press("n")
+        await paste(notes_pilot, "District will answer on caseloads next week")
+        await notes_pilot.press("enter")
+        await notes_pilot.pause()
+        assert "District will answer" in note_log(notes)
+        await wait_until(lead_pilot, lambda: "District will answer" in note_log(lead), CROSSING)
+        await lead_pilot.press("n")
+        await paste(lead_pilot, "We hold at five percent")
+        await lead_pilot.press("enter")
+        await wait_until(notes_pilot, lambda: "We hold at five" in note_log(notes), CROSSING)
+        for app, pilot in ((lead, lead_pilot), (notes, notes_pilot)):
+            await wait_until(pilot, lambda app=app: "synced" in status_of(app), CROSSING)
+            assert "2 seats" in status_of(app) or "last seen" in status_of(app)
+    with Store(lead_db) as store:
+        assert [n.seat for n in store.notes(5, limit=2)] == ["notes", "lead"]
+
+
+def status_of(app: BargainingApp) -> str:
+    from tui.widgets.sync_status import SyncStatus
+
+    widget = app.screen.query_one(SyncStatus)
+    return str(widget.render()) if widget.display else ""
+
+
+def conflicting_tas(demo_db: Path, tmp_path: Path) -> tuple[Path, Path, Path]:
+    """Both seats TA article 8 while apart, then exchange: one of them holds a conflict."""
+    lead_db, folder, notes_db = two_seats(demo_db, tmp_path)
+    for path, initials in ((lead_db, "LC"), (notes_db, "NT")):
+        with Store(path) as store:
+            actions.sign_ta(
+                store, session=5, articles=["8"], initials_union=initials, initials_employer="GH"
+            )
+    for path in (lead_db, notes_db, lead_db, notes_db):
+        with Store(path) as store:
+            seats.exchange(store, folder)
+    return lead_db, folder, notes_db
+
+
+@pytest.mark.parametrize("size", [(80, 24), (160, 48)], ids=["80x24", "160x48"])
+async def test_a_conflict_is_listed_and_settled_by_undoing_one_side(
+    demo_db: Path, clock: FrozenClock, tmp_path: Path, size: tuple[int, int]
+) -> None:
+    lead_db, folder, notes_db = conflicting_tas(demo_db, tmp_path)
+    found = {}
+    for path in (lead_db, notes_db):
+        with Store(path) as store:
+            found[path] = store.conflicts()
+    assert sum(len(c) for c in found.values()) == 2, "both seats hold the same conflict"
+    conflict = found[lead_db][0]
+    app = BargainingApp(lead_db, seat="lead", clock=clock, sync=folder, sync_seconds=0.2)
+    async with app.run_test(size=size) as pilot:
+        await wait_until(pilot, lambda: "1 conflict (C)" in status_of(app), CROSSING)
+        await pilot.press("C")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "ConflictsScreen"
+        detail = str(app.screen.query_one("#conflict-detail").render())
+        assert conflict.description in detail
+        assert "Why: " + conflict.reason in detail
+        await pilot.press("u")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert app.screen.has_class("-empty")
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: "0 conflicts" in status_of(app), CROSSING)
+    with Store(lead_db) as store:
+        assert store.conflicts() == []
+    with Store(notes_db) as store:
+        seats.exchange(store, folder)
+        assert store.conflicts() == [], "the settling undo reached the other seat"
