@@ -23,6 +23,7 @@ from models.errors import DomainError, StoreError
 from models.store import queries, queries_sessions, queries_table, schema
 from models.store.connection import Connection, check_file, configure, translated
 from models.store.schema import APP_ID, SCHEMA_VERSION
+from models.store.seat_store import SeatRecords
 from models.timeutil import utc_now
 
 if TYPE_CHECKING:
@@ -50,7 +51,7 @@ if TYPE_CHECKING:
 _EVENT_COLUMNS = "SELECT seq, id, type, at, seat, data, undone FROM events"
 
 
-class Store:
+class Store(SeatRecords):
     """One bargaining database file, opened for reading and writing.
 
     Safe to share between threads: every use of the connection holds one lock.

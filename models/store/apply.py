@@ -185,7 +185,7 @@ def write_prepared(db: Connection, prepared: Prepared, seq: int) -> JournalEvent
         type=payload.type,
         at=payload.at,
         seat=payload.seat,
-        data=stored,
+        data={k: v for k, v in stored.items() if k != "origin"},
     )
 
 
