@@ -23,6 +23,7 @@ from models.errors import DomainError, StoreError
 from models.store import queries, queries_sessions, queries_table, schema
 from models.store.connection import Connection, check_file, configure, translated
 from models.store.schema import APP_ID, SCHEMA_VERSION
+from models.store.seat_store import SeatRecords
 from models.timeutil import utc_now
 
 if TYPE_CHECKING:
@@ -50,7 +51,7 @@ if TYPE_CHECKING:
 _EVENT_COLUMNS = "SELECT seq, id, type, at, seat, data, undone FROM events"
 
 
-class Store:
+class Store(SeatRecords):
     """One bargaining database file, opened for reading and writing.
 
     Safe to share between threads: every use of the connection holds one lock.
@@ -74,6 +75,11 @@ class Store:
             with translated(self.path):
                 configure(self.db.conn, self.path)
             schema.migrate(self.db, applied, lambda reason: self.backup(reason=reason))
+            if self.db.one("SELECT 1 FROM meta WHERE key = 'needs_rebuild'"):
+                from models.store.merge import rebuild
+
+                with self.db.write():
+                    rebuild(self.db)
         except BaseException:
             self.db.close()
             raise
@@ -105,19 +111,26 @@ class Store:
             return [self._apply(line) for line in lines]
 
     def record_numbered(self, lines: Iterable[tuple[int, dict[str, Any]]]) -> int:
-        """Record numbered lines in one transaction; a refusal names its line and undoes all."""
-        count = 0
+        """Record numbered lines in one transaction, each at its place in the shared order;
+        a refusal names its line and undoes all."""
+        from models.store.apply import prepare_line
+        from models.store.merge import take_in
+
         with self.db.write():
+            batch: dict[str, str] = {}
+            prepared = []
             for number, line in lines:
                 try:
-                    self._apply(line)
+                    one = prepare_line(self.db, line, clock=self.clock, seat=self.seat, batch=batch)
                 except DomainError as error:
                     message = str(error)
                     if not message.startswith("line "):
                         message = f"line {number}: {message}"
                     raise DomainError(message) from None
-                count += 1
-        return count
+                one.number = number
+                prepared.append(one)
+            take_in(self.db, prepared, strict=True)
+        return len(prepared)
 
     def _apply(self, line: dict[str, Any]) -> JournalEvent:
         # The write rules (and pydantic) load with the first write: reads never need them.
@@ -164,11 +177,12 @@ class Store:
     # ---------------------------------------------------------------- journal
 
     def journal(self) -> Iterator[str]:
-        """Every event as one JSON line, in journal order, as recorded."""
+        """Every event as one JSON line, in the shared order, as recorded, with its `origin`
+        (and `conflict: true` for one the rules refused at its place)."""
         with self.db.reading() as conn:
-            rows = conn.execute("SELECT data FROM events ORDER BY seq").fetchall()
-        for (data,) in rows:
-            yield data
+            rows = conn.execute("SELECT data, conflict FROM events ORDER BY seq").fetchall()
+        for data, conflict in rows:
+            yield data if conflict is None else data[:-1] + ',"conflict":true}'
 
     def import_journal(self, lines: Iterable[str]) -> int:
         """Replay JSON Lines, all or nothing; the first bad line refuses the whole file.
