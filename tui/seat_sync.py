@@ -194,10 +194,8 @@ def start(
 def _remember(store: Store, folder: Path | None) -> Path | None:
     """The folder to sync with: `folder`, now remembered by the database, else the one it
     remembers (None: no sync)."""
-    try:
-        from models.seats import remember_folder, remembered_folder
-    except ImportError:  # TODO(h-seats-app): gone once models.seats is merged
-        return folder
+    from models.seats import remember_folder, remembered_folder
+
     if folder is not None:
         remember_folder(store, folder)
         return folder

@@ -118,7 +118,8 @@ def _droppable(text: str) -> bool:
 
 
 class SyncStatus(Widget, can_focus=False):
-    """One line above the keys (in the flow: the board gives up a line); it reads the app's `sync_view` and repaints once a second."""
+    """One line above the keys (in the flow: the board gives up a line); it reads the app's
+    `sync_view` and repaints once a second."""
 
     DEFAULT_CSS = """
     SyncStatus {
