@@ -188,8 +188,16 @@ class BargainingApp(App[None]):
 
     def seats_synced(self, view: SyncView) -> None:
         """An exchange ended (called on the app's thread): show it; reload if events came."""
+        import time
+
+        from tui.seat_sync import carried
         from tui.widgets.sync_status import SyncStatus
 
+        told = {text for text, _at in self.sync_view.recent} if self.sync_view else set()
+        view = carried(view, self.sync_view, time.monotonic())
+        for text, _at in view.recent:
+            if text not in told:  # the whole line once, where it wraps; the status keeps it
+                self.notify(text, title="Seats", severity="error", timeout=15)
         self.sync_view = view
         for screen in self.screen_stack:
             for status in screen.query(SyncStatus):

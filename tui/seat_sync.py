@@ -12,6 +12,8 @@ the status, and the next exchange tries again.
 
 from __future__ import annotations
 
+import os
+import re
 import threading
 import time
 from collections.abc import Callable
@@ -43,6 +45,35 @@ class SyncView(NamedTuple):
     """One line when the latest exchange could not run (the folder, the database)."""
     own_id: str = ""
     """This database's id, so that the seats counted are the others."""
+    recent: tuple[tuple[str, float], ...] = ()
+    """Problems the exchanges met lately, with `time.monotonic()` when last met: an exchange
+    says each once, the status line keeps it for PROBLEM_SHOWN seconds."""
+
+
+PROBLEM_SHOWN = 120.0
+"""Seconds the status line keeps a problem an exchange met (it says each only once)."""
+ID_PATTERN = re.compile(r"\b([0-9a-f]{8})-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b")
+
+
+def shorter(text: str, folder: Path) -> str:
+    """A problem as the status line says it: paths inside the folder without the folder,
+    database ids by their first eight digits."""
+    text = text.replace(f"{folder}{os.sep}", "")
+    return ID_PATTERN.sub(lambda found: found.group(1) + "…", text)
+
+
+def carried(view: SyncView, before: SyncView | None, now: float) -> SyncView:
+    """`view` with the problems met lately: those of `before` still recent, and its own."""
+    recent = {
+        text: at for text, at in (before.recent if before else ()) if now - at < PROBLEM_SHOWN
+    }
+    met = list(view.report.problems) if view.report is not None else []
+    if view.problem:
+        met.append(view.problem)
+    for text in met:
+        recent.pop(text, None)
+        recent[text] = now
+    return view._replace(recent=tuple(recent.items()))
 
 
 class SyncHost(Protocol):

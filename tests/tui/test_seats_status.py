@@ -107,11 +107,14 @@ async def test_a_quiet_seat_and_a_problem_are_said_plainly(
         line = status(app)
         assert "Lakeside laptop last seen 14 min ago" in line
         assert "1 conflict" in line
-    wrong = report(problems=("wrong team passphrase: check --passphrase-file",))
-    app = syncing_app(demo_db, clock, tmp_path, wrong)
+    # An exchange says a problem once; the line keeps it (and a toast said it whole).
+    newer = f"{tmp_path}/shared/seats/{'c' * 8}-aaaa-bbbb-cccc-{'d' * 12}/000002.seg is newer"
+    app = syncing_app(demo_db, clock, tmp_path, report(problems=(newer,)), report())
     async with app.run_test(size=size) as pilot:
         await wait_for(pilot, lambda: "synced" in status(app))
-        assert "wrong team passphrase: check --passphrase-file" in status(app)
+        await pilot.pause(0.3)  # a few clean exchanges later
+        assert "seats/cccccccc…/000002.seg is newer" in status(app)
+        assert [n.message for n in app._notifications] == [newer]
     app = syncing_app(demo_db, clock, tmp_path, PermissionError(13, "Permission denied"))
     async with app.run_test(size=size) as pilot:
         await wait_for(pilot, lambda: "stopped" in status(app))

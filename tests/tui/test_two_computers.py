@@ -7,6 +7,7 @@ Conflicts between them are listed on the conflicts screen (C) and settled by und
 
 from __future__ import annotations
 
+import shutil
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -132,3 +133,33 @@ async def test_a_conflict_is_listed_and_settled_by_undoing_one_side(
     with Store(notes_db) as store:
         seats.exchange(store, folder)
         assert store.conflicts() == [], "the settling undo reached the other seat"
+
+
+@pytest.mark.parametrize("size", [(80, 24), (160, 48)], ids=["80x24", "160x48"])
+async def test_a_copied_database_stops_syncing_with_one_line(
+    demo_db: Path, clock: FrozenClock, tmp_path: Path, size: tuple[int, int]
+) -> None:
+    lead_db, folder, _notes_db = two_seats(demo_db, tmp_path)
+    copy = tmp_path / "copy.db"
+    shutil.copyfile(lead_db, copy)
+    copy.chmod(0o600)
+    with Store(lead_db, seat="lead") as lead:
+        actions.add_note(lead, session=5, text="Only the lead wrote this")
+        seats.exchange(lead, folder)
+    app = BargainingApp(copy, seat="lead", clock=clock, sync=folder, sync_seconds=0.2)
+    async with app.run_test(size=size) as pilot:
+        await wait_until(pilot, lambda: "sync stopped: " in status_of(app), CROSSING)
+        line = status_of(app)
+        assert line.startswith("sync stopped: seats/") and "\n" not in line
+        if size[0] >= 160:
+            assert "looks like a copy of another seat's" in line
+        await wait_until(pilot, lambda: bool(list(app._notifications)), CROSSING)
+        (toast,) = [n.message for n in app._notifications]
+        assert "looks like a copy" in toast and f"bargain join {folder}" in toast
+        await pilot.pause(0.5)
+        assert len(app._notifications) == 1, "said once, not at every exchange"
+        await pilot.press("n")
+        await paste(pilot, "The copy still takes notes")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "The copy still takes notes" in note_log(app)

@@ -70,18 +70,20 @@ def plural(count: int, word: str) -> str:
 
 def status_parts(view: SyncView, now: float) -> list[tuple[str, str]]:
     """The status as (text, style) parts, most important first after the time."""
+    from tui.seat_sync import shorter
+
     report = view.report
     if view.problem:
-        return [("sync stopped: " + view.problem, "bold $text-error")]
+        return [("sync stopped: " + shorter(view.problem, view.folder), "bold $text-error")]
     if report is None or view.received_at is None:
         return [(f"syncing with {view.folder} …", "$text-muted")]
     since = max(0.0, now - view.received_at)
     parts = [(f"synced {age_words(timedelta(seconds=since))} ago", "")]
-    problems = [problem for problem in report.problems if problem]
+    problems = [shorter(text, view.folder) for text, _at in reversed(view.recent)]
     others = [seat for seat in report.seats if seat.db_id != view.own_id]
     quiet = quiet_seats(report, view.own_id, since)
     if problems:
-        more = f" (+{len(problems) - 1} more)" if len(problems) > 1 else ""
+        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
         parts.append((problems[0] + more, "bold $text-error"))
     if quiet:
         parts += [(line, "bold $text-warning") for line in quiet]
