@@ -200,7 +200,12 @@ class BargainingApp(App[None]):
                 self.notify(text, title="Seats", severity="error", timeout=15)
         self.sync_view = view
         for screen in self.screen_stack:
-            for status in screen.query(SyncStatus):
+            if isinstance(screen, ModalScreen) or screen.id == "_default":
+                continue
+            found = screen.query(SyncStatus)
+            if not found:  # the screens around the console show it too, above their keys
+                screen.mount(SyncStatus(classes="-on"))
+            for status in found:
                 status.add_class("-on")
                 status.refresh()
         if view.report is not None and view.report.received:

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.seats.syncthing import SYNCTHING, SyncthingPair, syncthing_pair
+from tests.tui.conftest import demo_db, demo_template  # noqa: F401 (the demo campaign, copied)
 
 
 @pytest.fixture
