@@ -10,6 +10,7 @@ from __future__ import annotations
 import shutil
 import time
 from collections.abc import Callable
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -87,11 +88,18 @@ def status_of(app: BargainingApp) -> str:
     return str(widget.render()) if widget.display else ""
 
 
-def conflicting_tas(demo_db: Path, tmp_path: Path) -> tuple[Path, Path, Path]:
-    """Both seats TA article 8 while apart, then exchange: one of them holds a conflict."""
+def conflicting_tas(
+    demo_db: Path, tmp_path: Path, clock: Callable[[], datetime] | None = None
+) -> tuple[Path, Path, Path]:
+    """Both seats TA article 8 while apart (the note-taker's a minute after `clock`'s time,
+    if given), then exchange: each of them holds the same conflict, the note-taker's TA."""
     lead_db, folder, notes_db = two_seats(demo_db, tmp_path)
-    for path, initials in ((lead_db, "LC"), (notes_db, "NT")):
-        with Store(path) as store:
+    for path, initials, seat in ((lead_db, "LC", "lead"), (notes_db, "NT", "notes")):
+        timed = {}
+        if clock is not None:
+            at = clock() + timedelta(minutes=1 if seat == "notes" else 0)
+            timed["clock"] = lambda at=at: at
+        with Store(path, seat=seat, **timed) as store:
             actions.sign_ta(
                 store, session=5, articles=["8"], initials_union=initials, initials_employer="GH"
             )
