@@ -164,3 +164,32 @@ def test_ages_read_in_the_fewest_words() -> None:
         "1 h 5 min",
         "1 day",
     ]
+
+
+@pytest.mark.parametrize("size", SIZES, ids=["80x24", "160x48"])
+async def test_the_conflicts_screen_opens_from_the_palette_and_the_help_names_its_key(
+    demo_db: Path, clock: FrozenClock, tmp_path: Path, size: tuple[int, int]
+) -> None:
+    from textual.widgets import Static
+
+    from tui.screens.conflicts import ConflictsScreen
+
+    app = syncing_app(demo_db, clock, tmp_path, report())
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        help_text = str(app.screen.query_one("#help-text", Static).render())
+        assert any(
+            line.split()[:2] == ["C", "Conflicts"] for line in help_text.splitlines() if line
+        ), help_text
+        await pilot.press("escape")
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        for key in "conflicts between":
+            await pilot.press("space" if key == " " else key)
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ConflictsScreen)
+        assert app.screen.has_class("-empty")
+        assert "synced" in status(app), "the status line stays visible on this screen"
