@@ -171,3 +171,44 @@ async def test_a_copied_database_stops_syncing_with_one_line(
         await pilot.press("enter")
         await pilot.pause()
         assert "The copy still takes notes" in note_log(app)
+
+
+async def test_the_team_passphrase_from_a_file_or_the_environment(
+    demo_db: Path, clock: FrozenClock, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With the right passphrase (a file) notes cross; with a wrong one ($BARGAIN_TEAM_KEY) the
+    status line says so in one line, and the app goes on."""
+    folder = tmp_path / "shared"
+    with Store(demo_db, seat="lead") as lead:
+        seats.exchange(lead, folder, passphrase="red kettle")
+    notes_db = tmp_path / "notes.db"
+    seats.join(folder, notes_db, seat="notes", passphrase="red kettle").close()
+    key_file = tmp_path / "team-key"
+    key_file.write_text("red kettle\n")
+    key_file.chmod(0o600)
+    notes = BargainingApp(
+        notes_db, seat="notes", clock=clock, sync=folder, passphrase_file=key_file
+    )
+    async with notes.run_test(size=(80, 24)) as pilot:
+        with Store(demo_db, seat="lead") as lead:
+            actions.add_note(lead, session=5, text="Sealed with the team passphrase")
+            seats.exchange(lead, folder, passphrase="red kettle")
+        await wait_until(pilot, lambda: "Sealed with the team" in note_log(notes), CROSSING)
+    other_db = tmp_path / "other.db"
+    seats.join(folder, other_db, seat="other", passphrase="red kettle").close()
+    monkeypatch.setenv("BARGAIN_TEAM_KEY", "blue kettle")
+    other = BargainingApp(other_db, seat="other", clock=clock, sync=folder, sync_seconds=0.2)
+    async with other.run_test(size=(160, 48)) as pilot:
+        with Store(demo_db, seat="lead") as lead:
+            actions.add_note(lead, session=5, text="Only the right passphrase reads this")
+            seats.exchange(lead, folder, passphrase="red kettle")
+        await wait_until(pilot, lambda: "synced" in status_of(other), CROSSING)
+        await wait_until(pilot, lambda: "passphrase does not open" in status_of(other), CROSSING)
+        line = status_of(other)
+        assert "\n" not in line and len(line) <= 160
+        assert "Only the right passphrase" not in note_log(other)
+        await pilot.press("n")
+        await paste(pilot, "The seat still takes notes")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "The seat still takes notes" in note_log(other)
