@@ -203,6 +203,15 @@ def start(
     if app.seat_sync is not None:
         return
     folder = app.sync_folder
+    if not app.store.has_campaign():  # a new seat is made from the folder, not mixed into it
+        if folder is not None:
+            app.notify(
+                f"This database has no campaign: make this seat's with `bargain join {folder}`.",
+                title="Not syncing",
+                severity="error",
+                timeout=15,
+            )
+        return
     try:
         folder = _remember(app.store, folder)
     except (DomainError, StoreError, OSError) as error:

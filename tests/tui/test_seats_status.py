@@ -193,3 +193,17 @@ async def test_the_conflicts_screen_opens_from_the_palette_and_the_help_names_it
         assert isinstance(app.screen, ConflictsScreen)
         assert app.screen.has_class("-empty")
         assert "synced" in status(app), "the status line stays visible on this screen"
+
+
+async def test_a_database_without_a_campaign_does_not_sync_and_says_to_join(
+    tmp_path: Path, clock: FrozenClock
+) -> None:
+    app = BargainingApp(
+        tmp_path / "new.db", seat="notes", clock=clock, sync=tmp_path / "shared", sync_seconds=0.05
+    )
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause(0.3)
+        assert app.seat_sync is None
+        (toast,) = [n.message for n in app._notifications]
+        assert f"bargain join {tmp_path / 'shared'}" in toast
+    assert not (tmp_path / "shared").exists()
