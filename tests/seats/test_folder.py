@@ -206,7 +206,7 @@ def test_a_restored_seat_takes_its_own_files_back_and_reuses_no_name(
         seats.exchange(restored, folder)
         assert [n.text for n in restored.notes()][-2:] == ["after the backup", "after the restore"]
         names = sorted(p.name for p in seat_dir(folder, restored.database_id).glob("*.seg"))
-        origins = [json.loads(t)["origin"]["n"] for t in restored.journal()]
+        origins = [tuple(json.loads(t)["origin"].values()) for t in restored.journal()]
     assert names == ["00000001.seg", "00000002.seg"]
     assert len(origins) == len(set(origins))
     seats.exchange(lead, folder)
