@@ -19,6 +19,7 @@ from tui.cli_articles import articles
 from tui.cli_io import db_option, db_path, open_db, read_input, write_output
 from tui.cli_io import fail as _fail
 from tui.cli_io import utf8_or_fail as _utf8_or_fail
+from tui.cli_seats import conflicts, join, sync, undo
 from tui.cli_settings import settings as settings_command
 from tui.console import open_app
 
@@ -323,6 +324,8 @@ def demo(ctx: click.Context, large: bool, no_open: bool) -> None:
 
 
 main.add_command(articles)
+for _seat_command in (sync, join, conflicts, undo):
+    main.add_command(_seat_command)
 main.add_command(db_option(settings_command))
 
 if __name__ == "__main__":  # pragma: no cover

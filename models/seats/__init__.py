@@ -49,7 +49,7 @@ def exchange(store: Store, folder: Path, *, passphrase: str | None = None) -> Ex
     folder = Path(folder)
     own = store.database_id
     report = ex.Exchanged(folder)
-    ex.check_own_folder(store, folder, own)
+    ex.check_own_folder(store, folder, own, passphrase)
     key = ex.own_key(store, folder, own, passphrase)
     ex.publish(store, folder, own, key, report)
     ex.take_in_others(store, folder, own, passphrase, report)
@@ -87,7 +87,7 @@ def join(
     with kept_as_it_was_unless_done(db_path):
         store = Store(db_path, create=True, seat=seat)
         try:
-            report = ex.Exchanged(folder)
+            report = ex.Exchanged(folder, once=False)
             own = store.database_id
             ex.take_in_others(store, folder, own, passphrase, report)
             if not store.has_campaign():

@@ -37,7 +37,7 @@ SEGMENT_BYTES = 8 * 1024 * 1024
 
 _said: set[tuple[str, str]] = set()
 """Problems already said by this process, per folder: each is said once."""
-_unchanged: dict[str, tuple[int, int]] = {}
+_unchanged: dict[tuple[str, str | None], tuple[int, int]] = {}
 """Files that could not be taken in, with their size and time then: not read again until
 they change."""
 
@@ -45,8 +45,9 @@ they change."""
 class Exchanged:
     """What one exchange did, gathered as it goes."""
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, *, once: bool = True) -> None:
         self.folder = folder
+        self.once = once
         self.sent = 0
         self.received = 0
         self.problems: list[str] = []
@@ -55,12 +56,12 @@ class Exchanged:
     def say(self, problem: str) -> None:
         """Add a problem to the report, once per process and folder."""
         key = (str(self.folder), problem)
-        if key not in _said:
+        if key not in _said or not self.once:
             _said.add(key)
             self.problems.append(problem)
 
 
-def check_own_folder(store: Store, folder: Path, own: str) -> None:
+def check_own_folder(store: Store, folder: Path, own: str, passphrase: str | None) -> None:
     """Refuse to go on when this seat's folder holds a file it did not write: a copy of
     another seat's database would mix two seats' events under one id. After a restore, the
     files written since the backup are this seat's own: they are taken back in."""
@@ -72,7 +73,7 @@ def check_own_folder(store: Store, folder: Path, own: str) -> None:
             store.set_meta("seats_adopt", None)
         return
     if store.meta_value("seats_adopt"):
-        _adopt(store, folder, own, unknown)
+        _adopt(store, folder, own, unknown, passphrase)
         store.set_meta("seats_adopt", None)
         return
     raise DomainError(
@@ -82,15 +83,29 @@ def check_own_folder(store: Store, folder: Path, own: str) -> None:
     )
 
 
-def _adopt(store: Store, folder: Path, own: str, names: list[str]) -> None:
-    """Take back this seat's own files written after the backup it was restored from."""
+def _adopt(
+    store: Store, folder: Path, own: str, names: list[str], passphrase: str | None
+) -> None:
+    """Take back this seat's own files written after the backup it was restored from: their
+    events come back into the journal, and their names and numbers are never used again."""
+    report = Exchanged(folder)
+    key: bytes | None | bool = None
+    lines: list[dict[str, Any]] = []
     for name in names:
-        read = read_file(seat_dir(folder, own) / name)
+        path = seat_dir(folder, own) / name
+        read = read_file(path)
         first = last = 0
         if read.state == "ok":
             first = _int(read.header.get("first_n"))
             last = _int(read.header.get("last_n"))
+            if segment_index(name) is not None:
+                found = _segment_lines(path, own, name, passphrase, key, report)
+                if found is not None:
+                    key, more = found
+                    lines += more
         store.note_seat_file(name, first, last, "written" if read.state == "ok" else "abandoned")
+    if lines:
+        store.take_in(lines)
 
 
 def publish(
@@ -252,11 +267,11 @@ def take_in_others(
         key: bytes | None | bool = None  # False once this seat's key cannot be had
         for name in waiting_names:
             path = seat_dir(folder, db_id) / name
-            if _still_unchanged(path):
+            if _still_unchanged(path, passphrase):
                 continue
             found = _segment_lines(path, db_id, name, passphrase, key, report)
             if found is None:
-                _remember(path)
+                _remember(path, passphrase)
                 continue
             key, file_lines = found
             lines += file_lines
@@ -364,8 +379,8 @@ def _lines_of(body: bytes, db_id: str, seat: str, report: Exchanged) -> list[dic
     return found
 
 
-def _still_unchanged(path: Path) -> bool:
-    before = _unchanged.get(str(path))
+def _still_unchanged(path: Path, passphrase: str | None) -> bool:
+    before = _unchanged.get((str(path), passphrase))
     if before is None:
         return False
     try:
@@ -375,12 +390,12 @@ def _still_unchanged(path: Path) -> bool:
     return before == (now.st_size, now.st_mtime_ns)
 
 
-def _remember(path: Path) -> None:
+def _remember(path: Path, passphrase: str | None) -> None:
     try:
         now = path.stat()
     except OSError:
         return
-    _unchanged[str(path)] = (now.st_size, now.st_mtime_ns)
+    _unchanged[(str(path), passphrase)] = (now.st_size, now.st_mtime_ns)
 
 
 def _int(value: object) -> int:
