@@ -23,6 +23,7 @@ from tui.messages import StoreChanged
 from tui.screens.main import MainScreen
 
 if TYPE_CHECKING:
+    from tui.messages import SeatsSynced
     from tui.seat_sync import Exchange, SeatSync, SyncView
 
 AROUND_SCREENS = {
@@ -186,8 +187,12 @@ class BargainingApp(App[None]):
 
         start(self, *self._sync_options)
 
+    def on_seats_synced(self, message: SeatsSynced) -> None:
+        """The sync worker's outcome, on the app's thread."""
+        self.seats_synced(message.view)
+
     def seats_synced(self, view: SyncView) -> None:
-        """An exchange ended (called on the app's thread): show it; reload if events came."""
+        """An exchange ended: show it; reload if events came."""
         import time
 
         from tui.seat_sync import carried

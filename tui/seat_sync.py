@@ -3,8 +3,9 @@
 `bargain --sync DIR` (or the folder the database remembers) starts a `SeatSync`: a Textual
 thread worker that calls `models.seats.exchange()` about every second on a `Store` of its own
 (an sqlite connection belongs to the thread that opened it: DESIGN "Known traps"), and hands
-each outcome to the app on its own thread (`App.call_from_thread`). The app keeps the latest
-`SyncView`, shows it in the status line and reloads the screens when events came in.
+each outcome to the app as a `SeatsSynced` message (`post_message` is thread-safe and never
+waits: `call_from_thread` would wait forever for an app that closed meanwhile). The app keeps
+the latest `SyncView`, shows it in the status line and reloads the screens when events came in.
 
 Nothing the folder holds can stop the console: any failure of an exchange becomes one line in
 the status, and the next exchange tries again.
@@ -23,6 +24,8 @@ from typing import TYPE_CHECKING, NamedTuple, Protocol
 from models.errors import DomainError, StoreError
 
 if TYPE_CHECKING:
+    from textual.message import Message
+
     from models.seats import ExchangeReport
     from models.store import Store
 
@@ -77,11 +80,9 @@ def carried(view: SyncView, before: SyncView | None, now: float) -> SyncView:
 
 
 class SyncHost(Protocol):
-    """What the worker needs of the app."""
+    """What the worker needs of the app: a thread-safe way to hand it a message."""
 
-    def call_from_thread(self, callback: Callable[..., object], *args: object) -> object: ...
-
-    def seats_synced(self, view: SyncView) -> None: ...
+    def post_message(self, message: Message) -> bool: ...
 
 
 def folder_exchange(passphrase_file: Path | None) -> Exchange:
@@ -131,6 +132,8 @@ class SeatSync:
         self.interval = interval
         self._stop = threading.Event()
         self._wake = threading.Event()
+        self.finished = threading.Event()
+        """Set when the loop has ended and closed its store."""
 
     def run(self) -> None:
         """The worker's loop: until `stop()`, exchange, report, wait."""
@@ -156,14 +159,13 @@ class SeatSync:
         finally:
             if store is not None:
                 store.close()
+            self.finished.set()
 
     def _deliver(self, view: SyncView) -> bool:
-        """Hand the outcome to the app's thread; False once the app has stopped."""
-        try:
-            self.host.call_from_thread(self.host.seats_synced, view)
-        except RuntimeError:  # the app is closing: its loop no longer takes calls
-            return False
-        return True
+        """Hand the outcome to the app's thread; False once the app takes no more messages."""
+        from tui.messages import SeatsSynced
+
+        return self.host.post_message(SeatsSynced(view))
 
     def now(self) -> None:
         """Exchange now rather than at the next tick (after this seat recorded something)."""
@@ -187,9 +189,18 @@ class SyncingApp(SyncHost, Protocol):
     @property
     def store(self) -> Store: ...
 
-    def notify(self, message: str, *, title: str = "", severity: str = "information") -> None: ...
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: str = "information",
+        timeout: float | None = None,
+    ) -> None: ...
 
     def run_worker(self, work: Callable[[], None], **options: object) -> object: ...
+
+    def seats_synced(self, view: SyncView) -> None: ...
 
 
 def start(

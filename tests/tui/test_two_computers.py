@@ -77,6 +77,8 @@ async def test_a_note_on_one_computer_appears_on_the_other(
         for app, pilot in ((lead, lead_pilot), (notes, notes_pilot)):
             await wait_until(pilot, lambda app=app: "synced" in status_of(app), CROSSING)
             assert "2 seats" in status_of(app) or "last seen" in status_of(app)
+    for app in (lead, notes):  # the worker's loop ended with its app, its store closed
+        assert app.seat_sync is not None and app.seat_sync.finished.wait(5)
     with Store(lead_db) as store:
         assert [n.seat for n in store.notes(5, limit=2)] == ["notes", "lead"]
 
