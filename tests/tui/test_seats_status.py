@@ -154,6 +154,15 @@ async def test_events_received_reload_the_screens(
         await wait_for(pilot, lambda: "Arrived from the other seat" in str(log.render()))
 
 
+async def test_before_another_seat_writes_the_line_says_so(
+    demo_db: Path, clock: FrozenClock, tmp_path: Path
+) -> None:
+    app = syncing_app(demo_db, clock, tmp_path, report(seats=()))
+    async with app.run_test(size=(160, 48)) as pilot:
+        await wait_for(pilot, lambda: "synced" in status(app))
+        assert "· no other seat yet ·" in status(app)
+
+
 def test_ages_read_in_the_fewest_words() -> None:
     assert [age_words(timedelta(seconds=s)) for s in (3, 59, 60, 14 * 60, 3600, 3900, 86400)] == [
         "3 s",

@@ -88,7 +88,7 @@ def status_parts(view: SyncView, now: float) -> list[tuple[str, str]]:
     if quiet:
         parts += [(line, "bold $text-warning") for line in quiet]
     else:
-        parts.append((plural(len(others) + 1, "seat"), ""))
+        parts.append((plural(len(others) + 1, "seat") if others else "no other seat yet", ""))
     parts.append((f"{report.waiting} waiting", "$text-warning" if report.waiting else ""))
     if report.conflicts:
         parts.append((plural(report.conflicts, "conflict") + " (C)", "bold $text-error"))
@@ -116,7 +116,7 @@ def status_line(view: SyncView, now: float, width: int) -> Content:
 
 
 def _droppable(text: str) -> bool:
-    return text.endswith((" seat", " seats", " waiting")) or text == "0 conflicts"
+    return text.endswith((" seats", " seat yet", " waiting")) or text == "0 conflicts"
 
 
 class SyncStatus(Widget, can_focus=False):
