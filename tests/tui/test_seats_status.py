@@ -1,6 +1,6 @@
 """The seats' status line (issue 16): always visible while the app syncs, at 80x24 and wide.
 
-The exchange here is a stand-in that returns the reports a real one would: the words on the
+The exchange here is a stand-in that returns the reports a real one could: the words on the
 screen are what is tested (tests/seats drive the real exchange through a folder).
 """
 
@@ -10,11 +10,13 @@ import time
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 import pytest
 from textual.pilot import Pilot
 
+from models.seats import ExchangeReport as Report
+from models.seats import SeatSeen as Seen
 from tui.app import BargainingApp
 from tui.widgets.sync_status import SyncStatus, age_words
 
@@ -23,22 +25,6 @@ if TYPE_CHECKING:
 
 SIZES = [(80, 24), (160, 48)]
 AT = datetime(2026, 3, 23, 1, 20, tzinfo=UTC)
-
-
-class Seen(NamedTuple):
-    db_id: str
-    labels: tuple[str, ...]
-    last_seen: datetime | None
-
-
-class Report(NamedTuple):
-    at: datetime
-    sent: int
-    received: int
-    waiting: int
-    seats: tuple[Seen, ...]
-    conflicts: int
-    problems: tuple[str, ...]
 
 
 def report(**changes: object) -> Report:
