@@ -171,12 +171,14 @@ async def test_the_conflicts_screen_opens_from_the_palette_and_the_help_names_it
 
     app = syncing_app(demo_db, clock, tmp_path, report())
     async with app.run_test(size=size) as pilot:
+        await wait_for(pilot, lambda: "synced" in status(app))
         await pilot.press("question_mark")
         await pilot.pause()
         help_text = str(app.screen.query_one("#help-text", Static).render())
         assert any(
             line.split()[:2] == ["C", "Conflicts"] for line in help_text.splitlines() if line
         ), help_text
+        assert "waiting  What this seat recorded that is not in the folder yet" in help_text
         await pilot.press("escape")
         await pilot.press("ctrl+p")
         await pilot.pause()
