@@ -214,3 +214,29 @@ async def test_the_team_passphrase_from_a_file_or_the_environment(
         await pilot.press("enter")
         await pilot.pause()
         assert "The seat still takes notes" in note_log(other)
+
+
+async def test_a_newer_file_format_is_said_on_the_status_line_and_the_rest_comes_in(
+    demo_db: Path, clock: FrozenClock, tmp_path: Path
+) -> None:
+    import json
+
+    from models.seats.folder import VERSION, seat_dir
+
+    lead_db, folder, notes_db = two_seats(demo_db, tmp_path)
+    with Store(notes_db, seat="notes") as notes:
+        for text in ("From a newer app", "Understood by every version"):
+            actions.add_note(notes, session=5, text=text)
+            seats.exchange(notes, folder)
+        home = seat_dir(folder, notes.database_id)
+    first = sorted(home.glob("*.seg"))[0]
+    header = json.loads(first.read_bytes().split(b"\n")[0])
+    header["version"] = VERSION + 1
+    first.write_bytes(json.dumps(header).encode() + b"\n" + b"things to come")
+    lead = BargainingApp(lead_db, seat="lead", clock=clock, sync=folder, sync_seconds=0.2)
+    async with lead.run_test(size=(160, 48)) as pilot:
+        await wait_until(pilot, lambda: "Understood by every" in note_log(lead), CROSSING)
+        await wait_until(pilot, lambda: "newer version" in status_of(lead), CROSSING)
+        await pilot.pause(0.6)  # later exchanges say nothing more; the line keeps it
+        assert "newer version" in status_of(lead)
+        assert "From a newer app" not in note_log(lead)
