@@ -78,7 +78,7 @@ async def test_the_status_says_when_with_how_many_what_waits_and_conflicts(
         await wait_for(pilot, lambda: "synced" in status(app))
         line = status(app)
         assert line.startswith("synced 0 s ago")
-        assert "2 seats · 2 waiting · 1 conflict (C)" in line
+        assert "2 seats with Lakeside laptop · 2 waiting · 1 conflict (C)" in line
         assert len(line) <= size[0]
 
 
@@ -147,6 +147,25 @@ async def test_before_another_seat_writes_the_line_says_so(
     async with app.run_test(size=(160, 48)) as pilot:
         await wait_for(pilot, lambda: "synced" in status(app))
         assert "· no other seat yet ·" in status(app)
+
+
+def test_a_short_line_gives_up_the_names_then_the_count_then_what_waits() -> None:
+    from tui.seat_sync import SyncView
+    from tui.widgets.sync_status import status_line
+
+    seats = (
+        Seen("b" * 32, ("Lakeside laptop",), AT),
+        Seen("c" * 32, ("Zoom note-taker", "Priya"), AT),
+    )
+    view = SyncView(Path("/shared"), report(seats=seats, waiting=1, conflicts=2), 10.0)
+    lines = [str(status_line(view, 13.0, width)) for width in (120, 78, 50, 34)]
+    assert lines == [
+        "synced 3 s ago · 3 seats with Lakeside laptop, Zoom note-taker / Priya · 1 waiting"
+        " · 2 conflicts (C)",
+        "synced 3 s ago · 3 seats · 1 waiting · 2 conflicts (C)",
+        "synced 3 s ago · 1 waiting · 2 conflicts (C)",
+        "synced 3 s ago · 2 conflicts (C)",
+    ]
 
 
 def test_ages_read_in_the_fewest_words() -> None:

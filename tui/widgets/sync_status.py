@@ -1,7 +1,7 @@
 """The seats' status line: when this seat last exchanged, with how many seats, what is
 waiting to go out, the conflicts to settle; a seat gone quiet, or a problem, said plainly.
 
-    synced 3 s ago · 2 seats · 0 waiting · 1 conflict (C)
+    synced 3 s ago · 2 seats with Lakeside laptop · 0 waiting · 1 conflict (C)
     synced 2 s ago · Lakeside laptop last seen 14 min ago · 0 waiting
     sync stopped: wrong team passphrase for seat 4f2c…: check --passphrase-file
 
@@ -87,8 +87,10 @@ def status_parts(view: SyncView, now: float) -> list[tuple[str, str]]:
         parts.append((problems[0] + more, "bold $text-error"))
     if quiet:
         parts += [(line, "bold $text-warning") for line in quiet]
+    elif others:
+        parts.append((plural(len(others) + 1, "seat") + WITH + with_names(others), ""))
     else:
-        parts.append((plural(len(others) + 1, "seat") if others else "no other seat yet", ""))
+        parts.append(("no other seat yet", ""))
     parts.append((f"{report.waiting} waiting", "$text-warning" if report.waiting else ""))
     if report.conflicts:
         parts.append((plural(report.conflicts, "conflict") + " (C)", "bold $text-error"))
@@ -97,11 +99,23 @@ def status_parts(view: SyncView, now: float) -> list[tuple[str, str]]:
     return parts
 
 
+def with_names(others: list[SeatSeen]) -> str:
+    """The other seats by name: `Lakeside laptop, seat 4f2c01ab`."""
+    return ", ".join(seat_name(seat) for seat in others)
+
+
+WITH = " with "
+"""Between the count of seats and their names, which go first when the line is short."""
+
+
 def status_line(view: SyncView, now: float, width: int) -> Content:
     """The parts joined by ` · `, the least important dropped first when the line is short
-    (the conflicts and problems are kept; a line that still does not fit is cut with …)."""
+    (the other seats' names first; the conflicts and problems are kept; a line that still does
+    not fit is cut with …)."""
     parts = status_parts(view, now)
     keep = list(parts)
+    if len(" · ".join(text for text, _ in keep)) > width:
+        keep = [(text.split(WITH)[0], style) for text, style in keep]
     while len(keep) > 2 and len(" · ".join(text for text, _ in keep)) > width:
         droppable = [i for i, (text, _) in enumerate(keep) if _droppable(text)]
         if not droppable:
