@@ -59,7 +59,7 @@ def latency_s(tmp: Path, notes: int = 12) -> list[float]:
                 before = set(os.listdir(home))
                 text = f"latency note {index}"
                 lead.record({"type": "note.added", "session": 1, "text": text})
-                landed = _wait(lambda: set(os.listdir(home)) - before - _temps(home))
+                landed = _wait(lambda b=before: set(os.listdir(home)) - b - _temps(home))
                 seen = _wait(lambda t=text: any(n.text == t for n in other.notes(1, limit=3)))
                 found.append(seen - landed)
                 time.sleep(0.3)

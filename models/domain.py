@@ -264,8 +264,6 @@ class SeatSeen(NamedTuple):
 
 
 __all__ = [
-    "Conflict",
-    "SeatSeen",
     "TA",
     "AgendaItem",
     "AgendaStatus",
@@ -276,6 +274,7 @@ __all__ = [
     "Campaign",
     "Caucus",
     "CaucusSide",
+    "Conflict",
     "Draft",
     "HistoryEntry",
     "InfoRequest",
@@ -291,6 +290,7 @@ __all__ = [
     "ProposalKind",
     "ProposalStatus",
     "RecapSettings",
+    "SeatSeen",
     "Session",
     "SessionKind",
     "SessionMode",

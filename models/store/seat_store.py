@@ -249,4 +249,3 @@ def _unknown_refs(line: dict[str, Any], known: set[str], batch: dict[str, str]) 
     from models.store.order import references
 
     return [ref for ref in references(line) if ref not in known and ref not in batch]
-

@@ -61,9 +61,7 @@ def set_active(db: Connection, seq: int, kind: str, *, active: bool) -> None:
                 f"cannot bring this back: it depends on {missing[1]} {missing[0]}, "
                 "which is undone; redo that first"
             )
-    if active and db.one(
-        "SELECT 1 FROM events WHERE seq = ? AND conflict IS NOT NULL", (seq,)
-    ):
+    if active and db.one("SELECT 1 FROM events WHERE seq = ? AND conflict IS NOT NULL", (seq,)):
         raise DomainError(
             "cannot bring this back: the rules refused it as a conflict; record it again instead"
         )

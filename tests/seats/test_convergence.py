@@ -45,8 +45,9 @@ class Seat:
         return BASE + timedelta(seconds=self.now[0] + self.offset_s)
 
 
-def act(seat: Seat, others: list[Seat], action: str, choice: int, rng: random.Random,
-        folder: Path) -> None:
+def act(
+    seat: Seat, others: list[Seat], action: str, choice: int, rng: random.Random, folder: Path
+) -> None:
     store = seat.store
     side = ("union", "employer")[choice % 2]
     article = ARTICLES[choice]
@@ -106,8 +107,14 @@ def run(count: int, steps: list[tuple[int, str, int, int]], offsets: list[int], 
         now = [0.0]
         first = Store(tmp / "s0.db", create=True, seat="seat0")
         first.import_journal(small_lines())
-        first.record({"type": "session.scheduled", "session": 2, "at": "2026-03-11T09:00:00Z",
-                      "starts": "2026-03-17T23:30:00Z"})
+        first.record(
+            {
+                "type": "session.scheduled",
+                "session": 2,
+                "at": "2026-03-11T09:00:00Z",
+                "starts": "2026-03-17T23:30:00Z",
+            }
+        )
         first.record({"type": "session.started", "session": 2, "at": "2026-03-17T23:31:00Z"})
         seats.exchange(first, folder)
         group = [Seat(first, offsets[0], now)]

@@ -222,9 +222,7 @@ def test_drafts_never_leave_their_seat(folder: Path, lead: Store, notes: Store) 
             assert b"DRAFTCANARY" not in path.read_bytes()
 
 
-def test_with_a_passphrase_files_are_sealed_and_open_with_it(
-    tmp_path: Path, folder: Path
-) -> None:
+def test_with_a_passphrase_files_are_sealed_and_open_with_it(tmp_path: Path, folder: Path) -> None:
     with Store(tmp_path / "lead.db", create=True, seat="lead") as lead:
         lead.import_journal(small_lines())
         seats.exchange(lead, folder, passphrase="team words")
@@ -232,10 +230,10 @@ def test_with_a_passphrase_files_are_sealed_and_open_with_it(
             assert b"Riverbend" not in path.read_bytes() and b"note.added" not in path.read_bytes()
         with pytest.raises(crypto.WrongPassphrase, match="does not open"):
             seats.exchange(lead, folder, passphrase="wrong words")
-        with pytest.raises(DomainError, match="no campaign found.*passphrase"):
+        with pytest.raises(DomainError, match=r"no campaign found.*passphrase"):
             seats.join(folder, tmp_path / "x.db")
         assert not (tmp_path / "x.db").exists()
-        with pytest.raises(DomainError, match="no campaign found.*does not open"):
+        with pytest.raises(DomainError, match=r"no campaign found.*does not open"):
             seats.join(folder, tmp_path / "y.db", passphrase="wrong words")
         with seats.join(folder, tmp_path / "notes.db", passphrase="team words") as notes:
             assert event_set(notes) == event_set(lead)
@@ -252,7 +250,7 @@ def test_a_sealed_file_moved_to_another_name_does_not_open(tmp_path: Path, folde
         header["name"] = "00000002.seg"
         body = data.split(b"\n", 1)[1]
         (home / "00000002.seg").write_bytes(encode(header, body))
-        with pytest.raises(DomainError, match="no campaign found.*does not open"):
+        with pytest.raises(DomainError, match=r"no campaign found.*does not open"):
             seats.join(folder, tmp_path / "x.db", passphrase="pw")
 
 

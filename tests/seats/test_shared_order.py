@@ -54,10 +54,26 @@ def test_an_event_arriving_in_the_past_is_placed_where_it_belongs(
 ) -> None:
     a, b = two
     # a's TA on 2 at 18:05; b's TA on 2 at 18:01 arrives later: b's comes first.
-    a.record(line("ta.signed", "2026-03-10T18:05:00-07:00", id="ta-a", session=1,
-                  articles=["2"], initials=TA))
-    b.record(line("ta.signed", "2026-03-10T18:01:00-07:00", id="ta-b", session=1,
-                  articles=["2"], initials=TA))
+    a.record(
+        line(
+            "ta.signed",
+            "2026-03-10T18:05:00-07:00",
+            id="ta-a",
+            session=1,
+            articles=["2"],
+            initials=TA,
+        )
+    )
+    b.record(
+        line(
+            "ta.signed",
+            "2026-03-10T18:01:00-07:00",
+            id="ta-b",
+            session=1,
+            articles=["2"],
+            initials=TA,
+        )
+    )
     a.take_in(lines_of(b, {"ta-b"}))
     b.take_in(lines_of(a, {"ta-a"}))
     assert state_of(a) == state_of(b)
@@ -70,10 +86,26 @@ def test_conflicts_are_exported_and_kept_as_conflicts_on_import(
     two: tuple[Store, Store], tmp_path: Path
 ) -> None:
     a, b = two
-    a.record(line("ta.signed", "2026-03-10T18:05:00-07:00", id="ta-a", session=1,
-                  articles=["2"], initials=TA))
-    b.record(line("ta.signed", "2026-03-10T18:01:00-07:00", id="ta-b", session=1,
-                  articles=["2"], initials=TA))
+    a.record(
+        line(
+            "ta.signed",
+            "2026-03-10T18:05:00-07:00",
+            id="ta-a",
+            session=1,
+            articles=["2"],
+            initials=TA,
+        )
+    )
+    b.record(
+        line(
+            "ta.signed",
+            "2026-03-10T18:01:00-07:00",
+            id="ta-b",
+            session=1,
+            articles=["2"],
+            initials=TA,
+        )
+    )
     a.take_in(lines_of(b, {"ta-b"}))
     exported = [json.loads(t) for t in a.journal()]
     assert [x["id"] for x in exported if x.get("conflict")] == ["ta-a"]
@@ -84,10 +116,26 @@ def test_conflicts_are_exported_and_kept_as_conflicts_on_import(
 
 def test_an_undo_settles_a_conflict_and_cannot_be_taken_back(two: tuple[Store, Store]) -> None:
     a, b = two
-    a.record(line("ta.signed", "2026-03-10T18:05:00-07:00", id="ta-a", session=1,
-                  articles=["2"], initials=TA))
-    b.record(line("ta.signed", "2026-03-10T18:01:00-07:00", id="ta-b", session=1,
-                  articles=["2"], initials=TA))
+    a.record(
+        line(
+            "ta.signed",
+            "2026-03-10T18:05:00-07:00",
+            id="ta-a",
+            session=1,
+            articles=["2"],
+            initials=TA,
+        )
+    )
+    b.record(
+        line(
+            "ta.signed",
+            "2026-03-10T18:01:00-07:00",
+            id="ta-b",
+            session=1,
+            articles=["2"],
+            initials=TA,
+        )
+    )
     a.take_in(lines_of(b, {"ta-b"}))
     settle = a.undo("ta-a")
     assert a.conflicts() == []
@@ -104,8 +152,11 @@ def test_references_sort_after_what_they_name_whatever_their_time(
 ) -> None:
     a, b = two
     # b's clock is an hour behind: its withdrawal of p2 says 16:30, before p2 (17:30).
-    b.record(line("proposal.withdrawn", "2026-03-10T16:30:00-07:00", id="w", proposal="p2",
-                  by="employer"))
+    b.record(
+        line(
+            "proposal.withdrawn", "2026-03-10T16:30:00-07:00", id="w", proposal="p2", by="employer"
+        )
+    )
     a.take_in(lines_of(b, {"w"}))
     assert a.conflicts() == [] and state_of(a) == state_of(b)
     keys = [json.loads(t)["id"] for t in a.journal()]
@@ -118,8 +169,9 @@ def test_a_local_write_in_the_past_is_refused_when_it_would_refuse_a_later_event
     a, _b = two
     before = file_digest(a.path)
     with pytest.raises(DomainError, match="t1, already in the journal, refused"):
-        a.record(line("ta.signed", "2026-03-10T18:00:00-07:00", session=1, articles=["1"],
-                      initials=TA))
+        a.record(
+            line("ta.signed", "2026-03-10T18:00:00-07:00", session=1, articles=["1"], initials=TA)
+        )
     assert file_digest(a.path) == before
 
 
@@ -139,8 +191,17 @@ def test_take_in_is_idempotent_and_holds_lines_whose_reference_is_missing(
     two: tuple[Store, Store],
 ) -> None:
     a, b = two
-    proposal = b.record(line("proposal.passed", "2026-03-10T18:20:00-07:00", id="p9",
-                             session=1, by="union", articles=["3"], label="REA #9"))
+    proposal = b.record(
+        line(
+            "proposal.passed",
+            "2026-03-10T18:20:00-07:00",
+            id="p9",
+            session=1,
+            by="union",
+            articles=["3"],
+            label="REA #9",
+        )
+    )
     undo = b.undo(proposal.id)
     lines = lines_of(b, {"p9", undo.id})
     held = a.take_in([lines[1]])
