@@ -22,7 +22,18 @@ from tests.seats.support import event_set, rebuilt, small_lines, state_of
 
 BASE = datetime(2026, 3, 17, 23, 40, tzinfo=UTC)  # session 2 runs from 23:31 UTC
 ARTICLES = ["2", "3", "4", "10"]
-ACTIONS = ["note", "pass", "ta", "caucus", "end_caucus", "withdraw", "undo", "exchange", "deliver"]
+ACTIONS = [
+    "note",
+    "pass",
+    "ta",
+    "caucus",
+    "end_caucus",
+    "withdraw",
+    "undo",
+    "settle",
+    "exchange",
+    "deliver",
+]
 
 step = st.tuples(
     st.integers(0, 2),  # which seat
@@ -81,6 +92,11 @@ def act(
             last = store.last_undoable()
             if last is not None:
                 store.undo(last.id)
+        elif action == "settle":  # undo either side of a conflict, or any event of the session
+            found = [c.event_id for c in store.conflicts()]
+            found += [e.id for e in store.events() if e.data.get("session") == 2 and not e.undone]
+            if found:
+                store.undo(found[(choice * 7919 + len(found)) % len(found)])
         elif action == "exchange":
             seats.exchange(store, folder)
         elif action == "deliver":  # another seat's lines, shuffled and duplicated, directly

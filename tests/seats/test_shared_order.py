@@ -226,3 +226,39 @@ def test_keys_sort_as_the_shared_order() -> None:
     assert sort_key(own_key("event.undone", 9, db1, 2), [early]) == own_key(
         "event.undone", 9, db1, 2
     )
+
+
+def test_undoing_the_side_that_stood_lets_the_conflict_stand_instead(
+    two: tuple[Store, Store], tmp_path: Path
+) -> None:
+    a, b = two
+    a.record(
+        line(
+            "ta.signed",
+            "2026-03-10T18:05:00-07:00",
+            id="ta-a",
+            session=1,
+            articles=["2"],
+            initials=TA,
+        )
+    )
+    b.record(
+        line(
+            "ta.signed",
+            "2026-03-10T18:01:00-07:00",
+            id="ta-b",
+            session=1,
+            articles=["2"],
+            initials=TA,
+        )
+    )
+    a.take_in(lines_of(b, {"ta-b"}))
+    b.take_in(lines_of(a, {"ta-a"}))
+    undo = b.undo("ta-b")  # the one that stood
+    assert b.conflicts() == [] and "ta-a" in [t.id for t in b.tas()]
+    a.take_in(lines_of(b, {undo.id}))
+    assert state_of(a) == state_of(b)
+    with pytest.raises(DomainError, match="already has a TA"):
+        b.undo(undo.id)  # bringing ta-b back would refuse ta-a
+    with rebuilt(b, tmp_path / "again.db") as again:
+        assert state_of(again) == state_of(b)
