@@ -29,6 +29,21 @@ def two(tmp_path: Path) -> tuple[Store, Store]:
     b.close()
 
 
+def both_ta_article_2(a: Store, b: Store) -> None:
+    """a TAs article 2 at 18:05, b at 18:01 (neither has seen the other's yet)."""
+    for store, ident, at in ((a, "ta-a", "18:05"), (b, "ta-b", "18:01")):
+        store.record(
+            line(
+                "ta.signed",
+                f"2026-03-10T{at}:00-07:00",
+                id=ident,
+                session=1,
+                articles=["2"],
+                initials=TA,
+            )
+        )
+
+
 def lines_of(store: Store, ids: set[str]) -> list[dict[str, object]]:
     return [json.loads(t) for t in store.journal() if json.loads(t)["id"] in ids]
 
@@ -54,26 +69,7 @@ def test_an_event_arriving_in_the_past_is_placed_where_it_belongs(
 ) -> None:
     a, b = two
     # a's TA on 2 at 18:05; b's TA on 2 at 18:01 arrives later: b's comes first.
-    a.record(
-        line(
-            "ta.signed",
-            "2026-03-10T18:05:00-07:00",
-            id="ta-a",
-            session=1,
-            articles=["2"],
-            initials=TA,
-        )
-    )
-    b.record(
-        line(
-            "ta.signed",
-            "2026-03-10T18:01:00-07:00",
-            id="ta-b",
-            session=1,
-            articles=["2"],
-            initials=TA,
-        )
-    )
+    both_ta_article_2(a, b)
     a.take_in(lines_of(b, {"ta-b"}))
     b.take_in(lines_of(a, {"ta-a"}))
     assert state_of(a) == state_of(b)
@@ -86,26 +82,7 @@ def test_conflicts_are_exported_and_kept_as_conflicts_on_import(
     two: tuple[Store, Store], tmp_path: Path
 ) -> None:
     a, b = two
-    a.record(
-        line(
-            "ta.signed",
-            "2026-03-10T18:05:00-07:00",
-            id="ta-a",
-            session=1,
-            articles=["2"],
-            initials=TA,
-        )
-    )
-    b.record(
-        line(
-            "ta.signed",
-            "2026-03-10T18:01:00-07:00",
-            id="ta-b",
-            session=1,
-            articles=["2"],
-            initials=TA,
-        )
-    )
+    both_ta_article_2(a, b)
     a.take_in(lines_of(b, {"ta-b"}))
     exported = [json.loads(t) for t in a.journal()]
     assert [x["id"] for x in exported if x.get("conflict")] == ["ta-a"]
@@ -116,26 +93,7 @@ def test_conflicts_are_exported_and_kept_as_conflicts_on_import(
 
 def test_an_undo_settles_a_conflict_and_cannot_be_taken_back(two: tuple[Store, Store]) -> None:
     a, b = two
-    a.record(
-        line(
-            "ta.signed",
-            "2026-03-10T18:05:00-07:00",
-            id="ta-a",
-            session=1,
-            articles=["2"],
-            initials=TA,
-        )
-    )
-    b.record(
-        line(
-            "ta.signed",
-            "2026-03-10T18:01:00-07:00",
-            id="ta-b",
-            session=1,
-            articles=["2"],
-            initials=TA,
-        )
-    )
+    both_ta_article_2(a, b)
     a.take_in(lines_of(b, {"ta-b"}))
     settle = a.undo("ta-a")
     assert a.conflicts() == []
@@ -232,26 +190,7 @@ def test_undoing_the_side_that_stood_lets_the_conflict_stand_instead(
     two: tuple[Store, Store], tmp_path: Path
 ) -> None:
     a, b = two
-    a.record(
-        line(
-            "ta.signed",
-            "2026-03-10T18:05:00-07:00",
-            id="ta-a",
-            session=1,
-            articles=["2"],
-            initials=TA,
-        )
-    )
-    b.record(
-        line(
-            "ta.signed",
-            "2026-03-10T18:01:00-07:00",
-            id="ta-b",
-            session=1,
-            articles=["2"],
-            initials=TA,
-        )
-    )
+    both_ta_article_2(a, b)
     a.take_in(lines_of(b, {"ta-b"}))
     b.take_in(lines_of(a, {"ta-a"}))
     undo = b.undo("ta-b")  # the one that stood
