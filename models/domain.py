@@ -278,8 +278,6 @@ class SeatSeen(NamedTuple):
 
 
 __all__ = [
-    "Conflict",
-    "SeatSeen",
     "TA",
     "AgendaItem",
     "AgendaStatus",
@@ -290,6 +288,7 @@ __all__ = [
     "Campaign",
     "Caucus",
     "CaucusSide",
+    "Conflict",
     "Draft",
     "HistoryEntry",
     "InfoRequest",
@@ -305,6 +304,7 @@ __all__ = [
     "ProposalKind",
     "ProposalStatus",
     "RecapSettings",
+    "SeatSeen",
     "Session",
     "SessionKind",
     "SessionMode",

@@ -38,7 +38,5 @@ def live_store(small_store: Store) -> Store:
             "starts": "2026-03-17T16:30:00-07:00",
         }
     )
-    small_store.record(
-        {"type": "session.started", "at": "2026-03-17T16:31:00-07:00", "session": 2}
-    )
+    small_store.record({"type": "session.started", "at": "2026-03-17T16:31:00-07:00", "session": 2})
     return small_store

@@ -5,7 +5,8 @@ folder that the team's file-sync tool keeps in step (DESIGN.md, "Seats on other 
     store = join(folder, db_path, seat="notes")  # a new seat's database, from the folder
 
 The package holds no SQL: what it keeps goes through the store (`models.store.seat_store`).
-`folder` is the files and their format, `crypto` the team passphrase, `exchanging` one exchange.
+`folder` is the files and their format, `crypto` the team passphrase, `exchanging` this
+seat's side of an exchange, `incoming` what the other seats wrote.
 """
 
 from __future__ import annotations
@@ -45,14 +46,15 @@ def exchange(store: Store, folder: Path, *, passphrase: str | None = None) -> Ex
     order. Refused (DomainError, one line) only for this seat's own trouble: a copied
     database, or a passphrase that does not open its files."""
     from models.seats import exchanging as ex
+    from models.seats import incoming
 
     folder = Path(folder)
     own = store.database_id
-    report = ex.Exchanged(folder)
+    report = incoming.Exchanged(folder)
     ex.check_own_folder(store, folder, own, passphrase)
     key = ex.own_key(store, folder, own, passphrase)
     ex.publish(store, folder, own, key, report)
-    ex.take_in_others(store, folder, own, passphrase, report)
+    incoming.take_in_others(store, folder, own, passphrase, report)
     return ExchangeReport(
         at=datetime.now().astimezone(),
         sent=report.sent,
@@ -64,12 +66,10 @@ def exchange(store: Store, folder: Path, *, passphrase: str | None = None) -> Ex
     )
 
 
-def join(
-    folder: Path, db_path: Path, *, seat: str = "", passphrase: str | None = None
-) -> Store:
+def join(folder: Path, db_path: Path, *, seat: str = "", passphrase: str | None = None) -> Store:
     """Make a new seat's database at `db_path` from the shared folder (refused when the file
     exists), remember the folder, and return it open. Nothing is left behind on refusal."""
-    from models.seats import exchanging as ex
+    from models.seats import incoming
     from models.seats.folder import seats_dir
     from models.store import Store
     from models.store.connection import kept_as_it_was_unless_done
@@ -87,9 +87,9 @@ def join(
     with kept_as_it_was_unless_done(db_path):
         store = Store(db_path, create=True, seat=seat)
         try:
-            report = ex.Exchanged(folder, once=False)
+            report = incoming.Exchanged(folder, once=False)
             own = store.database_id
-            ex.take_in_others(store, folder, own, passphrase, report)
+            incoming.take_in_others(store, folder, own, passphrase, report)
             if not store.has_campaign():
                 why = report.problems[0] if report.problems else "no seat has written it yet"
                 raise DomainError(f"no campaign found in {folder}: {why}")

@@ -9,7 +9,6 @@ did not write (a copied database: `join` instead), or the passphrase does not op
 
 from __future__ import annotations
 
-import json
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -26,39 +25,14 @@ from models.seats.folder import (
     segment_index,
     segment_name,
     write_new,
-    written_at,
 )
+from models.seats.incoming import Exchanged, b64, key_from, segment_lines, text64
 
 if TYPE_CHECKING:
     from models.store import Store
 
 SEGMENT_BYTES = 8 * 1024 * 1024
 """A seat splits what it writes in one exchange into files of about this size at most."""
-
-_said: set[tuple[str, str]] = set()
-"""Problems already said by this process, per folder: each is said once."""
-_unchanged: dict[tuple[str, str | None], tuple[int, int]] = {}
-"""Files that could not be taken in, with their size and time then: not read again until
-they change."""
-
-
-class Exchanged:
-    """What one exchange did, gathered as it goes."""
-
-    def __init__(self, folder: Path, *, once: bool = True) -> None:
-        self.folder = folder
-        self.once = once
-        self.sent = 0
-        self.received = 0
-        self.problems: list[str] = []
-        self.seen: dict[str, datetime] = {}
-
-    def say(self, problem: str) -> None:
-        """Add a problem to the report, once per process and folder."""
-        key = (str(self.folder), problem)
-        if key not in _said or not self.once:
-            _said.add(key)
-            self.problems.append(problem)
 
 
 def check_own_folder(store: Store, folder: Path, own: str, passphrase: str | None) -> None:
@@ -83,13 +57,11 @@ def check_own_folder(store: Store, folder: Path, own: str, passphrase: str | Non
     )
 
 
-def _adopt(
-    store: Store, folder: Path, own: str, names: list[str], passphrase: str | None
-) -> None:
+def _adopt(store: Store, folder: Path, own: str, names: list[str], passphrase: str | None) -> None:
     """Take back this seat's own files written after the backup it was restored from: their
     events come back into the journal, and their names and numbers are never used again."""
     report = Exchanged(folder)
-    key: bytes | None | bool = None
+    key: bytes | bool | None = None
     lines: list[dict[str, Any]] = []
     for name in names:
         path = seat_dir(folder, own) / name
@@ -99,7 +71,7 @@ def _adopt(
             first = _int(read.header.get("first_n"))
             last = _int(read.header.get("last_n"))
             if segment_index(name) is not None:
-                found = _segment_lines(path, own, name, passphrase, key, report)
+                found = segment_lines(path, own, name, passphrase, key, report)
                 if found is not None:
                     key, more = found
                     lines += more
@@ -108,9 +80,7 @@ def _adopt(
         store.take_in(lines)
 
 
-def publish(
-    store: Store, folder: Path, own: str, key: bytes | None, report: Exchanged
-) -> None:
+def publish(store: Store, folder: Path, own: str, key: bytes | None, report: Exchanged) -> None:
     """Write this seat's events that are not in the folder yet into new files of its own."""
     clear_temporaries(folder, own)
     records = store.seat_files()
@@ -211,8 +181,8 @@ def own_key(store: Store, folder: Path, own: str, passphrase: str | None) -> byt
     for _attempt in range(3):
         read = read_file(path)
         if read.state == "ok":
-            key = _key_from(read.header, passphrase)
-            if key is None or not crypto.key_opens(key, own, _b64(read.header.get("check"))):
+            key = key_from(read.header, passphrase)
+            if key is None or not crypto.key_opens(key, own, b64(read.header.get("check"))):
                 raise crypto.WrongPassphrase(
                     f"the team passphrase does not open this seat's files in {folder}; "
                     "check it (--passphrase-file or $BARGAIN_TEAM_KEY)"
@@ -228,8 +198,8 @@ def own_key(store: Store, folder: Path, own: str, passphrase: str | None) -> byt
             "name": KEY_NAME,
             "kdf": "scrypt",
             **crypto.SCRYPT,
-            "salt": _text64(salt),
-            "check": _text64(crypto.check_value(key, own)),
+            "salt": text64(salt),
+            "check": text64(crypto.check_value(key, own)),
         }
         store.note_seat_file(KEY_NAME, 0, 0, "writing")
         try:
@@ -237,185 +207,12 @@ def own_key(store: Store, folder: Path, own: str, passphrase: str | None) -> byt
         except FileExistsError:
             continue  # another process of this seat made it: read that one
         except OSError as error:
-            raise DomainError(f"cannot write into {seat_dir(folder, own)}: {error.strerror}") from None
+            where = seat_dir(folder, own)
+            raise DomainError(f"cannot write into {where}: {error.strerror}") from None
         store.note_seat_file(KEY_NAME, 0, 0, "written")
         return key
     raise DomainError(f"cannot make {path}; check the folder")  # pragma: no cover
 
 
-def _key_from(header: dict[str, Any], passphrase: str) -> bytes | None:
-    salt = _b64(header.get("salt"))
-    if not salt or header.get("kdf") != "scrypt":
-        return None
-    try:
-        return crypto.derive(passphrase, salt, header)
-    except (DomainError, ValueError, TypeError, KeyError):
-        return None
-
-
-def take_in_others(
-    store: Store, folder: Path, own: str, passphrase: str | None, report: Exchanged
-) -> None:
-    """Read the other seats' files not taken in yet, and take their events in."""
-    lines: list[dict[str, Any]] = []
-    files: list[tuple[str, str, frozenset[str]]] = []
-    for db_id, names in listing(folder).items():
-        if db_id == own:
-            continue
-        taken = store.taken_files(db_id)
-        waiting_names = [n for n in names if segment_index(n) is not None and n not in taken]
-        key: bytes | None | bool = None  # False once this seat's key cannot be had
-        for name in waiting_names:
-            path = seat_dir(folder, db_id) / name
-            if _still_unchanged(path, passphrase):
-                continue
-            found = _segment_lines(path, db_id, name, passphrase, key, report)
-            if found is None:
-                _remember(path, passphrase)
-                continue
-            key, file_lines = found
-            lines += file_lines
-            files.append((db_id, name, frozenset(str(line["id"]) for line in file_lines)))
-    if not lines and not files:
-        return
-    taken_in = store.take_in(lines, files)
-    report.received += taken_in.received
-    for problem in taken_in.problems:
-        report.say(problem)
-    for db_id, moment in report.seen.items():
-        store.note_seat_seen(db_id, moment)
-
-
-def _segment_lines(
-    path: Path,
-    db_id: str,
-    name: str,
-    passphrase: str | None,
-    key: bytes | None | bool,
-    report: Exchanged,
-) -> tuple[bytes | None | bool, list[dict[str, Any]]] | None:
-    """The lines of one segment of another seat, or None when it cannot be taken in now."""
-    read = read_file(path)
-    seat = f"seat {db_id[:8]}"
-    if read.state == "partial":
-        return None
-    if read.state == "newer":
-        report.say(f"{seat} writes files of a newer version ({read.why}); upgrade to read them")
-        return None
-    if read.state == "damaged" or read.header.get("db") != db_id or read.header.get("name") != name:
-        report.say(f"{path} is not a whole seat file ({read.why or 'it was moved'}); passed over")
-        return None
-    moment = written_at(read.header)
-    if moment is not None:
-        report.seen[db_id] = max(moment, report.seen.get(db_id, moment))
-    body = read.body
-    enc = read.header.get("enc")
-    if enc == "aes-gcm":
-        if passphrase is None:
-            report.say(
-                f"{seat} writes with a team passphrase; give it (--passphrase-file or "
-                "$BARGAIN_TEAM_KEY) to take its events in"
-            )
-            return None
-        if key is None:
-            key = _other_key(path.parent, db_id, passphrase, report)
-        if not isinstance(key, bytes):
-            return None
-        opened = crypto.open_sealed(key, body, f"{db_id}/{name}")
-        if opened is None:
-            report.say(f"{path} does not open with {seat}'s key; passed over")
-            return None
-        body = opened
-    elif enc == "none":
-        if passphrase is not None:
-            report.say(f"{seat} writes without the team passphrase; its files are not taken in")
-            return None
-    else:
-        report.say(f"{seat} writes files sealed in a way this version does not know; upgrade")
-        return None
-    return key, _lines_of(body, db_id, seat, report)
-
-
-def _other_key(home: Path, db_id: str, passphrase: str, report: Exchanged) -> bytes | bool:
-    read = read_file(home / KEY_NAME)
-    seat = f"seat {db_id[:8]}"
-    if read.state != "ok":
-        if read.state != "partial":
-            report.say(f"{seat}'s key file is not readable ({read.why}); its files wait")
-        return False
-    key = _key_from(read.header, passphrase)
-    if key is None or not crypto.key_opens(key, db_id, _b64(read.header.get("check"))):
-        report.say(f"the team passphrase does not open {seat}'s files; check it")
-        return False
-    return key
-
-
-def _lines_of(body: bytes, db_id: str, seat: str, report: Exchanged) -> list[dict[str, Any]]:
-    found = []
-    try:
-        text = body.decode("utf-8")
-    except UnicodeDecodeError:
-        report.say(f"{seat} wrote a file that is not UTF-8 text; passed over")
-        return []
-    for number, raw in enumerate(text.split("\n"), start=1):
-        if not raw.strip():
-            continue
-        try:
-            line = json.loads(raw)
-        except (ValueError, RecursionError):
-            report.say(f"{seat} wrote a line that is not JSON; left out")
-            continue
-        origin = line.get("origin") if isinstance(line, dict) else None
-        if (
-            not isinstance(origin, dict)
-            or origin.get("db") != db_id
-            or not isinstance(line.get("id"), str)
-            or not isinstance(line.get("at"), str)
-        ):
-            report.say(f"{seat} wrote line {number} without its own origin, id and time; left out")
-            continue
-        line.pop("conflict", None)  # each seat finds conflicts for itself, in the shared order
-        found.append(line)
-    return found
-
-
-def _still_unchanged(path: Path, passphrase: str | None) -> bool:
-    before = _unchanged.get((str(path), passphrase))
-    if before is None:
-        return False
-    try:
-        now = path.stat()
-    except OSError:
-        return True
-    return before == (now.st_size, now.st_mtime_ns)
-
-
-def _remember(path: Path, passphrase: str | None) -> None:
-    try:
-        now = path.stat()
-    except OSError:
-        return
-    _unchanged[(str(path), passphrase)] = (now.st_size, now.st_mtime_ns)
-
-
 def _int(value: object) -> int:
     return value if isinstance(value, int) and not isinstance(value, bool) else 0
-
-
-def _text64(data: bytes) -> str:
-    import base64
-
-    return base64.b64encode(data).decode("ascii")
-
-
-def _b64(value: object) -> bytes:
-    import base64
-    import binascii
-
-    if not isinstance(value, str):
-        return b""
-    try:
-        return base64.b64decode(value, validate=True)
-    except (binascii.Error, ValueError):
-        return b""
-

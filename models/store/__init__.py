@@ -6,9 +6,8 @@ that is committed durably before the call returns. Undo appends `event.undone`; 
 deleted. The store is the only package with SQL in it.
 
 `Store` is a thin facade over parts with one job each (ARCHITECTURE.md, "The store"):
-`connection` (the file, its lock and the one write transaction), `schema` (migrations),
-`apply` (the handler of every event type), `queries*` (the reads) and `backup` (backup and
-restore).
+`connection` (the file, its lock, the one write transaction), `schema` (migrations), `apply`
+and `merge` (handlers, the shared order), `queries*` (reads), `backup`, `seat_store` (seats).
 """
 
 from __future__ import annotations
@@ -48,6 +47,7 @@ if TYPE_CHECKING:
     from models.vocabulary import Party
 
 _EVENT_COLUMNS = "SELECT seq, id, type, at, seat, data, undone FROM events"
+_OWN_ID = "SELECT value FROM meta WHERE key = 'database_id'"  # what this database recorded
 
 
 class Store(SeatRecords):
@@ -145,9 +145,9 @@ class Store(SeatRecords):
         return self.record(line)
 
     def last_undoable(self, seat: str | None = None) -> JournalEvent | None:
-        """This seat's latest event that is not an undo and not yet undone."""
+        """This seat's latest event recorded in this database, not an undo, not undone."""
         row = self.db.one(
-            f"{_EVENT_COLUMNS} WHERE seat = ?"
+            f"{_EVENT_COLUMNS} WHERE seat = ? AND origin_db = ({_OWN_ID})"
             " AND type NOT IN ('event.undone', 'campaign.created') AND undone = 0"
             " ORDER BY seq DESC LIMIT 1",
             (self.seat if seat is None else seat,),
@@ -157,7 +157,7 @@ class Store(SeatRecords):
     def last_redoable(self, seat: str | None = None) -> JournalEvent | None:
         """This seat's latest undo that still stands: undoing it redoes what it undid."""
         row = self.db.one(
-            f"{_EVENT_COLUMNS} WHERE seat = ?"
+            f"{_EVENT_COLUMNS} WHERE seat = ? AND origin_db = ({_OWN_ID})"
             " AND type = 'event.undone' AND undone = 0 AND (SELECT t.type FROM events t"
             " WHERE t.seq = events.subject) != 'event.undone' ORDER BY seq DESC LIMIT 1",
             (self.seat if seat is None else seat,),

@@ -269,7 +269,9 @@ def _next_n(db: Connection, own: str) -> int:
     cache = db.in_write
     assert cache is not None, "events are applied inside a write transaction"
     if "next_n" not in cache:
-        row = db.one("SELECT coalesce(max(origin_n), 0) + 1 FROM events WHERE origin_db = ?", (own,))
+        row = db.one(
+            "SELECT coalesce(max(origin_n), 0) + 1 FROM events WHERE origin_db = ?", (own,)
+        )
         assert row is not None
         cache["next_n"] = int(row[0])
     n = int(cache["next_n"])

@@ -54,7 +54,7 @@ def references(line: Mapping[str, Any]) -> list[str]:
 def checked_origin(value: object) -> tuple[str, int]:
     """A line's `origin` {`db`, `n`} as (database id, number), or a refusal saying what to fix."""
     if not isinstance(value, dict) or set(value) != {"db", "n"}:
-        raise DomainError("origin must be {\"db\": DATABASE_ID, \"n\": NUMBER}")
+        raise DomainError('origin must be {"db": DATABASE_ID, "n": NUMBER}')
     db, n = value["db"], value["n"]
     if not isinstance(db, str) or not _UUID.match(db):
         raise DomainError("origin.db must be a database id (a lower-case UUID)")

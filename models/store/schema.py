@@ -235,6 +235,7 @@ def m005_shared_order(db: Database) -> None:
         ALTER TABLE events ADD COLUMN origin_n INTEGER NOT NULL DEFAULT 0;
         ALTER TABLE events ADD COLUMN sort_key TEXT NOT NULL DEFAULT '';
         ALTER TABLE events ADD COLUMN conflict TEXT;
+        ALTER TABLE events ADD COLUMN late INTEGER NOT NULL DEFAULT 0;
         CREATE TABLE seat_files (
             name TEXT PRIMARY KEY,
             first_n INTEGER NOT NULL,

@@ -56,7 +56,7 @@ class SeatRecords:
 
         rows = self.db.query(
             "SELECT seq, id, type, at, seat, data, undone, origin_db, conflict FROM events c"
-            " WHERE conflict IS NOT NULL AND NOT EXISTS (SELECT 1 FROM events u WHERE"
+            " WHERE conflict IS NOT NULL AND late = 0 AND NOT EXISTS (SELECT 1 FROM events u WHERE"
             " u.type = 'event.undone' AND u.subject = c.seq AND u.undone = 0) ORDER BY seq"
         )
         found = []
@@ -249,4 +249,3 @@ def _unknown_refs(line: dict[str, Any], known: set[str], batch: dict[str, str]) 
     from models.store.order import references
 
     return [ref for ref in references(line) if ref not in known and ref not in batch]
-

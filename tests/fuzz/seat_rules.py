@@ -4,6 +4,7 @@ events and show the same state."""
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -35,10 +36,8 @@ class SeatRules:
             self.other.clock = self.now
         if note and self.other.sessions():
             session = self.other.sessions()[-1].number
-            try:
+            with contextlib.suppress(DomainError):
                 self.other.record({"type": "note.added", "session": session, "text": "other"})
-            except DomainError:
-                pass
         for store in (self.other, self.store, self.other):
             report = seats.exchange(store, shared)
             assert report.problems == (), report.problems

@@ -8,23 +8,12 @@ from typing import Any
 
 from models.store import Store
 from tests.support import SMALL_JOURNAL
+from tests.test_journal import state_of as journal_state_of
 
 
 def state_of(store: Store) -> tuple[object, ...]:
-    """Everything a screen or a recap can see."""
-    return (
-        store.campaign(),
-        store.board(),
-        store.proposals(),
-        store.tas(),
-        store.sessions(),
-        [store.agenda(s.number) for s in store.sessions()],
-        store.caucuses(),
-        store.notes(),
-        store.info_requests(),
-        store.members(),
-        [(c.event_id, c.reason) for c in store.conflicts()],
-    )
+    """Everything a screen or a recap can see, and the conflicts to settle."""
+    return (*journal_state_of(store), [(c.event_id, c.reason) for c in store.conflicts()])
 
 
 def event_set(store: Store) -> set[str]:

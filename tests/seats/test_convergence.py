@@ -22,7 +22,18 @@ from tests.seats.support import event_set, rebuilt, small_lines, state_of
 
 BASE = datetime(2026, 3, 17, 23, 40, tzinfo=UTC)  # session 2 runs from 23:31 UTC
 ARTICLES = ["2", "3", "4", "10"]
-ACTIONS = ["note", "pass", "ta", "caucus", "end_caucus", "withdraw", "undo", "exchange", "deliver"]
+ACTIONS = [
+    "note",
+    "pass",
+    "ta",
+    "caucus",
+    "end_caucus",
+    "withdraw",
+    "undo",
+    "settle",
+    "exchange",
+    "deliver",
+]
 
 step = st.tuples(
     st.integers(0, 2),  # which seat
@@ -45,8 +56,9 @@ class Seat:
         return BASE + timedelta(seconds=self.now[0] + self.offset_s)
 
 
-def act(seat: Seat, others: list[Seat], action: str, choice: int, rng: random.Random,
-        folder: Path) -> None:
+def act(
+    seat: Seat, others: list[Seat], action: str, choice: int, rng: random.Random, folder: Path
+) -> None:
     store = seat.store
     side = ("union", "employer")[choice % 2]
     article = ARTICLES[choice]
@@ -80,6 +92,11 @@ def act(seat: Seat, others: list[Seat], action: str, choice: int, rng: random.Ra
             last = store.last_undoable()
             if last is not None:
                 store.undo(last.id)
+        elif action == "settle":  # undo either side of a conflict, or any event of the session
+            found = [c.event_id for c in store.conflicts()]
+            found += [e.id for e in store.events() if e.data.get("session") == 2 and not e.undone]
+            if found:
+                store.undo(found[(choice * 7919 + len(found)) % len(found)])
         elif action == "exchange":
             seats.exchange(store, folder)
         elif action == "deliver":  # another seat's lines, shuffled and duplicated, directly
@@ -106,8 +123,14 @@ def run(count: int, steps: list[tuple[int, str, int, int]], offsets: list[int], 
         now = [0.0]
         first = Store(tmp / "s0.db", create=True, seat="seat0")
         first.import_journal(small_lines())
-        first.record({"type": "session.scheduled", "session": 2, "at": "2026-03-11T09:00:00Z",
-                      "starts": "2026-03-17T23:30:00Z"})
+        first.record(
+            {
+                "type": "session.scheduled",
+                "session": 2,
+                "at": "2026-03-11T09:00:00Z",
+                "starts": "2026-03-17T23:30:00Z",
+            }
+        )
         first.record({"type": "session.started", "session": 2, "at": "2026-03-17T23:31:00Z"})
         seats.exchange(first, folder)
         group = [Seat(first, offsets[0], now)]

@@ -8,10 +8,13 @@ import json
 import os
 import shutil
 import stat
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from models import seats
 from models.domain import Draft
@@ -222,9 +225,7 @@ def test_drafts_never_leave_their_seat(folder: Path, lead: Store, notes: Store) 
             assert b"DRAFTCANARY" not in path.read_bytes()
 
 
-def test_with_a_passphrase_files_are_sealed_and_open_with_it(
-    tmp_path: Path, folder: Path
-) -> None:
+def test_with_a_passphrase_files_are_sealed_and_open_with_it(tmp_path: Path, folder: Path) -> None:
     with Store(tmp_path / "lead.db", create=True, seat="lead") as lead:
         lead.import_journal(small_lines())
         seats.exchange(lead, folder, passphrase="team words")
@@ -232,10 +233,10 @@ def test_with_a_passphrase_files_are_sealed_and_open_with_it(
             assert b"Riverbend" not in path.read_bytes() and b"note.added" not in path.read_bytes()
         with pytest.raises(crypto.WrongPassphrase, match="does not open"):
             seats.exchange(lead, folder, passphrase="wrong words")
-        with pytest.raises(DomainError, match="no campaign found.*passphrase"):
+        with pytest.raises(DomainError, match=r"no campaign found.*passphrase"):
             seats.join(folder, tmp_path / "x.db")
         assert not (tmp_path / "x.db").exists()
-        with pytest.raises(DomainError, match="no campaign found.*does not open"):
+        with pytest.raises(DomainError, match=r"no campaign found.*does not open"):
             seats.join(folder, tmp_path / "y.db", passphrase="wrong words")
         with seats.join(folder, tmp_path / "notes.db", passphrase="team words") as notes:
             assert event_set(notes) == event_set(lead)
@@ -252,7 +253,7 @@ def test_a_sealed_file_moved_to_another_name_does_not_open(tmp_path: Path, folde
         header["name"] = "00000002.seg"
         body = data.split(b"\n", 1)[1]
         (home / "00000002.seg").write_bytes(encode(header, body))
-        with pytest.raises(DomainError, match="no campaign found.*does not open"):
+        with pytest.raises(DomainError, match=r"no campaign found.*does not open"):
             seats.join(folder, tmp_path / "x.db", passphrase="pw")
 
 
@@ -312,3 +313,49 @@ def test_the_random_nonce_makes_two_sealings_differ() -> None:
     key = os.urandom(32)
     assert crypto.seal(key, b"same", "a/b") != crypto.seal(key, b"same", "a/b")
     assert crypto.open_sealed(key, crypto.seal(key, b"same", "a/b"), "a/c") is None
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
+@given(
+    data=st.data(),
+    junk=st.lists(st.binary(max_size=600), max_size=4),
+    header=st.dictionaries(
+        st.sampled_from(["version", "length", "sha256", "enc", "db", "name", "kind", "format"]),
+        st.one_of(st.none(), st.integers(-3, 10**12), st.text(max_size=12), st.booleans()),
+        max_size=3,
+    ),
+)
+def test_nothing_in_the_folder_crashes_a_seat(
+    data: st.DataObject, junk: list[bytes], header: dict[str, object]
+) -> None:
+    with tempfile.TemporaryDirectory() as name:
+        tmp = Path(name)
+        folder = tmp / "shared"
+        with Store(tmp / "lead.db", create=True, seat="lead") as lead:
+            lead.import_journal(small_lines())
+            seats.exchange(lead, folder)
+            with seats.join(folder, tmp / "notes.db", seat="notes") as notes:
+                note(notes, "real")
+                seats.exchange(notes, folder)
+                home = seat_dir(folder, notes.database_id)
+                real = (home / "00000001.seg").read_bytes()
+                first, _, body = real.partition(b"\n")
+                forged = {**json.loads(first), **header}
+                cut = data.draw(st.integers(0, len(body)))
+                flip = data.draw(st.integers(0, len(body) - 1))
+                variants = [
+                    json.dumps(forged).encode() + b"\n" + body,
+                    first + b"\n" + body[:cut],
+                    first + b"\n" + body[:flip] + bytes([body[flip] ^ 0xFF]) + body[flip + 1 :],
+                    *junk,
+                ]
+                for index, content in enumerate(variants, start=2):
+                    (home / f"{index:08d}.seg").write_bytes(content)
+                (home / "seat.key").write_bytes(data.draw(st.binary(max_size=200)))
+                before = state_of(lead)
+                for _ in range(2):
+                    report = seats.exchange(lead, folder)
+                    assert all(isinstance(p, str) and "\n" not in p for p in report.problems)
+                after = state_of(lead)
+                assert [n.text for n in lead.notes()][-1] == "real"
+                assert after[0] == before[0] and len(lead.events()) == 26

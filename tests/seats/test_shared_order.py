@@ -29,6 +29,21 @@ def two(tmp_path: Path) -> tuple[Store, Store]:
     b.close()
 
 
+def both_ta_article_2(a: Store, b: Store) -> None:
+    """a TAs article 2 at 18:05, b at 18:01 (neither has seen the other's yet)."""
+    for store, ident, at in ((a, "ta-a", "18:05"), (b, "ta-b", "18:01")):
+        store.record(
+            line(
+                "ta.signed",
+                f"2026-03-10T{at}:00-07:00",
+                id=ident,
+                session=1,
+                articles=["2"],
+                initials=TA,
+            )
+        )
+
+
 def lines_of(store: Store, ids: set[str]) -> list[dict[str, object]]:
     return [json.loads(t) for t in store.journal() if json.loads(t)["id"] in ids]
 
@@ -54,10 +69,7 @@ def test_an_event_arriving_in_the_past_is_placed_where_it_belongs(
 ) -> None:
     a, b = two
     # a's TA on 2 at 18:05; b's TA on 2 at 18:01 arrives later: b's comes first.
-    a.record(line("ta.signed", "2026-03-10T18:05:00-07:00", id="ta-a", session=1,
-                  articles=["2"], initials=TA))
-    b.record(line("ta.signed", "2026-03-10T18:01:00-07:00", id="ta-b", session=1,
-                  articles=["2"], initials=TA))
+    both_ta_article_2(a, b)
     a.take_in(lines_of(b, {"ta-b"}))
     b.take_in(lines_of(a, {"ta-a"}))
     assert state_of(a) == state_of(b)
@@ -70,10 +82,7 @@ def test_conflicts_are_exported_and_kept_as_conflicts_on_import(
     two: tuple[Store, Store], tmp_path: Path
 ) -> None:
     a, b = two
-    a.record(line("ta.signed", "2026-03-10T18:05:00-07:00", id="ta-a", session=1,
-                  articles=["2"], initials=TA))
-    b.record(line("ta.signed", "2026-03-10T18:01:00-07:00", id="ta-b", session=1,
-                  articles=["2"], initials=TA))
+    both_ta_article_2(a, b)
     a.take_in(lines_of(b, {"ta-b"}))
     exported = [json.loads(t) for t in a.journal()]
     assert [x["id"] for x in exported if x.get("conflict")] == ["ta-a"]
@@ -84,10 +93,7 @@ def test_conflicts_are_exported_and_kept_as_conflicts_on_import(
 
 def test_an_undo_settles_a_conflict_and_cannot_be_taken_back(two: tuple[Store, Store]) -> None:
     a, b = two
-    a.record(line("ta.signed", "2026-03-10T18:05:00-07:00", id="ta-a", session=1,
-                  articles=["2"], initials=TA))
-    b.record(line("ta.signed", "2026-03-10T18:01:00-07:00", id="ta-b", session=1,
-                  articles=["2"], initials=TA))
+    both_ta_article_2(a, b)
     a.take_in(lines_of(b, {"ta-b"}))
     settle = a.undo("ta-a")
     assert a.conflicts() == []
@@ -104,8 +110,11 @@ def test_references_sort_after_what_they_name_whatever_their_time(
 ) -> None:
     a, b = two
     # b's clock is an hour behind: its withdrawal of p2 says 16:30, before p2 (17:30).
-    b.record(line("proposal.withdrawn", "2026-03-10T16:30:00-07:00", id="w", proposal="p2",
-                  by="employer"))
+    b.record(
+        line(
+            "proposal.withdrawn", "2026-03-10T16:30:00-07:00", id="w", proposal="p2", by="employer"
+        )
+    )
     a.take_in(lines_of(b, {"w"}))
     assert a.conflicts() == [] and state_of(a) == state_of(b)
     keys = [json.loads(t)["id"] for t in a.journal()]
@@ -118,8 +127,9 @@ def test_a_local_write_in_the_past_is_refused_when_it_would_refuse_a_later_event
     a, _b = two
     before = file_digest(a.path)
     with pytest.raises(DomainError, match="t1, already in the journal, refused"):
-        a.record(line("ta.signed", "2026-03-10T18:00:00-07:00", session=1, articles=["1"],
-                      initials=TA))
+        a.record(
+            line("ta.signed", "2026-03-10T18:00:00-07:00", session=1, articles=["1"], initials=TA)
+        )
     assert file_digest(a.path) == before
 
 
@@ -139,8 +149,17 @@ def test_take_in_is_idempotent_and_holds_lines_whose_reference_is_missing(
     two: tuple[Store, Store],
 ) -> None:
     a, b = two
-    proposal = b.record(line("proposal.passed", "2026-03-10T18:20:00-07:00", id="p9",
-                             session=1, by="union", articles=["3"], label="REA #9"))
+    proposal = b.record(
+        line(
+            "proposal.passed",
+            "2026-03-10T18:20:00-07:00",
+            id="p9",
+            session=1,
+            by="union",
+            articles=["3"],
+            label="REA #9",
+        )
+    )
     undo = b.undo(proposal.id)
     lines = lines_of(b, {"p9", undo.id})
     held = a.take_in([lines[1]])
@@ -165,3 +184,20 @@ def test_keys_sort_as_the_shared_order() -> None:
     assert sort_key(own_key("event.undone", 9, db1, 2), [early]) == own_key(
         "event.undone", 9, db1, 2
     )
+
+
+def test_undoing_the_side_that_stood_lets_the_conflict_stand_instead(
+    two: tuple[Store, Store], tmp_path: Path
+) -> None:
+    a, b = two
+    both_ta_article_2(a, b)
+    a.take_in(lines_of(b, {"ta-b"}))
+    b.take_in(lines_of(a, {"ta-a"}))
+    undo = b.undo("ta-b")  # the one that stood
+    assert b.conflicts() == [] and "ta-a" in [t.id for t in b.tas()]
+    a.take_in(lines_of(b, {undo.id}))
+    assert state_of(a) == state_of(b)
+    with pytest.raises(DomainError, match="already has a TA"):
+        b.undo(undo.id)  # bringing ta-b back would refuse ta-a
+    with rebuilt(b, tmp_path / "again.db") as again:
+        assert state_of(again) == state_of(b)
