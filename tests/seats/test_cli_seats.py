@@ -14,7 +14,6 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from models import seats
 from models.store import Store
 from tests.support import SMALL_JOURNAL
 from tui.cli import main
@@ -118,16 +117,18 @@ def test_passphrase_file_seals_and_a_wrong_one_is_one_line(
     assert result.exit_code == 0, result.output
 
 
-def test_the_sync_folder_given_to_the_app_is_remembered(
+def test_the_sync_folder_given_on_the_command_line_goes_to_the_app(
     tmp_path: Path, runner: CliRunner, lead: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    opened: list[Path] = []
-    monkeypatch.setattr("tui.cli.open_app", lambda path, seat: opened.append(path))
+    """`bargain --sync DIR` through click (the fast launch path has its own test): the app
+    gets the folder, and remembers it once it syncs (tests/tui/test_two_computers.py)."""
+    opened: list[tuple[Path, dict[str, object]]] = []
+    monkeypatch.setattr(
+        "tui.cli.open_app", lambda path, seat, **options: opened.append((path, options))
+    )
     result = runner.invoke(main, ["--db", str(lead), "--sync", str(tmp_path / "shared")])
     assert result.exit_code == 0, result.output
-    with Store(lead) as store:
-        assert seats.remembered_folder(store) == (tmp_path / "shared").absolute()
-    assert opened == [lead]
+    assert opened == [(lead, {"sync": tmp_path / "shared"})]
 
 
 def test_the_sync_loop_prints_a_line_per_change_and_stops_on_ctrl_c(

@@ -28,11 +28,6 @@ def test_undoing_the_conflict_settles_it_on_every_seat(demo_db: Path, tmp_path: 
         assert [r.status for r in notes.board() if r.number == "8"] == [ArticleStatus.TA]
 
 
-@pytest.mark.xfail(
-    reason="models.seats keeps a conflict out of the state after its other side is undone; "
-    "DESIGN: the shared order replayed without the other side no longer refuses it",
-    strict=False,
-)
 def test_undoing_the_other_side_lets_the_conflict_take_its_place(
     demo_db: Path, tmp_path: Path
 ) -> None:

@@ -240,3 +240,18 @@ async def test_a_newer_file_format_is_said_on_the_status_line_and_the_rest_comes
         await pilot.pause(0.6)  # later exchanges say nothing more; the line keeps it
         assert "newer version" in status_of(lead)
         assert "From a newer app" not in note_log(lead)
+
+
+async def test_the_folder_given_once_is_remembered_by_the_database(
+    demo_db: Path, clock: FrozenClock, tmp_path: Path
+) -> None:
+    lead_db, folder, _notes_db = two_seats(demo_db, tmp_path)
+    app = BargainingApp(lead_db, seat="lead", clock=clock, sync=folder, sync_seconds=0.2)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_until(pilot, lambda: "synced" in status_of(app), CROSSING)
+    with Store(lead_db) as store:
+        assert seats.remembered_folder(store) == folder.absolute()
+    again = BargainingApp(lead_db, seat="lead", clock=clock, sync_seconds=0.2)  # no --sync
+    async with again.run_test(size=(80, 24)) as pilot:
+        await wait_until(pilot, lambda: "synced" in status_of(again), CROSSING)
+        assert again.seat_sync is not None and again.seat_sync.folder == folder.absolute()

@@ -3,9 +3,8 @@
 Two seats that each TA'd the same article while apart both keep their line; the one that comes
 second in the shared order is a conflict: kept in the journal, left out of the state. This
 screen lists them (when, who, what, why refused); `u` settles the highlighted one by undoing
-it, after a yes. Keeping it instead means undoing the other side on the seat that recorded it
-and recording it again (an undone other side does not bring a conflict back into the state).
-Escape goes back. What another seat records appears within a
+it, after a yes. Keeping it instead means undoing the other side on the seat that recorded it;
+the conflict then takes its place. Escape goes back. What another seat records appears within a
 second.
 """
 
@@ -32,8 +31,8 @@ POLL_SECONDS = 1.0
 EMPTY = "No conflict between seats: every seat's events fit together."
 HOW = (
     "u undoes the highlighted event: the board stays as it is and the conflict is settled. "
-    "To keep this one instead: undo the other side on the seat that recorded it, record this "
-    "one again, then settle this conflict with u."
+    "To keep this one instead, undo the other side on the seat that recorded it (or "
+    "`bargain undo EVENT_ID`): this one then takes its place."
 )
 
 
