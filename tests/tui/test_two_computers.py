@@ -83,6 +83,15 @@ async def test_a_note_on_one_computer_appears_on_the_other(
         assert [n.seat for n in store.notes(5, limit=2)] == ["notes", "lead"]
 
 
+async def still_takes_notes(pilot: Pilot[None], app: BargainingApp, text: str) -> None:
+    """A problem with the folder never stops the console: a note is taken as ever."""
+    await pilot.press("n")
+    await paste(pilot, text)
+    await pilot.press("enter")
+    await pilot.pause()
+    assert text in note_log(app)
+
+
 def status_of(app: BargainingApp) -> str:
     from tui.widgets.sync_status import SyncStatus
 
@@ -168,11 +177,7 @@ async def test_a_copied_database_stops_syncing_with_one_line(
         assert "looks like a copy" in toast and f"bargain join {folder}" in toast
         await pilot.pause(0.5)
         assert len(app._notifications) == 1, "said once, not at every exchange"
-        await pilot.press("n")
-        await paste(pilot, "The copy still takes notes")
-        await pilot.press("enter")
-        await pilot.pause()
-        assert "The copy still takes notes" in note_log(app)
+        await still_takes_notes(pilot, app, "The copy still takes notes")
 
 
 async def test_the_team_passphrase_from_a_file_or_the_environment(
@@ -209,11 +214,7 @@ async def test_the_team_passphrase_from_a_file_or_the_environment(
         line = status_of(other)
         assert "\n" not in line and len(line) <= 160
         assert "Only the right passphrase" not in note_log(other)
-        await pilot.press("n")
-        await paste(pilot, "The seat still takes notes")
-        await pilot.press("enter")
-        await pilot.pause()
-        assert "The seat still takes notes" in note_log(other)
+        await still_takes_notes(pilot, other, "The seat still takes notes")
 
 
 async def test_a_newer_file_format_is_said_on_the_status_line_and_the_rest_comes_in(
