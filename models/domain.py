@@ -255,6 +255,28 @@ class JournalEvent(NamedTuple):
     undone: bool = False
 
 
+class Conflict(NamedTuple):
+    """An event the rules refused at its place in the shared order: kept in the journal, out
+    of the state, until the team settles it by undoing one side."""
+
+    seq: int
+    event_id: str
+    type: str
+    at: datetime
+    origin_db: str
+    reason: str
+    description: str
+
+
+class SeatSeen(NamedTuple):
+    """Another seat met in the shared folder: its database id, the seat labels that recorded
+    its events, and when its latest file was written (None before any)."""
+
+    db_id: str
+    labels: tuple[str, ...]
+    last_seen: datetime | None
+
+
 __all__ = [
     "TA",
     "AgendaItem",
@@ -266,6 +288,7 @@ __all__ = [
     "Campaign",
     "Caucus",
     "CaucusSide",
+    "Conflict",
     "Draft",
     "HistoryEntry",
     "InfoRequest",
@@ -281,6 +304,7 @@ __all__ = [
     "ProposalKind",
     "ProposalStatus",
     "RecapSettings",
+    "SeatSeen",
     "Session",
     "SessionKind",
     "SessionMode",

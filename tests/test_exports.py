@@ -35,6 +35,7 @@ from models.store import Store
 DEMO_DAY = date(2026, 3, 22)
 NOW = datetime.fromisoformat("2026-03-22T18:00:00-07:00")
 AT = "2026-03-10T17:00:00-07:00"
+SETUP = "2026-03-01T09:01:00-08:00"  # before the session: the rules follow `at`
 
 HOSTILE_NOTES = [
     "<script>alert('note')</script>",
@@ -67,12 +68,12 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
             "timezone": "America/Los_Angeles",
             "title": "Contract `2026` *now*",
         },
-        {"type": "article.added", "at": AT, "number": "1", "title": "Pay | Benefits <b>x</b>"},
-        {"type": "article.added", "at": AT, "number": "2", "title": "薪水 and 福利 (wide)"},
-        {"type": "article.added", "at": AT, "number": "3", "title": "Safety"},
+        {"type": "article.added", "at": SETUP, "number": "1", "title": "Pay | Benefits <b>x</b>"},
+        {"type": "article.added", "at": SETUP, "number": "2", "title": "薪水 and 福利 (wide)"},
+        {"type": "article.added", "at": SETUP, "number": "3", "title": "Safety"},
         {
             "type": "session.scheduled",
-            "at": AT,
+            "at": SETUP,
             "session": 1,
             "starts": "2026-03-10T16:30:00-07:00",
             "location": "<iframe src=javascript:alert(1)> Room | 2",

@@ -25,6 +25,7 @@ from models.domain import CaucusSide, NoteKind, Party, ProposalKind, Visibility
 from models.errors import DomainError
 from models.store import Store
 from tests.fuzz import checks
+from tests.fuzz.seat_rules import SeatRules
 from tests.fuzz.values import (
     CANARY,
     article_numbers,
@@ -41,8 +42,9 @@ COUNTS = {"examples": 0, "steps": 0, "refused": 0, "writes": 0}
 T0 = datetime(2026, 3, 10, 16, 30, tzinfo=UTC)
 
 
-class WriteApi(RuleBasedStateMachine):
-    """One database, written to through the functions the app calls."""
+class WriteApi(SeatRules, RuleBasedStateMachine):
+    """One database, written to through the functions the app calls (and now and then
+    exchanged with another seat's: `SeatRules`)."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -57,6 +59,7 @@ class WriteApi(RuleBasedStateMachine):
         return T0 + timedelta(minutes=self.ticks)
 
     def teardown(self) -> None:
+        self.close_other()
         self.store.close()
         shutil.rmtree(self.folder, ignore_errors=True)
 

@@ -73,6 +73,19 @@ def key_map(app: App[Any]) -> list[Section]:
             ],
         )
     )
+    if getattr(app, "sync_view", None) is not None:
+        sections.append(
+            (
+                "Seats on other computers (the line above the keys)",
+                [
+                    ("synced", "When this seat last exchanged with the shared folder"),
+                    ("seats", "How many seats have written into the folder, this one too"),
+                    ("waiting", "What this seat recorded that is not in the folder yet"),
+                    ("conflict", "Events two seats recorded that cannot both stand: C lists them"),
+                    ("last seen", "A seat that has written nothing new for 5 minutes"),
+                ],
+            )
+        )
     return sections
 
 

@@ -35,6 +35,7 @@ from tui.widgets.lit_box import LitBox
 from tui.widgets.note_line import NoteLine
 from tui.widgets.notes_pane import NotesPane
 from tui.widgets.session_header import SessionHeader
+from tui.widgets.sync_status import SyncStatus
 
 if TYPE_CHECKING:
     from models.domain import JournalEvent
@@ -89,6 +90,7 @@ class MainScreen(Screen[None]):
             with LitBox(id="board-box"):
                 yield ArticleBoard(id="board")
             yield NotesPane(id="notes")
+        yield SyncStatus()
         yield KeyBar()
 
     def on_mount(self) -> None:
