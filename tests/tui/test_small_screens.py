@@ -87,7 +87,8 @@ async def test_two_caucuses_leave_the_agenda_room(
         active = next(item for item in agenda.items if item.status is AgendaStatus.ACTIVE)
         assert shows(active.title, agenda.render().plain)
         panel = app.screen.query_one("#caucuses")
-        text = " ".join((" ".join(str(label.render()) for label in panel.query(".caucus-title"))).split())
+        titles = [str(label.render()) for label in panel.query(".caucus-title")]
+        text = " ".join(" ".join(titles).split())
         assert "REA" in text and "RUSD" in text
         if size == (80, 24):
             assert panel.outer_size.height == 2  # a line each

@@ -67,7 +67,9 @@ def test_overrun_while_the_other_side_is_out(
     assert snap_compare(app_on(demo_db, clock), terminal_size=(100, 30), run_before=run_over)
 
 
-def test_two_caucuses_at_80x24(snap_compare: SnapCompare, demo_db: Path, clock: FrozenClock) -> None:
+def test_two_caucuses_at_80x24(
+    snap_compare: SnapCompare, demo_db: Path, clock: FrozenClock
+) -> None:
     """Two clocks of one line each: the agenda keeps its room (issue 14, item 11)."""
 
     async def both_out(pilot: Pilot[Any]) -> None:

@@ -32,7 +32,8 @@ ADD_ITEMS = "Add items: ctrl+p, then “Add an agenda item”."
 
 
 class Agenda(Widget):
-    """One item a line (a long title wraps); the active item shows `elapsed/planned`, in warning style once over."""
+    """One item a line (a long title wraps); the active item shows `elapsed/planned`, in
+    warning style once over."""
 
     items: reactive[tuple[AgendaItem, ...]] = reactive((), layout=True)
     now: reactive[datetime] = reactive(utc_now)
