@@ -16,6 +16,7 @@ from tui.app import BargainingApp
 from tui.widgets.agenda import Agenda
 from tui.widgets.article_board import ArticleBoard
 from tui.widgets.board_layout import last
+from tui.widgets.key_bar import KeyBar
 
 SIZES = pytest.mark.parametrize(
     "size", [(80, 24), (100, 30), (160, 48)], ids=["80x24", "100x30", "160x48"]
@@ -93,3 +94,28 @@ async def test_two_caucuses_leave_the_agenda_room(
         if size == (80, 24):
             assert panel.outer_size.height == 2  # a line each
             assert "due" in text
+
+
+@pytest.mark.parametrize("key", ["r", "S", "R", "ctrl+o"])
+@pytest.mark.parametrize("size", [(80, 24), (160, 48)], ids=["80x24", "160x48"])
+async def test_the_side_screens_footers_read_at_80_columns(
+    demo_db: Path, clock: FrozenClock, size: tuple[int, int], key: str
+) -> None:
+    app = BargainingApp(db_path=demo_db, seat="lead", clock=clock)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        app.screen.query_one(ArticleBoard).focus()
+        await pilot.press(key)
+        await pilot.pause(0.3)
+        bar = app.screen.query_one(KeyBar)
+        text = bar.render().plain  # type: ignore[union-attr]
+        assert len(text) <= size[0]
+        assert text.rstrip().endswith("^p palette")
+        whole = [e for e in bar.entries if f"{e.display} {e.description}" in text]
+        if len(whole) < len(bar.entries):
+            assert "? Keys" in text  # the help lists what had to go
+        assert len(whole) >= min(4, len(bar.entries))
+        cut = [e for e in bar.entries if e not in whole and f" {e.display} " in text]
+        assert not cut, f"cut labels on {text!r}"
+        if size[0] >= 160:
+            assert len(whole) == len(bar.entries)
