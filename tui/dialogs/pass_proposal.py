@@ -19,11 +19,9 @@ from models.domain import (
     Party,
     ProposalKind,
 )
-from models.errors import DomainError
 from models.events import ProposalPassed
 from models.pass_defaults import PassDefaults, initial_warning, pass_defaults
 from models.store import Store
-from models.terms import parse_terms
 from tui.dialogs.article_field import (
     ArticleSuggester,
     resolve_articles,
@@ -31,6 +29,7 @@ from tui.dialogs.article_field import (
     titles_hint,
 )
 from tui.dialogs.form_fields import FieldRow, FormDialog, FormHint, check_line
+from tui.dialogs.pass_terms import named_term_rows, read_terms, terms_placeholder
 from tui.dialogs.ticks import TickBox
 
 KIND_CHOICES = [
@@ -153,11 +152,10 @@ class PassProposalDialog(FormDialog[ProposalRequest]):
         yield FieldRow(
             "Link", Input(placeholder="https://… (the PDF)", compact=True, id="pass-link")
         )
+        yield from named_term_rows(self.campaign)
         yield FieldRow(
-            "Terms",
-            Input(
-                placeholder="salary_pct_y1=3.0, salary_pct_y2=2.5", compact=True, id="pass-terms"
-            ),
+            "Other terms" if self.campaign.terms else "Terms",
+            Input(placeholder=terms_placeholder(self.campaign), compact=True, id="pass-terms"),
         )
         yield FieldRow(
             "Embargo", TickBox("Embargoed: ground rules say not to publish yet", id="pass-embargo")
@@ -270,11 +268,7 @@ class PassProposalDialog(FormDialog[ProposalRequest]):
                 problems["pass-articles"] = (
                     f"{', '.join(agreed)} already TA'd; a TA'd article takes no more proposals"
                 )
-        terms: dict[str, float] = {}
-        try:
-            terms = parse_terms(self.query_one("#pass-terms", Input).value)
-        except DomainError as error:
-            problems["pass-terms"] = str(error)
+        terms = read_terms(self, self.campaign, problems)
         line = {
             "type": "proposal.passed",
             "session": 1,
