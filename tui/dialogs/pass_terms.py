@@ -38,7 +38,7 @@ def terms_placeholder(campaign: Campaign) -> str:
     """What the `name=number` field says it takes."""
     if campaign.terms:
         return "other terms, as name=number"
-    return "salary_pct_y1=3.0, salary_pct_y2=2.5 (name terms in Settings)"
+    return "salary_pct_y1=3.0 · name terms in Settings"
 
 
 def read_terms(
