@@ -8,6 +8,7 @@ from typing import Any, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.widgets import Checkbox, Input, Select, Static
 
 from models.actions import suggest_label
@@ -85,6 +86,17 @@ class PassProposalDialog(FormDialog[ProposalRequest]):
     DIALOG_TITLE = "Pass a proposal"
     SAVE_LABEL = "Pass"
     REFUSAL_FIELD: ClassVar[str] = "pass-label"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "ctrl+t",
+            "other_side",
+            "Other side",
+            key_display="ctrl+t",
+            tooltip="The other side passed it: switch who passed, from any field",
+            id="pass.other_side",
+        ),
+    ]
+    SUBTITLE = "Enter saves · ctrl+t other side · Tab next field · Esc cancels"
 
     def __init__(
         self,
@@ -162,6 +174,7 @@ class PassProposalDialog(FormDialog[ProposalRequest]):
         )
 
     def on_mount(self) -> None:
+        self.query_one(".form-dialog").border_subtitle = self.SUBTITLE
         box = self.query_one("#pass-articles", Input)
         numbers, _ = resolve_articles(box.value, self._articles())
         show_hint(self.query_one("#pass-titles", Static), titles_hint(numbers, self._articles()))
@@ -169,6 +182,12 @@ class PassProposalDialog(FormDialog[ProposalRequest]):
         # The label is worked out once the dialog is on screen: on a long campaign that takes
         # a moment, and the dialog should not wait for it.
         self.call_after_refresh(self._start_suggesting)
+
+    def action_other_side(self) -> None:
+        """The other side passed it: one key, from any field (the side is then picked by
+        hand, and the articles typed no longer change it)."""
+        select = self.query_one("#pass-side", Select)
+        select.value = Party.EMPLOYER if select.value is Party.UNION else Party.UNION
 
     def _start_suggesting(self) -> None:
         self._suggesting = True
