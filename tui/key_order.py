@@ -19,7 +19,7 @@ from collections import deque
 from typing import TYPE_CHECKING
 
 from textual import events
-from textual.widgets import Input, TextArea
+from textual.widgets import Input
 
 if TYPE_CHECKING:
     from collections.abc import Awaitable, Callable
@@ -87,5 +87,7 @@ class KeyOrder:
         if getattr(screen, "holding_keys", False):
             return False  # the dialog being built keeps them in order itself
         focused = self._app.focused
-        typing = isinstance(focused, (Input, TextArea)) and key.is_printable
-        return not typing
+        takes_text = isinstance(focused, Input) or any(
+            cls.__name__ == "TextArea" for cls in type(focused).__mro__
+        )  # by name: importing TextArea would load it at start-up, for nothing
+        return not (takes_text and key.is_printable)
