@@ -11,6 +11,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
+from textual import events
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.command import Provider
@@ -19,6 +20,7 @@ from textual.screen import ModalScreen, Screen
 from models.errors import DomainError, StoreError
 from models.store import Store
 from models.timeutil import utc_now
+from tui.key_order import KeyOrder
 from tui.messages import StoreChanged
 from tui.screens.main import MainScreen
 
@@ -148,6 +150,7 @@ class BargainingApp(App[None]):
         self._store: Store | None = None
         self._problem: StoreError | None = None
         self._seen_seq = 0
+        self._keys = KeyOrder(self, super().on_event)
         try:
             self._store = Store(self.db_path, create=True, clock=clock, seat=seat)
             self._campaign_ready = self._store.has_campaign()
@@ -273,6 +276,22 @@ class BargainingApp(App[None]):
             screen.post_message(StoreChanged(seq))
 
     # ------------------------------------------------------------------ keys
+
+    async def on_event(self, event: events.Event) -> None:
+        """Keys from the terminal go through `KeyOrder`: one burst, each key where it was
+        typed for."""
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            await self._keys.arrived(event)
+            return
+        await super().on_event(event)
+
+    def on_key(self, event: events.Key) -> None:
+        self._keys.came_back(event)
+
+    def replay_keys(self, keys: list[events.Key]) -> None:
+        """Keys a dialog held while it was being built, handed back to be delivered in order
+        (`tui.dialogs.type_ahead`)."""
+        self._keys.replay(keys)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Global keys wait while a dialog is open (its fields take the keys)."""

@@ -64,7 +64,9 @@ class Store(SeatRecords):
         clock: Callable[[], datetime] = utc_now,
         seat: str = "",
     ) -> None:
-        self.path = Path(path)
+        # Absolute: what is written beside the database (recaps, backups) goes beside it,
+        # and the messages that name those files name them in full.
+        self.path = Path(path).absolute()
         self.clock = clock
         self.seat = seat
         self._database_id: str | None = None

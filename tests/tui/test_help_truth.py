@@ -30,3 +30,53 @@ async def test_the_help_says_what_enter_space_and_plus_do(
     assert "enter Save, from any field; if one is wrong, go to it instead" in lines
     assert any(line.startswith("space Tick or untick") and "[x] ticked" in line for line in lines)
     assert any(line.startswith("+ Start with + for a commitment") for line in lines)
+
+
+README = Path(__file__).parents[2] / "README.md"
+SPOKEN = {"question_mark": "?", "plus": "+", "slash": "/", "full_stop": "."}
+
+
+def readme_keys_section() -> str:
+    text = README.read_text(encoding="utf-8")
+    return text.split("## Keys", 1)[1].split("\n## ", 1)[0]
+
+
+def test_the_readme_names_every_key_of_the_console() -> None:
+    """Every key bound on the console, the app and the pass dialog is in README's key map."""
+    from textual.binding import Binding
+
+    from tui.dialogs.pass_proposal import PassProposalDialog
+    from tui.screens.main import MainScreen
+
+    section = readme_keys_section()
+    missing = []
+    for owner in (MainScreen, BargainingApp, PassProposalDialog):
+        for binding in owner.BINDINGS:
+            if not isinstance(binding, Binding) or not binding.description:
+                continue
+            for key in binding.key.split(","):
+                if f"`{SPOKEN.get(key, key)}`" not in section:
+                    missing.append(f"{owner.__name__}: {key}")
+    assert not missing, missing
+
+
+@pytest.mark.parametrize("key", ["r", "S", "R"])
+async def test_the_help_on_a_side_screen_lists_that_screens_keys(
+    demo_db: Path, clock: FrozenClock, key: str
+) -> None:
+    app = BargainingApp(db_path=demo_db, seat="lead", clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.screen.query_one("#board").focus()
+        await pilot.press(key)
+        await pilot.pause(0.3)
+        screen = app.screen
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpDialog)
+        text = str(app.screen.query_one("#help-text", Static).render())
+    assert text.startswith("On this screen")
+    from textual.binding import Binding
+
+    for binding in screen.BINDINGS:
+        if isinstance(binding, Binding) and binding.description:
+            assert (binding.tooltip or binding.description) in text

@@ -556,3 +556,31 @@ async def test_a_long_recap_renders_its_start_and_shows_the_rest(
         await press(pilot, "right_square_bracket")
         assert not screen.query_one("#recap-markdown-cut").display
         assert screen.query_one(Markdown).source == screen.text
+
+
+@pytest.mark.parametrize("size", SIZES, ids=SIZE_IDS)
+async def test_w_writes_beside_the_database_and_says_the_full_path(
+    demo_db: Path,
+    clock: FrozenClock,
+    size: tuple[int, int],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Opened as `--db demo.db` from its folder, then written from another: the files go
+    beside the database, and the notification names their folder in full."""
+    monkeypatch.chdir(demo_db.parent)
+    store = Store(Path(demo_db.name), seat="lead")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    try:
+        app = Host(store, clock)
+        async with app.run_test(size=size) as pilot:
+            await settle(pilot)
+            await press(pilot, "w")
+            folder = (demo_db.parent / "recaps" / "session-5").resolve()
+            assert len(list(folder.iterdir())) == len(FORMATS)
+            assert not (elsewhere / "recaps").exists()
+            assert any(f"is in {folder}" in note for note in notes_of(app)), notes_of(app)
+    finally:
+        store.close()

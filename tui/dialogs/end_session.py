@@ -75,7 +75,9 @@ class EndSessionDialog(
     def compose_fields(self) -> ComposeResult:
         running = still_open(self.campaign, self.open_caucuses, self.active_item)
         if running:
-            yield FieldRow("Still open", Static(running, id="end-open", markup=False))
+            listed = Static(running, id="end-open", markup=False)
+            listed.styles.width = "1fr"  # wraps within the row (auto: cut at the right edge)
+            yield FieldRow("Still open", listed)
             yield FieldRow("", TickBox("Close them as the session ends", True, id="end-close"))
         next_week = local(self.session.starts, self.campaign.timezone) + timedelta(days=7)
         yield FieldRow(

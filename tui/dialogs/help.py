@@ -9,6 +9,7 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
+from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from tui.commands import EXTRA_COMMANDS
@@ -20,7 +21,7 @@ if TYPE_CHECKING:
 Section = tuple[str, list[tuple[str, str]]]
 
 
-def _keys(node: DOMNode, app: App[Any]) -> list[tuple[str, str]]:
+def _keys(node: DOMNode | type[DOMNode], app: App[Any]) -> list[tuple[str, str]]:
     rows = []
     for binding in node.BINDINGS:
         if isinstance(binding, Binding) and binding.description:
@@ -34,6 +35,9 @@ def key_map(app: App[Any]) -> list[Section]:
     from tui.screens.main import MainScreen
 
     sections: list[Section] = []
+    here = app.screen
+    if not isinstance(here, MainScreen | ModalScreen) and _keys(here, app):
+        sections.append(("On this screen", _keys(here, app)))  # the recap's, the sessions'
     main = next((s for s in app.screen_stack if isinstance(s, MainScreen)), None)
     if main is not None:
         sections.append(("At the table", _keys(main, app)))
@@ -61,6 +65,9 @@ def key_map(app: App[Any]) -> list[Section]:
             ],
         )
     )
+    from tui.dialogs.pass_proposal import PassProposalDialog
+
+    sections.append(("In the pass dialog", _keys(PassProposalDialog, app)))
     sections.append(
         (
             "On the note line",

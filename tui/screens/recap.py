@@ -27,7 +27,7 @@ from textual.binding import BindingType
 from textual.containers import Horizontal
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Select, Static
+from textual.widgets import Header, Select, Static
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from exports import FORMATS, LANGS, render_recap
@@ -39,6 +39,7 @@ from tui.messages import StoreChanged
 from tui.screens.recap_choice import TEAM_BANNER, RecapChoice, recap_switches, sentence
 from tui.screens.recap_keys import RECAP_BINDINGS
 from tui.screens.recap_send import copy_recap, tell_written, write_recaps
+from tui.widgets.key_bar import KeyBar
 from tui.widgets.recap_preview import PREVIEW_MESSAGE, PREVIEWS, RecapPreview, split_for_preview
 
 __all__ = [
@@ -78,7 +79,6 @@ class RecapScreen(Screen[None]):
         }
         &.-team #recap-banner { display: block; }
         & #recap-preview { height: 1fr; }
-        & Footer.-compact FooterLabel { margin-right: 1; }
         & #recap-markdown-box { height: 1fr; }
         & #recap-text { height: 1fr; border: none; padding: 0 1; }
         & #recap-text:focus { border: none; }
@@ -137,7 +137,7 @@ class RecapScreen(Screen[None]):
             yield from recap_switches()
         yield Static(TEAM_BANNER, id="recap-banner", markup=False)
         yield RecapPreview(id="recap-preview", initial=PREVIEW_MESSAGE)
-        yield Footer(compact=True)
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self._load_sessions(pick_current=True)

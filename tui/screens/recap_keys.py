@@ -7,16 +7,9 @@ from textual.binding import Binding, BindingType
 SESSION_KEYS = Binding.Group("Session", compact=True)
 """`[` and `]` share one place in the footer."""
 
-RECAP_BINDINGS: list[BindingType] = [
+RECAP_BINDINGS: list[BindingType] = [  # in the footer's order: at 80 columns the last go
     Binding("escape", "back", "Back", tooltip="Back to the previous screen", id="recap.back"),
     Binding("f", "cycle_format", "Format", tooltip="Show the next format", id="recap.format"),
-    Binding(
-        "l",
-        "toggle_language",
-        "Language",
-        tooltip="Switch between English and Spanish",
-        id="recap.language",
-    ),
     Binding(
         "u",
         "toggle_audience",
@@ -63,5 +56,12 @@ RECAP_BINDINGS: list[BindingType] = [
         "Copy",
         tooltip="Copy the text shown to the clipboard (the team minutes ask first)",
         id="recap.copy",
+    ),
+    Binding(
+        "l",
+        "toggle_language",
+        "Language",
+        tooltip="Switch between English and Spanish",
+        id="recap.language",
     ),
 ]

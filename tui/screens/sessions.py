@@ -18,7 +18,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Container, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from models.actions import add_agenda_item, add_member, record_attendance, schedule_session
 from models.domain import Session
@@ -30,6 +30,7 @@ from tui.dialogs.attendance import AttendanceDialog
 from tui.dialogs.member import MemberDialog
 from tui.dialogs.schedule_session import KIND_WORDS, MODE_WORDS, ScheduleSessionDialog
 from tui.screens.session_detail import clip, describe_session, held, when
+from tui.widgets.key_bar import KeyBar
 
 POLL_SECONDS = 1.0
 WIDE = 120
@@ -113,7 +114,7 @@ class SessionsScreen(Screen[None]):
             yield DataTable(id="sessions-table", cursor_type="row", zebra_stripes=True)
             with VerticalScroll(id="session-detail-box"):
                 yield Static(id="session-detail")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.title = "Sessions"
