@@ -25,6 +25,7 @@ from models.domain import CaucusSide, NoteKind, Party, ProposalKind, Visibility
 from models.errors import DomainError
 from models.store import Store
 from tests.fuzz import checks
+from tests.fuzz.machine_corrections import CorrectionRules
 from tests.fuzz.values import (
     CANARY,
     article_numbers,
@@ -41,8 +42,9 @@ COUNTS = {"examples": 0, "steps": 0, "refused": 0, "writes": 0}
 T0 = datetime(2026, 3, 10, 16, 30, tzinfo=UTC)
 
 
-class WriteApi(RuleBasedStateMachine):
-    """One database, written to through the functions the app calls."""
+class WriteApi(CorrectionRules, RuleBasedStateMachine):
+    """One database, written to through the functions the app calls (the corrections' rules
+    are in `tests/fuzz/machine_corrections.py`)."""
 
     def __init__(self) -> None:
         super().__init__()
