@@ -210,7 +210,8 @@ class TableKeys:
                 lambda answer: None if answer is None else self._write(action, table, answer),
             )
             return
-        callbacks = {"on_save": action.write, **action.also} if action.write else {}
+        callbacks = {"on_save": action.write} if action.write else {}
+        callbacks |= action.also
         for callback, write in callbacks.items():
             arguments[callback] = self._saver(action, table, write)
         self.screen.app.push_screen(dialog(**arguments))

@@ -196,7 +196,14 @@ TABLE_ACTIONS = (
             "session": t.number,
             "notes": t.store.notes(t.number),
             "campaign": t.campaign,
+            "reload": lambda: t.store.notes(t.number),
         },
+        also={
+            "on_edit": writes.edit_note,
+            "on_switch": writes.switch_note,
+            "on_undo": writes.undo_note,
+        },
+        parts=("notes",),
     ),
     # No key of their own: the palette's, and the two sides of `s`.
     TableAction(
