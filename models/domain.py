@@ -221,7 +221,7 @@ class InfoRequest(NamedTuple):
 
 
 class HistoryEntry(NamedTuple):
-    """One move on an article: a pass, a withdrawal or a TA."""
+    """One move on an article: a pass, an amendment, a withdrawal or a TA."""
 
     at: datetime
     what: str
@@ -229,6 +229,8 @@ class HistoryEntry(NamedTuple):
     label: str
     summary: str
     event_id: str
+    proposal: str = ""
+    """The id of the proposal the entry is about (empty for a TA on articles alone)."""
 
 
 class Draft(NamedTuple):

@@ -336,3 +336,25 @@ def test_marks_name_items_by_id(live_store: Store) -> None:
     refused(
         live_store, {"type": "agenda.item_done", "session": 2, "item": "nope"}, "nope is not on"
     )
+
+
+def test_the_article_history_shows_the_amendment_beside_the_pass(small_store: Store) -> None:
+    small_store.record(
+        {
+            "type": "proposal.amended",
+            "id": "am1",
+            "proposal": "p1",
+            "summary": "Cap classes at 24",
+            "embargoed": False,
+        }
+    )
+    history = small_store.article_history("3")
+    assert [(e.what, e.proposal) for e in history] == [
+        ("passed (package)", "p1"),
+        ("passed (counter)", "p2"),
+        ("amended (summary, embargo lifted)", "p1"),  # recorded now, after both
+    ]
+    assert history[0].summary == "Cap classes at 24"  # the pass shows the record as corrected
+    assert history[2].event_id == "am1"
+    small_store.undo("am1")
+    assert len(small_store.article_history("3")) == 2

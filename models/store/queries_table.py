@@ -17,7 +17,7 @@ from models.rules import (
     standings_from,
 )
 from models.store.connection import Connection, Row
-from models.store.queries import article_seq, embargo_rule, instant, titles
+from models.store.queries import embargo_rule, instant, titles
 from models.timeutil import to_micros
 from models.vocabulary import (
     Party,
@@ -28,7 +28,6 @@ from models.vocabulary import (
 if TYPE_CHECKING:
     from models.domain import (
         TA,
-        HistoryEntry,
         Proposal,
     )
 
@@ -322,66 +321,6 @@ def _ta_fields(db: Connection, session: int | None) -> Iterator[dict[str, Any]]:
         }
         for event_id, number, at, summary, proposal_id, label, kind, iu, ie, numbers in rows
     )
-
-
-def article_history(db: Connection, number: str) -> list[HistoryEntry]:
-    """Every pass, withdrawal and TA touching one article, by (time, journal order)."""
-    from models.domain import HistoryEntry
-
-    article_seq(db, number)
-    entries: list[tuple[int, int, HistoryEntry]] = []
-    for proposal in proposals(db):
-        if number not in proposal.articles:
-            continue
-        seq = db.one("SELECT seq FROM events WHERE id = ?", (proposal.id,))
-        position = int(seq[0]) if seq else 0
-        entries.append(
-            (
-                to_micros(proposal.at),
-                position,
-                HistoryEntry(
-                    at=proposal.at,
-                    what=f"passed ({proposal.kind.value})",
-                    side=proposal.by,
-                    label=proposal.label,
-                    summary=proposal.summary,
-                    event_id=proposal.id,
-                ),
-            )
-        )
-        if proposal.withdrawn_at is not None:
-            entries.append(
-                (
-                    to_micros(proposal.withdrawn_at),
-                    position,
-                    HistoryEntry(
-                        at=proposal.withdrawn_at,
-                        what="withdrawn",
-                        side=proposal.by,
-                        label=proposal.label,
-                        summary="",
-                        event_id=proposal.id,
-                    ),
-                )
-            )
-    for ta in tas(db):
-        if number in ta.articles:
-            entries.append(
-                (
-                    to_micros(ta.at),
-                    0,
-                    HistoryEntry(
-                        at=ta.at,
-                        what="TA signed",
-                        side=None,
-                        label=ta.proposal_label,
-                        summary=ta.summary,
-                        event_id=ta.id,
-                    ),
-                )
-            )
-    entries.sort(key=lambda entry: (entry[0], entry[1]))
-    return [entry for _, _, entry in entries]
 
 
 def _move(row: Row, numbers: list[str], withdrawn: set[int]) -> Move:

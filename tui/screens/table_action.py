@@ -112,7 +112,7 @@ PROPOSAL_ON_TABLE = Guard(
     lambda table: bool(table.proposals_on_table), "No proposal is on the table to withdraw."
 )
 
-Write = Callable[[Table, Any], "JournalEvent"]
+Write = Callable[[Table, Any], "JournalEvent | None"]
 """A `models.actions` call made with the table and the dialog's answer."""
 
 
@@ -228,9 +228,10 @@ class TableKeys:
         """A dialog's `on_save`: record (a refusal is the dialog's to show beside its fields),
         then reload what the change touches."""
 
-        def save(answer: object) -> JournalEvent:
+        def save(answer: object) -> JournalEvent | None:
             event = write(table, answer)
-            self._recorded(action, table, answer, event)
+            if event is not None:  # None: nothing changed (a correction that corrects nothing)
+                self._recorded(action, table, answer, event)
             return event
 
         return save
