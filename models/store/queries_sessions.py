@@ -130,7 +130,8 @@ def running_session_number(db: Connection) -> int | None:
 
 
 def current_session(db: Connection) -> Session | None:
-    """The running session, else the latest started one, else the first scheduled.
+    """The running session, else the latest started one, else the first scheduled (and not
+    cancelled).
 
     Chosen from the start and end marks alone; only that session is read whole (the
     console asks at start-up, and a campaign holds a hundred sessions and more)."""
@@ -148,7 +149,8 @@ def current_session(db: Connection) -> Session | None:
     if started:
         latest = max(started, key=lambda n: instant(marks[n]["session.started"]))
         return _one_session(db, latest, marks)
-    return _one_session(db, numbers[0], marks)
+    held = [n for n in numbers if "session.cancelled" not in marks.get(n, {})]
+    return _one_session(db, (held or numbers)[0], marks)
 
 
 def attendance(db: Connection, session: int) -> Attendance:

@@ -215,6 +215,18 @@ TABLE_ACTIONS = (
         parts=("agenda",),
     ),
     TableAction(
+        "edit_agenda",
+        needs=(SESSION,),
+        dialog="tui.dialogs.agenda_edit:AgendaEditDialog",
+        ask=lambda t: {
+            "session": t.number,
+            "items": t.store.agenda(t.number),
+            "reload": lambda: t.store.agenda(t.number),
+        },
+        also={"on_remove": writes.remove_agenda_item, "on_move": writes.move_agenda_item},
+        parts=("agenda",),
+    ),
+    TableAction(
         "start_session",
         dialog="tui.dialogs.start_session:StartSessionDialog",
         ask=lambda t: {

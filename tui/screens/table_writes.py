@@ -9,7 +9,7 @@ from models.domain import Caucus
 from tui.screens.table_action import Table
 
 if TYPE_CHECKING:
-    from models.domain import JournalEvent, Note
+    from models.domain import AgendaItem, JournalEvent, Note
     from tui.dialogs.agenda_item import AgendaItemRequest
     from tui.dialogs.caucus import CaucusRequest
     from tui.dialogs.extend_caucus import ExtendRequest
@@ -137,3 +137,16 @@ def undo_note(table: Table, note: Note) -> JournalEvent:
     from models import actions
 
     return actions.undo_note(table.store, note)[-1]
+
+
+def remove_agenda_item(table: Table, item: AgendaItem) -> JournalEvent:
+    from models import actions
+
+    return actions.remove_agenda_item(table.store, table.number, item.position)
+
+
+def move_agenda_item(table: Table, answer: tuple[AgendaItem, int]) -> JournalEvent:
+    from models import actions
+
+    item, to = answer
+    return actions.move_agenda_item(table.store, table.number, item.position, to)
