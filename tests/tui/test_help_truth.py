@@ -30,3 +30,29 @@ async def test_the_help_says_what_enter_space_and_plus_do(
     assert "enter Save, from any field; if one is wrong, go to it instead" in lines
     assert any(line.startswith("space Tick or untick") and "[x] ticked" in line for line in lines)
     assert any(line.startswith("+ Start with + for a commitment") for line in lines)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (160, 48)], ids=["80x24", "160x48"])
+async def test_the_help_lists_every_correction_key(
+    demo_db: Path, clock: FrozenClock, size: tuple[int, int]
+) -> None:
+    app = BargainingApp(db_path=demo_db, seat="lead", clock=clock)
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        text = str(app.screen.query_one("#help-text", Static).render())
+    lines = [" ".join(line.split()) for line in text.splitlines()]
+    for expected in (
+        "e Edit the note's text, kind or speaker",
+        "v Switch the note between team-only and the members' recap",
+        "u del Undo the note (after a yes)",
+        "m Amend the highlighted proposal: label, summary, note, link, terms, embargo",
+        "x del Remove the highlighted item (not yet started)",
+        "[ Move the highlighted item up",
+        "] Move the highlighted item down",
+        "r Change when, where or how the highlighted session meets",
+        "x Cancel the highlighted session (one that has not started)",
+        "e Remove or move the highlighted session's agenda items",
+        "Edit the agenda",
+    ):
+        assert any(line.strip() == expected for line in lines), expected

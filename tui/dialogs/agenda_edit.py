@@ -48,6 +48,7 @@ class AgendaEditDialog(TypeAheadDialog[None]):
             "x,delete",
             "remove",
             "Remove",
+            key_display="x del",
             tooltip="Remove the highlighted item (not yet started)",
             id="agenda_edit.remove",
         ),

@@ -43,7 +43,14 @@ class SessionNotesDialog(TypeAheadDialog[None]):
             tooltip="Switch the note between team-only and the members' recap",
             id="notes.switch",
         ),
-        Binding("u,delete", "undo", "Undo note", tooltip="Undo the note", id="notes.undo"),
+        Binding(
+            "u,delete",
+            "undo",
+            "Undo note",
+            key_display="u del",
+            tooltip="Undo the note (after a yes)",
+            id="notes.undo",
+        ),
         Binding("home", "scroll('home')", "Oldest", show=False, id="notes.oldest"),
         Binding("end", "scroll('end')", "Newest", show=False, id="notes.newest"),
     ]
