@@ -119,3 +119,17 @@ async def test_a_refused_edit_stays_in_the_form_and_changes_nothing(
         await pilot.pause()
         assert isinstance(app.screen, SessionNotesDialog)
     assert open_store(demo_db).last_seq() == before
+
+
+@SIZES
+async def test_typing_in_the_edit_form_fixes_and_never_replaces(
+    demo_db: Path, clock: FrozenClock, size: tuple[int, int], open_store: Opener
+) -> None:
+    note_id = add_last_note(demo_db, open_store, "District offers 2 percnt")
+    app = BargainingApp(db_path=demo_db, seat="lead", clock=clock)
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("N", "e", "backspace", "backspace", *"ent", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, SessionNotesDialog)
+    note = next(n for n in open_store(demo_db).notes(5) if n.id == note_id)
+    assert note.text == "District offers 2 percent"

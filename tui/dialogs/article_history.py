@@ -19,6 +19,9 @@ from models.terms import format_terms
 from tui.dialogs.type_ahead import TypeAheadDialog
 from tui.format import day_and_time
 
+WIDE = 120
+"""From this width the table has a summary column too."""
+
 History = tuple[Sequence[HistoryEntry], Mapping[str, Proposal]]
 """An article's history, and the proposals it names by id."""
 
@@ -110,7 +113,8 @@ class ArticleHistoryDialog(TypeAheadDialog[None]):
     def _fill(self, row: int) -> None:
         table = self.query_one(DataTable)
         table.clear(columns=True)
-        table.add_columns("When", "What", "Side", "Label", "Summary")
+        wide = self.app.size.width >= WIDE  # narrower, the summary is read in the detail below
+        table.add_columns("When", "What", "Side", "Label", *(["Summary"] if wide else []))
         tz = self.campaign.timezone
         for entry in self.entries:
             table.add_row(
@@ -118,7 +122,7 @@ class ArticleHistoryDialog(TypeAheadDialog[None]):
                 Text(entry.what),
                 Text(self.campaign.short(entry.side) if entry.side else "both"),
                 Text(entry.label, style="bold"),
-                Text(entry.summary),
+                *([Text(entry.summary)] if wide else []),
             )
         table.move_cursor(row=min(row, len(self.entries) - 1))
         self._show_detail()

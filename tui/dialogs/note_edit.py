@@ -59,7 +59,10 @@ class NoteEditDialog(FormDialog[NoteEdit]):
             )
             for p in NoteParty
         ]
-        yield FieldRow("Text", Input(self.note.text, compact=True, id="note-text"))
+        # The cursor goes to the end, nothing selected: a key typed fixes, never replaces.
+        yield FieldRow(
+            "Text", Input(self.note.text, compact=True, id="note-text", select_on_focus=False)
+        )
         yield FieldRow(
             "Kind",
             Select(
@@ -72,7 +75,13 @@ class NoteEditDialog(FormDialog[NoteEdit]):
         )
         yield FieldRow(
             "Speaker",
-            Input(self.note.speaker, placeholder="who said it", compact=True, id="note-speaker"),
+            Input(
+                self.note.speaker,
+                placeholder="who said it",
+                compact=True,
+                id="note-speaker",
+                select_on_focus=False,
+            ),
             "side",
             Select(
                 parties,

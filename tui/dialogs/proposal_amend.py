@@ -65,14 +65,31 @@ class ProposalAmendDialog(FormDialog[Amendment]):
 
     def compose_fields(self) -> ComposeResult:
         p = self.proposal
-        yield FieldRow("Label", Input(p.label, compact=True, id="amend-label"))
-        yield FieldRow("Summary", Input(p.summary, compact=True, id="amend-summary"))
         yield FieldRow(
-            "Internal note",
-            Input(p.internal_note, placeholder="team only", compact=True, id="amend-note"),
+            "Label", Input(p.label, compact=True, select_on_focus=False, id="amend-label")
         )
         yield FieldRow(
-            "Link", Input(p.link, placeholder="https://… (the PDF)", compact=True, id="amend-link")
+            "Summary", Input(p.summary, compact=True, select_on_focus=False, id="amend-summary")
+        )
+        yield FieldRow(
+            "Internal note",
+            Input(
+                p.internal_note,
+                placeholder="team only",
+                compact=True,
+                select_on_focus=False,
+                id="amend-note",
+            ),
+        )
+        yield FieldRow(
+            "Link",
+            Input(
+                p.link,
+                placeholder="https://… (the PDF)",
+                compact=True,
+                select_on_focus=False,
+                id="amend-link",
+            ),
         )
         yield FieldRow(
             "Terms",
@@ -80,6 +97,7 @@ class ProposalAmendDialog(FormDialog[Amendment]):
                 format_terms(dict(p.terms)),
                 placeholder="salary_pct_y1=3.0, salary_pct_y2=2.5",
                 compact=True,
+                select_on_focus=False,
                 id="amend-terms",
             ),
         )
