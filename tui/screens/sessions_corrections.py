@@ -140,7 +140,8 @@ class SessionCorrections:
             ConfirmDialog(
                 "Cancel the session",
                 f"Cancel session {session.number}? It will show as cancelled and cannot start.",
-                yes="Cancel the session",
+                yes="Cancel it",
+                no="Keep it",
             ),
             answer,
         )
