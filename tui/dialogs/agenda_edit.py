@@ -15,7 +15,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from models.domain import AgendaItem, AgendaStatus
-from models.errors import DomainError, StoreError
+from tui.dialogs.list_writes import Write, attempt
 from tui.dialogs.type_ahead import TypeAheadDialog
 
 STATUS_WORDS = {
@@ -24,8 +24,6 @@ STATUS_WORDS = {
     AgendaStatus.DONE: "✓ done",
     AgendaStatus.SKIPPED: "– skipped",
 }
-
-Write = Callable[[object], object]
 
 
 def item_option(item: AgendaItem) -> Content:
@@ -132,7 +130,7 @@ class AgendaEditDialog(TypeAheadDialog[None]):
             return
 
         def answer(yes: bool | None) -> None:
-            if yes and self._attempt(write, item):
+            if yes and attempt(self, write, item):
                 self.notify(f"“{item.title}” is off the agenda.", title="Removed")
                 self.show_items(None, item.position)
 
@@ -155,17 +153,8 @@ class AgendaEditDialog(TypeAheadDialog[None]):
         if not 1 <= to <= len(self.items):
             self.app.bell()
             return
-        if self._attempt(write, (item, to)):
+        if attempt(self, write, (item, to)):
             self.show_items(item.id)
-
-    def _attempt(self, write: Write, answer: object) -> bool:
-        try:
-            write(answer)
-        except (DomainError, StoreError) as refusal:
-            self.app.bell()
-            self.notify(str(refusal), title="Not changed", severity="warning")
-            return False
-        return True
 
     def show_items(self, keep: str | None, position: int = 1) -> None:
         """Read the agenda again; the highlight stays on `keep` (else near `position`)."""

@@ -15,11 +15,9 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from models.domain import Campaign, Note, Visibility
-from models.errors import DomainError, StoreError
+from tui.dialogs.list_writes import Write, attempt
 from tui.dialogs.type_ahead import TypeAheadDialog
 from tui.widgets.note_log import note_line
-
-Write = Callable[[object], object]
 
 
 def note_option(note: Note, campaign: Campaign) -> Content:
@@ -57,7 +55,6 @@ class SessionNotesDialog(TypeAheadDialog[None]):
 
     DEFAULT_CSS = """
     SessionNotesDialog #notes-box { max-height: 90%; }
-    SessionNotesDialog #notes-list { height: auto; max-height: 100%; }
     """
 
     def __init__(
@@ -143,7 +140,7 @@ class SessionNotesDialog(TypeAheadDialog[None]):
         note = self.highlighted
         if note is None or self._on_switch is None:
             return
-        if self._attempt(self._on_switch, note):
+        if attempt(self, self._on_switch, note):
             now = "team-only" if note.visibility is Visibility.MEMBERS else "for the members"
             self.notify(f"The note is now {now}.", title="Corrected")
             self.show_notes(note.id)
@@ -158,7 +155,7 @@ class SessionNotesDialog(TypeAheadDialog[None]):
         clipped = note.text if len(note.text) <= 60 else note.text[:59] + "…"
 
         def answer(yes: bool | None) -> None:
-            if yes and self._attempt(write, note):
+            if yes and attempt(self, write, note):
                 self.notify("The note is undone (ctrl+y brings it back).", title="Undone")
                 self.show_notes()
 
@@ -171,15 +168,6 @@ class SessionNotesDialog(TypeAheadDialog[None]):
             ),
             answer,
         )
-
-    def _attempt(self, write: Write, answer: object) -> bool:
-        try:
-            write(answer)
-        except (DomainError, StoreError) as refusal:
-            self.app.bell()
-            self.notify(str(refusal), title="Not changed", severity="warning")
-            return False
-        return True
 
     def show_notes(self, keep: str | None = None) -> None:
         """Read the notes again, keeping the highlight on `keep` (else the newest)."""

@@ -25,7 +25,8 @@ def show_history(screen: MainScreen, number: str) -> None:
     def read() -> History:
         entries = store.article_history(number)
         wanted = {entry.proposal for entry in entries if entry.proposal}
-        proposals: dict[str, Proposal] = {p.id: p for p in store.proposals(ids=wanted)}
+        found = store.proposals(ids=wanted) if wanted else []
+        proposals: dict[str, Proposal] = {p.id: p for p in found}
         return entries, proposals
 
     found = screen.attempt(read)
