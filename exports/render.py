@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from exports.escape import (
     Safe,
@@ -20,6 +20,7 @@ from exports.escape import (
     text_lines,
 )
 from exports.i18n import Words, language
+from exports.sandbox import is_record
 from exports.templating import render_template
 from exports.view import build_context
 from models.errors import DomainError
@@ -28,7 +29,8 @@ from models.vocabulary import RECAP_FORMATS as FORMATS
 if TYPE_CHECKING:
     from email.headerregistry import Address
 
-    from models.recap import RecapArticleRef, RecapBoardRow, RecapSnapshot
+    from models.board import BoardRow
+    from models.recap import RecapArticleRef, RecapSnapshot
 
 SMS_LIMIT = 320
 JSON_FORMAT = "open-bargaining.recap"
@@ -107,11 +109,10 @@ def _context(snapshot: RecapSnapshot, lang: str, escaping: str) -> dict[str, obj
 def record_fields(value: object) -> dict[str, object] | None:
     """For templates: a snapshot record's fields by name (None for anything else), so a
     template can walk every field without the record's methods, which the sandbox refuses."""
-    from dataclasses import fields, is_dataclass
-
-    if isinstance(value, type) or not is_dataclass(value):
+    if not is_record(value):
         return None
-    return {f.name: getattr(value, f.name) for f in fields(value)}
+    record: Any = value
+    return dict(zip(record._fields, record, strict=True))
 
 
 # ---------------------------------------------------------------------------------- JSON
@@ -192,7 +193,7 @@ def _sms(snapshot: RecapSnapshot, fmt: Words) -> str:
     nxt = snapshot.next_session
     cta = " ".join(snapshot.call_to_action.split())
 
-    def refs_text(refs: Sequence[RecapArticleRef | RecapBoardRow], titles: bool, cap: int) -> str:
+    def refs_text(refs: Sequence[RecapArticleRef | BoardRow], titles: bool, cap: int) -> str:
         if cap == 0 or not refs:
             return fmt.count_articles(len(refs))
         shown = [

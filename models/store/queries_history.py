@@ -41,8 +41,7 @@ def article_history(db: Connection, number: str) -> list[HistoryEntry]:
     entries: list[tuple[int, int, HistoryEntry]] = []
     touching = {p.id: p for p in proposals(db) if number in p.articles}
     for proposal in touching.values():
-        seq = db.one("SELECT seq FROM events WHERE id = ?", (proposal.id,))
-        position = int(seq[0]) if seq else 0
+        position = proposal.seq
         entries.append(
             (
                 to_micros(proposal.at),
