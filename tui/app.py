@@ -325,7 +325,7 @@ class BargainingApp(App[None]):
         if event is None:
             self.notify("Nothing of yours to undo.", severity="warning")
             return
-        what = describe_event(event)
+        what = describe_event(event, self.store.event)
 
         def answer(yes: bool | None) -> None:
             if yes:
@@ -346,7 +346,7 @@ class BargainingApp(App[None]):
             self.notify("Nothing to redo.", severity="warning")
             return
         target = actions.undone_event(self.store, undo)
-        what = describe_event(target) if target is not None else "the last undo"
+        what = describe_event(target, self.store.event) if target is not None else "the last undo"
         self._undo_write(lambda: actions.redo(self.store, undo), "Redone", what)
 
     def _undo_write(self, write: Callable[[], object], done: str, what: str) -> None:

@@ -114,22 +114,23 @@ def _requests(
 def _next_session(
     sessions: Sequence[Session], target: Session, local: _Local
 ) -> RecapNextSession | None:
-    if target.next is not None:
-        number = next(
-            (
-                s.number
-                for s in sessions
-                if s.number != target.number and s.starts == target.next.starts
-            ),
-            None,
-        )
+    named = (
+        [s for s in sessions if s.number != target.number and s.starts == target.next.starts]
+        if target.next is not None
+        else []
+    )
+    if target.next is not None and not any(s.cancelled for s in named):
+        number = named[0].number if named else None
         return RecapNextSession(
             number=number, starts=local(target.next.starts), location=target.next.location
         )
     later = [
         s
         for s in sessions
-        if s.started_at is None and s.number != target.number and s.starts > target.starts
+        if s.started_at is None
+        and not s.cancelled
+        and s.number != target.number
+        and s.starts > target.starts
     ]
     if not later:
         return None

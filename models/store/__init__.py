@@ -329,7 +329,9 @@ class Store(SeatRecords):
 
     def article_history(self, number: str) -> list[HistoryEntry]:
         """Every pass, withdrawal and TA touching one article, by (time, journal order)."""
-        return queries_table.article_history(self.db, number)
+        from models.store.queries_history import article_history
+
+        return article_history(self.db, number)
 
     def sessions(self) -> list[Session]:
         """Every scheduled session, by number, with its start, end and next session."""

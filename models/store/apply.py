@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from models.errors import DomainError
 from models.normal import instant_text, normal
+from models.store import rules_corrections as corrections
 from models.store import rules_sessions as sessions
 from models.store import rules_table as table
 from models.store import undo
@@ -54,6 +55,12 @@ HANDLERS: dict[str, Handler] = {
     "info_request.made": sessions.on_info_request_made,
     "info_request.answered": sessions.on_info_request_answered,
     "event.undone": undo.on_event_undone,
+    "note.edited": corrections.on_note_edited,
+    "proposal.amended": corrections.on_proposal_amended,
+    "session.rescheduled": corrections.on_session_rescheduled,
+    "session.cancelled": corrections.on_session_cancelled,
+    "agenda.item_removed": corrections.on_agenda_item_removed,
+    "agenda.item_moved": corrections.on_agenda_item_moved,
 }
 """Every event type the journal knows, and the handler that applies it."""
 

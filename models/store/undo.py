@@ -16,6 +16,7 @@ from models.store.connection import Connection
 from models.store.context import Applying
 from models.store.queries import side_name
 from models.store.queries_sessions import sessions
+from models.store.rules_corrections import REBUILD
 
 if TYPE_CHECKING:
     from models import events as ev
@@ -93,6 +94,10 @@ def set_active(db: Connection, seq: int, kind: str, *, active: bool) -> None:
             raise DomainError(
                 "cannot bring this back: another entry now uses the same number or label"
             ) from None
+    if kind in REBUILD:  # a correction kept in its record's row: rebuild the row
+        subject = db.one("SELECT subject FROM events WHERE seq = ?", (seq,))
+        assert subject is not None
+        REBUILD[kind](db, int(subject[0]))
     if kind == "event.undone":
         target = db.one(
             "SELECT e.seq, e.type FROM events u JOIN events e ON e.seq = u.subject WHERE u.seq = ?",

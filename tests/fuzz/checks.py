@@ -157,6 +157,7 @@ def _rules_hold(found: dict[str, Any]) -> None:
     _once("a proposal withdrawn", subjects("proposal.withdrawn", "proposal"))
     _once("a caucus open", [(c.session, c.side) for c in found["caucuses"] if c.ended_at is None])
     assert len([s for s in found["sessions"] if s.running]) <= 1, "two sessions running"
+    assert not [s for s in found["sessions"] if s.cancelled and s.started_at], "cancelled, ran"
     withdrawn = set(subjects("proposal.withdrawn", "proposal"))
     assert not [t for t in found["tas"] if t.proposal in withdrawn], "a TA from a withdrawn one"
     for key, items in found.items():

@@ -25,6 +25,7 @@ from models.domain import CaucusSide, NoteKind, Party, ProposalKind, Visibility
 from models.errors import DomainError
 from models.store import Store
 from tests.fuzz import checks
+from tests.fuzz.machine_corrections import CorrectionRules
 from tests.fuzz.seat_rules import SeatRules
 from tests.fuzz.values import (
     CANARY,
@@ -42,9 +43,10 @@ COUNTS = {"examples": 0, "steps": 0, "refused": 0, "writes": 0}
 T0 = datetime(2026, 3, 10, 16, 30, tzinfo=UTC)
 
 
-class WriteApi(SeatRules, RuleBasedStateMachine):
-    """One database, written to through the functions the app calls (and now and then
-    exchanged with another seat's: `SeatRules`)."""
+class WriteApi(SeatRules, CorrectionRules, RuleBasedStateMachine):
+    """One database, written to through the functions the app calls (the corrections' rules
+    are in `tests/fuzz/machine_corrections.py`), and now and then exchanged with another
+    seat's (`SeatRules`)."""
 
     def __init__(self) -> None:
         super().__init__()

@@ -52,6 +52,7 @@ def key_map(app: App[Any]) -> list[Section]:
     sections.append(
         ("In the palette only (ctrl+p)", [("", command.title) for command in EXTRA_COMMANDS])
     )
+    sections += correction_sections(app)
     sections.append(
         (
             "In a dialog",
@@ -94,6 +95,28 @@ def key_map(app: App[Any]) -> list[Section]:
             )
         )
     return sections
+
+
+def correction_sections(app: App[Any]) -> list[Section]:
+    """The keys that correct what was recorded, read from the lists that have them."""
+    from tui.dialogs.agenda_edit import AgendaEditDialog
+    from tui.dialogs.article_history import ArticleHistoryDialog
+    from tui.dialogs.session_notes import SessionNotesDialog
+    from tui.screens.sessions_corrections import CORRECTION_BINDINGS
+
+    class Sessions:
+        BINDINGS = CORRECTION_BINDINGS
+
+    def keys(node: object) -> list[tuple[str, str]]:
+        rows = _keys(node, app)  # type: ignore[arg-type]
+        return [row for row in rows if row[1] != "Close"]
+
+    return [
+        ("In the notes read-back (N)", keys(SessionNotesDialog)),
+        ("In an article's history (enter on the board)", keys(ArticleHistoryDialog)),
+        ("In the agenda list (palette, or e on the sessions screen)", keys(AgendaEditDialog)),
+        ("On the sessions screen, to correct a session", keys(Sessions)),
+    ]
 
 
 class HelpDialog(TypeAheadDialog[None]):

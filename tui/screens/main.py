@@ -333,12 +333,6 @@ class MainScreen(Screen[None]):
 
     @on(ArticleBoard.ArticleChosen)
     def _article_chosen(self, message: ArticleBoard.ArticleChosen) -> None:
-        from tui.dialogs.article_history import ArticleHistoryDialog
+        from tui.screens.history_keys import show_history
 
-        assert self.campaign is not None
-        entries = self.attempt(lambda: self.store.article_history(message.number))
-        if entries is None:
-            return
-        row = next((r for r in self.board.visible_rows() if r.number == message.number), None)
-        title = row.title if row else ""
-        self.app.push_screen(ArticleHistoryDialog(message.number, title, entries, self.campaign))
+        show_history(self, message.number)
