@@ -356,6 +356,9 @@ EVENT_TYPES: dict[str, type[Event]] = {
     "info_request.answered": InfoRequestAnswered,
     "event.undone": EventUndone,
 }
+from models.event_recap import RECAP_EVENTS  # noqa: E402 (its models build on Event)
+
+EVENT_TYPES.update(RECAP_EVENTS)
 
 
 def _where(location: tuple[int | str, ...]) -> str:

@@ -29,6 +29,7 @@ from models.recap.records import (
     RecapCaucus,
     RecapCaucusSide,
     RecapInfoRequest,
+    RecapMember,
     RecapNextSession,
     RecapNote,
     RecapParty,
@@ -37,6 +38,7 @@ from models.recap.records import (
     RecapSnapshot,
     RecapTA,
     RecapTotals,
+    RecapUntranslated,
     RecapWithdrawal,
 )
 from models.vocabulary import AUDIENCES, Audience
@@ -51,6 +53,7 @@ __all__ = [
     "RecapCaucus",
     "RecapCaucusSide",
     "RecapInfoRequest",
+    "RecapMember",
     "RecapNextSession",
     "RecapNote",
     "RecapParty",
@@ -59,6 +62,7 @@ __all__ = [
     "RecapSnapshot",
     "RecapTA",
     "RecapTotals",
+    "RecapUntranslated",
     "RecapWithdrawal",
     "build_snapshot",
     "member_leak",

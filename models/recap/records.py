@@ -273,6 +273,25 @@ class RecapTotals(_Snap):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True, eq=False, repr=False)
+class RecapUntranslated(_Snap):
+    """A member-facing text shown in the recap's language without a translation: field
+    `field` of event `event` (what a `text.translated` names), and the text itself."""
+
+    event: str
+    field: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False, repr=False)
+class RecapMember(_Snap):
+    """One of the team at the table, with the role and site the roster gives."""
+
+    name: str
+    role: str = ""
+    site: str = ""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False, repr=False)
 class RecapSnapshot(_Snap):
     """One session's recap, with the campaign around it, for one audience.
 
@@ -300,6 +319,18 @@ class RecapSnapshot(_Snap):
     attendance: RecapAttendance = RecapAttendance()
     next_session: RecapNextSession | None = None
     call_to_action: str = ""
+    lang: str = "en"
+    """The language of the team's texts in it: translations where there are some."""
+    headline: str = ""
+    """The comms lead's headline (`recap.written`); empty: the recap suggests one."""
+    lead: str = ""
+    """The comms lead's lead paragraph; empty: the recap suggests one."""
+    untranslated: tuple[RecapUntranslated, ...] = ()
+    """The member-facing texts shown without a translation into `lang`."""
+    won: tuple[RecapArticleRef, ...] = ()
+    """Every article TA'd so far, as of the recap's instant, in natural order."""
+    team: tuple[RecapMember, ...] = ()
+    """The team at the table (attendance's `present`), with roles and sites."""
 
     def __post_init__(self) -> None:
         if self.audience not in AUDIENCES:

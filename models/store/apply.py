@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from models.errors import DomainError
 from models.normal import instant_text, normal
+from models.store import rules_recap as recap
 from models.store import rules_sessions as sessions
 from models.store import rules_table as table
 from models.store import undo
@@ -52,6 +53,8 @@ HANDLERS: dict[str, Handler] = {
     "info_request.made": sessions.on_info_request_made,
     "info_request.answered": sessions.on_info_request_answered,
     "event.undone": undo.on_event_undone,
+    "recap.written": recap.on_recap_written,
+    "text.translated": recap.on_text_translated,
 }
 """Every event type the journal knows, and the handler that applies it."""
 
