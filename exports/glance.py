@@ -20,13 +20,14 @@ def glance(recap: RecapSnapshot, fmt: Words) -> str:
             recap.as_of,
             duration=duration,
         )
+        first = first[:-1] if first.endswith("..") else first  # "6:00 p. m." ends it
     else:
         first = fmt._("The session ran {duration}.", duration=duration)
     parts = [first]
     if t.caucus_minutes:
         parts.append(
             fmt._(
-                "{table} of it at the table and {caucus} in caucus.",
+                "Of that, {table} at the table and {caucus} in caucus.",
                 table=fmt.duration(t.table_minutes),
                 caucus=fmt.duration(t.caucus_minutes),
             )
