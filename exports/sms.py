@@ -45,6 +45,8 @@ def build_sms(recap: RecapSnapshot, fmt: Words) -> str:
     cta = _sentence(" ".join(recap.call_to_action.split()))
     url = recap.campaign.url
     link = fmt._("Full recap: {url}", url=url) if url else ""
+    if person_length(link) > SMS_LIMIT // 3:
+        link = ""  # an address too long for a text blast: the action matters more
     nxt = recap.next_session
     if nxt is not None:
         when = f"{fmt.labels['sms_next']}: {fmt.sms_when(nxt.starts)}"
