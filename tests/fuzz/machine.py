@@ -18,13 +18,14 @@ from pathlib import Path
 from typing import Any
 
 from hypothesis import strategies as st
-from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, precondition, rule
+from hypothesis.stateful import initialize, invariant, precondition, rule
 
 from models import actions
 from models.domain import CaucusSide, NoteKind, Party, ProposalKind, Visibility
 from models.errors import DomainError
 from models.store import Store
 from tests.fuzz import checks
+from tests.fuzz.recap_rules import RecapRules
 from tests.fuzz.values import (
     CANARY,
     article_numbers,
@@ -41,7 +42,7 @@ COUNTS = {"examples": 0, "steps": 0, "refused": 0, "writes": 0}
 T0 = datetime(2026, 3, 10, 16, 30, tzinfo=UTC)
 
 
-class WriteApi(RuleBasedStateMachine):
+class WriteApi(RecapRules):
     """One database, written to through the functions the app calls."""
 
     def __init__(self) -> None:
