@@ -16,7 +16,7 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, model_validator
 
-from models.events import Event
+from models.events import EVENT_TYPES, Event
 from models.fields import EventId, OptionalLine, OptionalText, RequiredText, SessionNumber
 from models.translatable import TRANSLATABLE
 
@@ -81,3 +81,4 @@ RECAP_EVENTS: dict[str, type[Event]] = {
     "recap.written": RecapWritten,
     "text.translated": TextTranslated,
 }
+EVENT_TYPES.update(RECAP_EVENTS)

@@ -356,9 +356,7 @@ EVENT_TYPES: dict[str, type[Event]] = {
     "info_request.answered": InfoRequestAnswered,
     "event.undone": EventUndone,
 }
-from models.event_recap import RECAP_EVENTS  # noqa: E402 (its models build on Event)
-
-EVENT_TYPES.update(RECAP_EVENTS)
+import models.event_recap  # noqa: E402, F401 (registers its event types; they build on Event)
 
 
 def _where(location: tuple[int | str, ...]) -> str:
