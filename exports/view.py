@@ -165,8 +165,9 @@ def build_context(recap: RecapSnapshot, lang: str) -> dict[str, Any]:
         "fmt": fmt,
         "title": title,
         "subject": news.subject(recap, fmt),
-        "headline": news.headline(recap, fmt),
-        "lead": news.lead(recap, fmt),
+        # Team minutes keep their own title on top (never the members' headline).
+        "headline": title if recap.audience == "team" else news.headline(recap, fmt),
+        "lead": "" if recap.audience == "team" else news.lead(recap, fmt),
         "suggested": news.is_suggested(recap),
         "ta_lines": ta_lines,
         "watch": campaign.watch,
