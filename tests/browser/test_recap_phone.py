@@ -79,7 +79,7 @@ def snapshots(
 def sections(snapshot: RecapSnapshot, lang: str) -> tuple[list[str], list[str]]:
     """The headings a reader must find, and the "nothing here" lines that must not be there."""
     t = language(lang).labels
-    shown = [t["at_a_glance"]]
+    shown: list[str] = []
     empty: list[str] = []
 
     def section(heading: str, has: bool, *nothing: str) -> None:
@@ -89,6 +89,10 @@ def sections(snapshot: RecapSnapshot, lang: str) -> tuple[list[str], list[str]]:
             empty.extend(nothing)
 
     attendance = snapshot.attendance
+    # The action first: what members can do and the next session, right after the lead.
+    section(t["call_to_action"], bool(snapshot.call_to_action))
+    shown.append(t["next_session"])  # "not scheduled yet" is news, not an empty section
+    shown.append(t["at_a_glance"])
     section(t["tas"], bool(snapshot.tas), t["no_tas"])
     section(t["proposals"], bool(snapshot.proposals or snapshot.withdrawals), t["no_proposals"])
     section(t["standings"], bool(snapshot.opened_board), t["no_articles"])
@@ -104,8 +108,7 @@ def sections(snapshot: RecapSnapshot, lang: str) -> tuple[list[str], list[str]]:
         bool(attendance.present or attendance.observers or attendance.sites),
         t["no_attendance"],
     )
-    shown.append(t["next_session"])  # "not scheduled yet" is news, not an empty section
-    section(t["call_to_action"], bool(snapshot.call_to_action))
+    section(t["won"], bool(snapshot.won))
     return shown, empty
 
 
