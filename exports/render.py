@@ -134,6 +134,9 @@ def recap_json(snapshot: RecapSnapshot, lang: str = "en") -> str:
         "lang": lang,
         "text": {
             "title": context["title"],
+            "headline": context["headline"],
+            "lead": context["lead"],
+            "suggested": context["suggested"],
             "subject": context["subject"],
             "dateline": context["dateline"],
             "place": context["place"],

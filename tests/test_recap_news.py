@@ -144,3 +144,26 @@ def test_recap_events_round_trip_through_the_journal_and_undo(store: Store, tmp_
     # The note cannot be undone while a translation of it stands (undo that first).
     with pytest.raises(DomainError, match="depends on it"):
         copy.undo("n2")
+
+
+def test_a_session_that_crosses_midnight_is_one_day(tmp_path: Path) -> None:
+    store = Store(tmp_path / "late.db", create=True)
+    lines = [
+        {"type": "campaign.created", "at": "2026-03-01T09:00:00-08:00",
+         "union": {"name": "Union", "short": "UN"}, "employer": {"name": "District", "short": "DI"},
+         "timezone": "America/Los_Angeles"},
+        {"type": "session.scheduled", "at": "2026-03-01T09:01:00-08:00", "session": 1,
+         "starts": "2026-03-10T22:00:00-07:00"},
+        {"type": "session.started", "at": "2026-03-10T22:00:00-07:00", "session": 1},
+        {"type": "info_request.made", "at": "2026-03-10T23:30:00-07:00", "session": 1,
+         "by": "union", "text": "Before midnight"},
+        {"type": "info_request.made", "at": "2026-03-11T00:30:00-07:00", "session": 1,
+         "by": "union", "text": "After midnight"},
+        {"type": "session.ended", "at": "2026-03-11T01:00:00-07:00", "session": 1},
+    ]  # fmt: skip
+    for line in lines:
+        store.record(line)
+    snapshot = build_snapshot(store, 1, "members", NOW)
+    assert [r.age_days for r in snapshot.requests_open] == [0, 0]
+    text = render_recap(snapshot, format="md")
+    assert "day ago" not in text and text.count("(today)") == 2
