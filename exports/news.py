@@ -40,6 +40,13 @@ def _side(recap: RecapSnapshot, side: object, fmt: Words) -> str:
     return fmt._("Both teams")
 
 
+def _in_words(label: str, fmt: Words) -> str:
+    word = fmt.labels["kind_package"]
+    if word != "package" and label.endswith("(package)"):
+        return label.removesuffix("(package)") + f"({word})"
+    return label
+
+
 def suggested_headline(recap: RecapSnapshot, fmt: Words) -> str:
     """A headline from the day's events, the most newsworthy first."""
     facts = suggest(recap)
@@ -103,7 +110,7 @@ def suggested_lead(recap: RecapSnapshot, fmt: Words) -> str:
             )
         )
     for side in ("employer", "union"):
-        labels = [p.label for p in facts.moves if str(p.by) == side]
+        labels = [_in_words(p.label, fmt) for p in facts.moves if str(p.by) == side]
         if labels and len(sentences) < 2:
             sentences.append(
                 fmt._(

@@ -21,6 +21,7 @@ Every value a template prints is escaped for its format when printed (see `expor
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -186,6 +187,7 @@ def build_context(recap: RecapSnapshot, lang: str) -> dict[str, Any]:
         "parties_line": parties_line,
         "running_note": running_note,
         "glance": glance(recap, fmt),
+        "label": _label(fmt),
         "board": board,
         "board_rows": [[b.number, b.title, b.status, b.holder, b.since] for b in board],
         "caucus_lines": caucus_lines,
@@ -202,17 +204,31 @@ def build_context(recap: RecapSnapshot, lang: str) -> dict[str, Any]:
 
 
 def _summary(ta: RecapTA) -> str:
-    """What a TA agreed, without the article's title said again in front of it
-    ("Professional Development: Professional Development: ...")."""
+    """What a TA agreed, without the articles named again in front of it ("Professional
+    Development: Professional Development: ..."): a lead-in before a colon that names the
+    first article is left out."""
     text = ta.summary.strip()
+    head, colon, rest = text.partition(":")
+    if not colon or len(head) > 80 or not rest.strip():
+        return text
+    named = head.casefold()
     for ref in ta.articles[:1]:
-        for name in (ref.title, ref.number):
-            if name and text.casefold().startswith(name.casefold() + ":"):
-                return text[len(name) + 1 :].strip()
+        if any(name and name.casefold() in named for name in (ref.title, ref.number)):
+            return rest.strip()
     return text
 
 
 _PACKAGE_WORD = re.compile(r"\s*\((?:package|paquete)\)\s*$", re.IGNORECASE)
+
+
+def _label(fmt: Words) -> Callable[[str], str]:
+    """A proposal's label with its "(package)" said in the recap's language."""
+    word = fmt.labels["kind_package"]
+
+    def label(text: str) -> str:
+        return _PACKAGE_WORD.sub(f" ({word})", text) if word != "package" else text
+
+    return label
 
 
 def _condition(ta: RecapTA, fmt: Words) -> str:
