@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from exports.escape import (
     Safe,
@@ -20,6 +20,7 @@ from exports.escape import (
     text_lines,
 )
 from exports.i18n import language
+from exports.sandbox import is_record
 from exports.sms import SMS_LIMIT, build_sms
 from exports.sms_count import person_length
 from exports.templating import render_template
@@ -113,11 +114,10 @@ def _context(snapshot: RecapSnapshot, lang: str, escaping: str) -> dict[str, obj
 def record_fields(value: object) -> dict[str, object] | None:
     """For templates: a snapshot record's fields by name (None for anything else), so a
     template can walk every field without the record's methods, which the sandbox refuses."""
-    from dataclasses import fields, is_dataclass
-
-    if isinstance(value, type) or not is_dataclass(value):
+    if not is_record(value):
         return None
-    return {f.name: getattr(value, f.name) for f in fields(value)}
+    record: Any = value
+    return dict(zip(record._fields, record, strict=True))
 
 
 # ---------------------------------------------------------------------------------- JSON

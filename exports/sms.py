@@ -16,7 +16,8 @@ from exports.sms_count import person_length
 
 if TYPE_CHECKING:
     from exports.i18n import Words
-    from models.recap import RecapArticleRef, RecapBoardRow, RecapSnapshot
+    from models.board import BoardRow
+    from models.recap import RecapArticleRef, RecapSnapshot
 
 SMS_LIMIT = 320
 """Characters as a person counts them."""
@@ -81,7 +82,7 @@ def _extras(recap: RecapSnapshot, fmt: Words) -> list[str]:
     """The article lists, each in its fullest and its barest form (the fullest that fits is
     used): the TAs of the day, then who must answer on what."""
 
-    def listed(refs: Sequence[RecapArticleRef | RecapBoardRow], cap: int) -> str:
+    def listed(refs: Sequence[RecapArticleRef | BoardRow], cap: int) -> str:
         shown = [r.number for r in refs[:cap]]
         if len(refs) > cap:
             return fmt.more(shown, len(refs) - cap)
