@@ -44,6 +44,9 @@ def build_sms(recap: RecapSnapshot, fmt: Words) -> str:
     union = recap.campaign.union.short
     head = _sentence(fmt._("{union}: {headline}", union=union, headline=headline(recap, fmt)))
     cta = _sentence(" ".join(recap.call_to_action.split()))
+    said = head.split(": ", 1)[-1].rstrip(".!?…").casefold()
+    if said and cta.casefold().startswith(said):  # the action opens with the headline
+        cta = cta[len(said) :].lstrip(" .!?…") or cta
     url = recap.campaign.url
     link = fmt._("Full recap: {url}", url=url) if url else ""
     if person_length(link) > SMS_LIMIT // 3:

@@ -17,9 +17,11 @@ TRANSLATABLE: dict[str, tuple[str, ...]] = {
     "note.added": ("text",),
     "info_request.made": ("text",),
     "recap.written": ("headline", "lead"),
+    "campaign.updated": ("signoff", "watch"),
 }
 """The member-facing texts of each event type that a translation may name (besides a term's
-label, `terms.NAME.label`, of a `campaign.updated`)."""
+label, `terms.NAME.label`, of a `campaign.updated`, whose `signoff` and `watch` are those of
+its `recap` settings)."""
 
 
 def source_hash(text: str) -> str:

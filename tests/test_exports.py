@@ -312,9 +312,9 @@ def test_eml_has_text_and_html_parts(demo: Store) -> None:
     snapshot = build_snapshot(demo, 4, "members", NOW)
     message = parse_eml(render_recap(snapshot, format="eml"))
     assert message.get_content_type() == "multipart/alternative"
-    assert (
-        message["Subject"] == "REA bargaining, session 4: RUSD left the table and did not come back"
-    )
+    # Session 4's headline was written by the comms lead (recap.written in the demo).
+    assert message["Subject"] == "REA bargaining, session 4: The district walked out of mediation"
+    assert message["Reply-To"] == "REA Bargaining Team <bargaining@riverbendea.example.org>"
     assert message["From"] == "REA Bargaining Team <bargaining@riverbendea.example.org>"
     assert message["To"] == "REA members <members@riverbendea.example.org>"
     assert parsedate_to_datetime(message["Date"]) == NOW

@@ -212,6 +212,7 @@ def recap(
     write_output(text, output, database_id)
     from tui.cli_recap_notes import recap_notes
 
+    sys.stdout.flush()  # the recap first, then what is said about it
     for line in recap_notes(snapshot, fmt, text):
         click.echo(line, err=True)
 

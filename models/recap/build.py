@@ -280,9 +280,9 @@ def build_snapshot(
             sender=campaign.recap.sender,
             recipients=campaign.recap.recipients,
             team_recipients=campaign.recap.team_recipients if team else "",
-            signoff=campaign.recap.signoff,
+            signoff=tr(texts.setting_ids.get("signoff"), "signoff", campaign.recap.signoff),
             url=campaign.recap.url,
-            watch=campaign.recap.watch,
+            watch=tr(texts.setting_ids.get("watch"), "watch", campaign.recap.watch),
         ),
         session=RecapSession(
             number=target.number,

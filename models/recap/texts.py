@@ -17,7 +17,13 @@ if TYPE_CHECKING:
     from models.store import Store
 
 SOURCE_LANG = "en"
-_PLACES = ("article.added", "article.renamed", "session.scheduled", "session.ended")
+_PLACES = (
+    "article.added",
+    "article.renamed",
+    "session.scheduled",
+    "session.ended",
+    "campaign.updated",
+)
 
 
 class RecapTexts:
@@ -33,6 +39,8 @@ class RecapTexts:
         self.article_ids: dict[str, str] = {}
         self.scheduled_ids: dict[int, str] = {}
         self.ended_ids: dict[int, str] = {}
+        self.setting_ids: dict[str, str] = {}
+        """The campaign.updated that last set the recap's `signoff` and `watch`."""
         self._missing: dict[tuple[str, str], str] = {}
         for event in store.events(types=types):
             if event.undone:
@@ -48,6 +56,10 @@ class RecapTexts:
                 self._done[key] = (str(data.get("text", "")), str(data.get("source", "")))
             elif event.type in ("article.added", "article.renamed"):
                 self.article_ids[str(data.get("number"))] = event.id
+            elif event.type == "campaign.updated" and isinstance(data.get("recap"), dict):
+                for name in ("signoff", "watch"):
+                    if name in data["recap"]:  # type: ignore[operator]
+                        self.setting_ids[name] = event.id
             elif event.type in ("session.scheduled", "session.ended"):
                 number = data.get("session")
                 if isinstance(number, int):

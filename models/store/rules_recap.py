@@ -50,8 +50,8 @@ def on_text_translated(db: Connection, p: ev.TextTranslated, c: Applying) -> Non
 
 def translatable(kind: str, field: str) -> bool:
     """Whether `field` of an event of `kind` is a member-facing text a translation may name."""
-    if kind == "campaign.updated":
-        return field.startswith("terms.") and field.endswith(".label")
+    if kind == "campaign.updated" and field.startswith("terms."):
+        return field.endswith(".label")
     return field in TRANSLATABLE.get(kind, ())
 
 
@@ -78,6 +78,10 @@ def field_value(data: dict[str, Any], field: str) -> str | None:
         term = (data.get("terms") or {}).get(name)
         label = term.get("label") if isinstance(term, dict) else None
         return label if isinstance(label, str) else None
+    if field in ("signoff", "watch") and data.get("type") == "campaign.updated":
+        recap = data.get("recap")
+        value = recap.get(field) if isinstance(recap, dict) else None
+        return value if isinstance(value, str) else None
     if field == "location" and data.get("type") == "session.ended":
         nxt = data.get("next")
         return nxt.get("location") if isinstance(nxt, dict) else None

@@ -77,11 +77,11 @@ async def test_t_translates_what_the_spanish_recap_shows_untranslated(
         dialog = app.screen
         assert isinstance(dialog, TranslateDialog)
         item = dialog.chosen()
-        assert item is not None and item.field == "title"
+        assert item is not None and (item.field, item.text) == ("label", "RUSD #7")
         dialog.query_one("#translation", Input).focus()
-        await pilot.press(*"Derechos del distrito")
+        await pilot.press(*"RUSD n.º 7")
         await press(pilot, "enter")
         assert not isinstance(app.screen, TranslateDialog)
         await settle(pilot)
         assert f"{count - 1} texts untranslated" in news(app)
-        assert "Derechos del distrito" in shown(app)
+        assert "RUSD n.º 7" in shown(app)
