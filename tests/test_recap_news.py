@@ -167,3 +167,20 @@ def test_a_session_that_crosses_midnight_is_one_day(tmp_path: Path) -> None:
     assert [r.age_days for r in snapshot.requests_open] == [0, 0]
     text = render_recap(snapshot, format="md")
     assert "day ago" not in text and text.count("(today)") == 2
+
+
+def test_the_sign_off_and_how_to_watch_translate_until_changed(store: Store) -> None:
+    settings = store.record(
+        {
+            "type": "campaign.updated",
+            "recap": {"signoff": "In solidarity", "watch": "Watch: https://example.org/z"},
+        }
+    )
+    translate_text(store, settings.id, "signoff", "es", "En solidaridad")
+    translate_text(store, settings.id, "watch", "es", "Míralo: https://example.org/z")
+    text = render_recap(build_snapshot(store, 1, "members", NOW, lang="es"), format="md", lang="es")
+    assert "En solidaridad" in text and "In solidarity" not in text
+    store.record({"type": "campaign.updated", "recap": {"signoff": "Onward"}})
+    stale = build_snapshot(store, 1, "members", NOW, lang="es")
+    assert stale.campaign.signoff == "Onward" and stale.campaign.watch.startswith("Míralo")
+    assert ("signoff", "Onward") in {(u.field, u.text) for u in stale.untranslated}
