@@ -34,6 +34,7 @@ def glance(recap: RecapSnapshot, fmt: Words) -> str:
         )
     parts.append(fmt.passes(union, t.proposals_union, employer, t.proposals_employer))
     total, opened = t.articles_tad_total, t.articles_opened
+    of_opened = fmt._n("{n} opened article", "{n} opened articles", opened)
     if t.articles_tad_today:
         parts.append(
             fmt._n(
@@ -47,7 +48,7 @@ def glance(recap: RecapSnapshot, fmt: Words) -> str:
                 "{n} of {opened} is now TA'd.",
                 "{n} of {opened} are now TA'd.",
                 total,
-                opened=fmt._n("{n} opened article", "{n} opened articles", opened),
+                opened=of_opened,
             )
         )
     elif total:
@@ -56,7 +57,7 @@ def glance(recap: RecapSnapshot, fmt: Words) -> str:
                 "No TAs today; {n} of {opened} is TA'd so far.",
                 "No TAs today; {n} of {opened} are TA'd so far.",
                 total,
-                opened=fmt._n("{n} opened article", "{n} opened articles", opened),
+                opened=of_opened,
             )
         )
     elif opened:

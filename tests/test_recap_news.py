@@ -184,3 +184,15 @@ def test_the_sign_off_and_how_to_watch_translate_until_changed(store: Store) -> 
     stale = build_snapshot(store, 1, "members", NOW, lang="es")
     assert stale.campaign.signoff == "Onward" and stale.campaign.watch.startswith("Míralo")
     assert ("signoff", "Onward") in {(u.field, u.text) for u in stale.untranslated}
+
+
+def test_spanish_says_a_la_una_and_a_las_dos_in_the_suggested_lead() -> None:
+    es = language("es")
+    message = (
+        "{who} left for a caucus (a private break from the table) at {time} and did not "
+        "come back before the session ended."
+    )
+    one = es._at(message, datetime.fromisoformat("2026-03-10T13:19:00-07:00"), who="RUSD")
+    two = es._at(message, datetime.fromisoformat("2026-03-10T14:19:00-07:00"), who="RUSD")
+    assert "a la 1:19 p. m." in one and "a las 2:19 p. m." in two
+    assert one.startswith("RUSD se retiró a un caucus")

@@ -13,6 +13,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from models.board import BoardRow, audience_standings, exists_for
+from models.domain import Member
 from models.errors import DomainError
 from models.recap.parts import (
     _caucus,
@@ -26,7 +27,6 @@ from models.recap.records import (
     RecapArticleRef,
     RecapAttendance,
     RecapCampaign,
-    RecapMember,
     RecapNote,
     RecapParty,
     RecapProposal,
@@ -238,14 +238,7 @@ def build_snapshot(
 
     attendance = store.attendance(target.number)
     roster = {m.name: m for m in store.members()}
-    team_at_table = tuple(
-        RecapMember(
-            name=name,
-            role=roster[name].role if name in roster else "",
-            site=roster[name].site if name in roster else "",
-        )
-        for name in attendance.present
-    )
+    team_at_table = tuple(roster.get(name) or Member(name=name) for name in attendance.present)
     answered = tuple(r._replace(text=tr(r.id, "text", r.text)) for r in answered)
     still_open = tuple(r._replace(text=tr(r.id, "text", r.text)) for r in still_open)
     next_session = _next_session(sessions, target, local)

@@ -20,6 +20,7 @@ from types import MappingProxyType
 from typing import Any, Literal, NamedTuple, Self, cast
 
 from models.board import BoardRow
+from models.domain import Member
 from models.recap.leaks import member_leak
 from models.vocabulary import (
     AUDIENCES,
@@ -203,14 +204,6 @@ class RecapUntranslated(NamedTuple):
     text: str
 
 
-class RecapMember(NamedTuple):
-    """One of the team at the table, with the role and site the roster gives."""
-
-    name: str
-    role: str = ""
-    site: str = ""
-
-
 class _SnapshotFields(NamedTuple):
     audience: Audience
     generated_at: datetime
@@ -242,7 +235,7 @@ class _SnapshotFields(NamedTuple):
     """The member-facing texts shown without a translation into `lang`."""
     won: tuple[RecapArticleRef, ...] = ()
     """Every article TA'd so far, as of the recap's instant, in natural order."""
-    team: tuple[RecapMember, ...] = ()
+    team: tuple[Member, ...] = ()
     """The team at the table (attendance's `present`), with roles and sites."""
 
 

@@ -4,8 +4,6 @@ untranslated; the news line says which, and the text blast's segments."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
@@ -18,13 +16,6 @@ from tui.dialogs.translate import TranslateDialog
 
 if TYPE_CHECKING:
     from tests.tui.conftest import FrozenClock
-
-
-@pytest.fixture
-def demo_store(demo_db: Path) -> Iterator[Store]:
-    store = Store(demo_db, seat="lead")
-    yield store
-    store.close()
 
 
 def news(app: Host) -> str:

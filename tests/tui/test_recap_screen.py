@@ -59,13 +59,6 @@ class Host(App[None]):
 
 
 @pytest.fixture
-def demo_store(demo_db: Path) -> Iterator[Store]:
-    store = Store(demo_db, seat="lead")
-    yield store
-    store.close()
-
-
-@pytest.fixture
 def bare_store(tmp_path: Path) -> Iterator[Store]:
     """A campaign with a session scheduled but none started: nothing to recap."""
     store = Store(tmp_path / "bare" / "bargaining.db", create=True, seat="lead")
