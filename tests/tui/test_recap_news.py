@@ -13,6 +13,7 @@ from models.store import Store
 from tests.tui.test_recap_screen import SIZE_IDS, SIZES, Host, press, recap, settle, shown
 from tui.dialogs.recap_headline import HeadlineDialog
 from tui.dialogs.translate import TranslateDialog
+from tui.screens.recap_send import write_recaps
 
 if TYPE_CHECKING:
     from tests.tui.conftest import FrozenClock
@@ -76,3 +77,7 @@ async def test_t_translates_what_the_spanish_recap_shows_untranslated(
         await settle(pilot)
         assert f"{count - 1} texts untranslated" in news(app)
         assert "RUSD n.º 7" in shown(app)
+        # The files written in Spanish carry the translation too.
+        files = write_recaps(demo_store, 5, lang="es", audience="members", now=clock())
+        markdown = next(path for path in files if path.suffix == ".md")
+        assert "RUSD n.º 7" in markdown.read_text(encoding="utf-8")
