@@ -109,16 +109,31 @@ def suggested_lead(recap: RecapSnapshot, fmt: Words) -> str:
                 articles=fmt.articles(facts.tas),
             )
         )
-    for side in ("employer", "union"):
-        labels = [_in_words(p.label, fmt) for p in facts.moves if str(p.by) == side]
-        if labels and len(sentences) < 2:
-            sentences.append(
-                fmt._(
-                    "{who} put new numbers on the table in {labels}.",
-                    who=_side(recap, side, fmt),
-                    labels=fmt.join(labels),
-                )
+    by_side = {
+        side: fmt.join([_in_words(p.label, fmt) for p in facts.moves if str(p.by) == side])
+        for side in ("union", "employer")
+    }
+    if by_side["union"] and by_side["employer"] and len(sentences) < 2:
+        sentences.append(
+            fmt._(
+                "Both sides put new numbers on the table: {union} in {union_labels}, "
+                "{employer} in {employer_labels}.",
+                union=recap.campaign.union.short,
+                union_labels=by_side["union"],
+                employer=recap.campaign.employer.short,
+                employer_labels=by_side["employer"],
             )
+        )
+    elif len(sentences) < 2:
+        for side, labels in by_side.items():
+            if labels:
+                sentences.append(
+                    fmt._(
+                        "{who} put new numbers on the table in {labels}.",
+                        who=_side(recap, side, fmt),
+                        labels=labels,
+                    )
+                )
     if not sentences:
         t = recap.totals
         sentences.append(
