@@ -119,6 +119,8 @@ class RecapNewsKeys:
                 left = len(sources) - 1
                 self.notify(f"Translation saved; {left} left untranslated.", title="Saved")
                 self.action_refresh()
+                if left:
+                    self.action_translate()  # on to the next one; Esc stops
 
         self.app.push_screen(  # type: ignore[attr-defined]
             TranslateDialog(lang=lang, items=snapshot.untranslated, on_save=save), done
