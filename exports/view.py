@@ -178,8 +178,7 @@ def build_context(recap: RecapSnapshot, lang: str) -> dict[str, Any]:
         "glossary": fmt._(
             "Words used here: a caucus is a break in which one side meets in private; a joint "
             "sidebar is a side meeting of both teams; the ball is in the court of the side that "
-            "owes the next answer; a TA (tentative agreement) is an article both teams have "
-            "initialled, final only when members ratify the whole contract."
+            "owes the next answer."
         ),
         "dateline": dateline,
         "place": place,

@@ -64,15 +64,16 @@ MEASURE = """() => {
 @pytest.fixture(scope="module")
 def snapshots(
     tmp_path_factory: pytest.TempPathFactory,
-) -> Iterator[dict[tuple[int, str], RecapSnapshot]]:
+) -> Iterator[dict[tuple[int, str, str], RecapSnapshot]]:
     path = tmp_path_factory.mktemp("browser") / "demo.db"
     with Store(path, create=True) as store:
         store.import_journal(json.dumps(event) for event in demo_events(DEMO_DAY))
         audiences: tuple[Audience, ...] = ("members", "team")
         yield {
-            (session, audience): build_snapshot(store, session, audience, NOW)
+            (session, audience, lang): build_snapshot(store, session, audience, NOW, lang=lang)
             for session in SESSIONS
             for audience in audiences
+            for lang in ("en", "es")
         }
 
 
@@ -134,7 +135,7 @@ def assert_fits(result: dict[str, Any], width: int) -> None:
 @pytest.mark.parametrize("audience", ["members", "team"])
 @pytest.mark.parametrize("session", SESSIONS)
 def test_recap_reads_without_sideways_scroll(
-    snapshots: dict[tuple[int, str], RecapSnapshot],
+    snapshots: dict[tuple[int, str, str], RecapSnapshot],
     page: Page,
     shoot: Any,
     tmp_path: Path,
@@ -143,7 +144,7 @@ def test_recap_reads_without_sideways_scroll(
     lang: str,
     width: int,
 ) -> None:
-    snapshot = snapshots[(session, audience)]
+    snapshot = snapshots[(session, audience, lang)]
     html = render_recap(snapshot, format="html", lang=lang, user_dir=tmp_path / "none")
     result = measure(page, html, width)
     shoot(f"session-{session}-{audience}-{lang}-{width}")
@@ -163,10 +164,10 @@ def test_recap_reads_without_sideways_scroll(
 
 @pytest.mark.parametrize("width", WIDTHS)
 def test_eml_html_part_fits_a_phone(
-    snapshots: dict[tuple[int, str], RecapSnapshot], page: Page, tmp_path: Path, width: int
+    snapshots: dict[tuple[int, str, str], RecapSnapshot], page: Page, tmp_path: Path, width: int
 ) -> None:
     eml = render_recap(
-        snapshots[(4, "members")], format="eml", lang="es", user_dir=tmp_path / "none"
+        snapshots[(4, "members", "es")], format="eml", lang="es", user_dir=tmp_path / "none"
     )
     part = message_from_string(eml, policy=policy.default).get_body(("html",))
     assert part is not None
