@@ -51,6 +51,10 @@ def describe_event(event: JournalEvent, lookup: Lookup | None = None) -> str:
         return "marking an information request answered"
     if kind == "event.undone":
         return "the last undo"
+    if kind == "recap.written":
+        return f"the headline and lead of session {data.get('session')}'s recap"
+    if kind == "text.translated":
+        return f"the {data.get('lang')} translation “{_clip(str(data.get('text', '')))}”"
     if kind == "campaign.updated":
         fields = [key.replace("_", " ") for key in data if key not in ("type", "id", "at", "seat")]
         return "the settings change" + (f" ({', '.join(fields)})" if fields else "")

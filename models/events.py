@@ -31,6 +31,7 @@ from models.domain import (
 from models.errors import DomainError
 from models.event_base import Event, Payload
 from models.event_corrections import CORRECTION_TYPES
+from models.event_recap import RECAP_EVENTS
 from models.fields import (
     AgendaMinutes,
     ArticleList,
@@ -343,6 +344,7 @@ EVENT_TYPES: dict[str, type[Event]] = {
     "info_request.answered": InfoRequestAnswered,
     "event.undone": EventUndone,
     **CORRECTION_TYPES,
+    **RECAP_EVENTS,
 }
 
 

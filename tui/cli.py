@@ -222,12 +222,19 @@ def recap(
     from models.recap import build_snapshot
 
     with open_db(ctx) as store:
-        snapshot = build_snapshot(store, session, "team" if audience == "team" else "members")
+        snapshot = build_snapshot(
+            store, session, "team" if audience == "team" else "members", lang=lang
+        )
         database_id = store.database_id
     text = render_recap(
         snapshot, format=fmt, lang=lang, template=Path(template) if template else None
     )
     write_output(text, output, database_id)
+    from tui.cli_recap_notes import recap_notes
+
+    sys.stdout.flush()  # the recap first, then what is said about it
+    for line in recap_notes(snapshot, fmt, text):
+        click.echo(line, err=True)
 
 
 def _language(code: str) -> str:

@@ -74,6 +74,9 @@ def _requests(
 ) -> tuple[tuple[RecapInfoRequest, ...], tuple[RecapInfoRequest, ...]]:
     assert target.started_at is not None
     today = local(as_of).date()
+    # A session's day is the day it started: one that crosses midnight is not two days, so
+    # ages are counted to that day (what is overdue still follows the calendar).
+    session_day = local(target.started_at).date()
     answered: list[RecapInfoRequest] = []
     still_open: list[RecapInfoRequest] = []
     for r in store.info_requests():
@@ -103,7 +106,9 @@ def _requests(
             due=r.due,
             answered_at=local(r.answered_at) if answered_then and r.answered_at else None,
             answered_today=answered_today,
-            age_days=request_age_days(made.date(), today),
+            age_days=0
+            if r.session == target.number
+            else request_age_days(made.date(), session_day),
             overdue=overdue,
             days_overdue=(today - r.due).days if overdue and r.due else 0,
         )

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from models.errors import DomainError
 from models.normal import instant_text, normal
 from models.store import rules_corrections as corrections
+from models.store import rules_recap as recap
 from models.store import rules_sessions as sessions
 from models.store import rules_table as table
 from models.store import undo
@@ -61,6 +62,8 @@ HANDLERS: dict[str, Handler] = {
     "session.cancelled": corrections.on_session_cancelled,
     "agenda.item_removed": corrections.on_agenda_item_removed,
     "agenda.item_moved": corrections.on_agenda_item_moved,
+    "recap.written": recap.on_recap_written,
+    "text.translated": recap.on_text_translated,
 }
 """Every event type the journal knows, and the handler that applies it."""
 

@@ -90,9 +90,12 @@ def _recaps(store: Store, found: dict[str, Any], now: datetime) -> None:
     for session in {None, started[0]}:
         for audience in AUDIENCES:
             snapshot = build_snapshot(store, session, audience, now)
-            outputs = [
-                render_recap(snapshot, format=f, lang=lang) for f in FORMATS for lang in LANGS
-            ]
+            outputs = []
+            for lang in LANGS:
+                translated = build_snapshot(store, session, audience, now, lang=lang)
+                outputs += [render_recap(translated, format=f, lang=lang) for f in FORMATS]
+                if audience == "members":
+                    outputs += [item.text for item in translated.untranslated]
             if audience == "members":
                 outputs.append(json.dumps(snapshot.model_dump(mode="json"), ensure_ascii=False))
                 for output in outputs:

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from hypothesis import strategies as st
-from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, precondition, rule
+from hypothesis.stateful import initialize, invariant, precondition, rule
 
 from models import actions
 from models.domain import CaucusSide, NoteKind, Party, ProposalKind, Visibility
@@ -26,6 +26,7 @@ from models.errors import DomainError
 from models.store import Store
 from tests.fuzz import checks
 from tests.fuzz.machine_corrections import CorrectionRules
+from tests.fuzz.recap_rules import RecapRules
 from tests.fuzz.seat_rules import SeatRules
 from tests.fuzz.values import (
     CANARY,
@@ -43,10 +44,10 @@ COUNTS = {"examples": 0, "steps": 0, "refused": 0, "writes": 0}
 T0 = datetime(2026, 3, 10, 16, 30, tzinfo=UTC)
 
 
-class WriteApi(SeatRules, CorrectionRules, RuleBasedStateMachine):
+class WriteApi(SeatRules, CorrectionRules, RecapRules):
     """One database, written to through the functions the app calls (the corrections' rules
-    are in `tests/fuzz/machine_corrections.py`), and now and then exchanged with another
-    seat's (`SeatRules`)."""
+    are in `tests/fuzz/machine_corrections.py`, the recap's in `tests/fuzz/recap_rules.py`),
+    and now and then exchanged with another seat's (`SeatRules`)."""
 
     def __init__(self) -> None:
         super().__init__()

@@ -38,6 +38,7 @@ from models.timeutil import zone
 from tui.messages import StoreChanged
 from tui.screens.recap_choice import TEAM_BANNER, RecapChoice, recap_switches, sentence
 from tui.screens.recap_keys import RECAP_BINDINGS
+from tui.screens.recap_news import RecapNewsKeys, news_line
 from tui.screens.recap_send import copy_recap, tell_written, write_recaps
 from tui.widgets.key_bar import KeyBar
 from tui.widgets.recap_preview import PREVIEW_MESSAGE, PREVIEWS, RecapPreview, split_for_preview
@@ -57,7 +58,7 @@ widgets) would take seconds to show and make every scroll slow, so past this man
 rest is shown as its source. Every recap of the demo campaign (about 100 lines) fits whole."""
 
 
-class RecapScreen(Screen[None]):
+class RecapScreen(RecapNewsKeys, Screen[None]):
     """Preview, copy and write the recap of a session, for members or for the team."""
 
     DEFAULT_CSS = """
@@ -78,6 +79,7 @@ class RecapScreen(Screen[None]):
             padding: 0 1;
         }
         &.-team #recap-banner { display: block; }
+        & #recap-news { height: auto; max-height: 2; padding: 0 1; color: $text-accent; }
         & #recap-preview { height: 1fr; }
         & #recap-markdown-box { height: 1fr; }
         & #recap-text { height: 1fr; border: none; padding: 0 1; }
@@ -102,11 +104,11 @@ class RecapScreen(Screen[None]):
     class Rendered(Message):
         """The worker made the text of `choice` (or was refused, with `problem`)."""
 
-        def __init__(self, choice: RecapChoice, text: str, problem: str = "") -> None:
+        def __init__(
+            self, choice: RecapChoice, text: str, problem: str = "", news: str = ""
+        ) -> None:
             super().__init__()
-            self.choice = choice
-            self.text = text
-            self.problem = problem
+            self.choice, self.text, self.problem, self.news = choice, text, problem, news
 
     class Written(Message):
         """The writer wrote `files` (or was refused, with `problem`)."""
@@ -136,6 +138,7 @@ class RecapScreen(Screen[None]):
         with Horizontal(id="recap-controls"):
             yield from recap_switches()
         yield Static(TEAM_BANNER, id="recap-banner", markup=False)
+        yield Static("", id="recap-news", markup=False)
         yield RecapPreview(id="recap-preview", initial=PREVIEW_MESSAGE)
         yield KeyBar()
 
@@ -229,14 +232,17 @@ class RecapScreen(Screen[None]):
     def _make_text(self, choice: RecapChoice, now: datetime) -> None:
         worker = get_current_worker()
         try:
-            snapshot = build_snapshot(self.store, choice.session, choice.audience, now)
+            snapshot = build_snapshot(
+                self.store, choice.session, choice.audience, now, lang=choice.lang
+            )
             text = render_recap(snapshot, format=choice.format, lang=choice.lang)
+            news = news_line(snapshot, choice, text)
         except (DomainError, StoreError) as refusal:
             if not worker.is_cancelled:
                 self.post_message(self.Rendered(choice, "", str(refusal)))
             return
         if not worker.is_cancelled:
-            self.post_message(self.Rendered(choice, text))
+            self.post_message(self.Rendered(choice, text, news=news))
 
     @property
     def showing(self) -> RecapChoice | None:
@@ -253,6 +259,7 @@ class RecapScreen(Screen[None]):
         choice = message.choice
         if choice != self.choice:
             return  # a later switch is being made
+        self.query_one("#recap-news", Static).update(message.news)
         if message.problem:
             self._shown_choice, self._shown_text = choice, None
             self._show_message(sentence(message.problem), refusal=True)

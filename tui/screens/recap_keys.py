@@ -43,6 +43,20 @@ RECAP_BINDINGS: list[BindingType] = [  # in the footer's order: at 80 columns th
         id="recap.write",
     ),
     Binding(
+        "h",
+        "headline",
+        "Headline",
+        tooltip="Write the recap's headline and lead (the suggestion until you do)",
+        id="recap.headline",
+    ),
+    Binding(
+        "t",
+        "translate",
+        "Translate",
+        tooltip="Translate the texts this recap shows untranslated in its language",
+        id="recap.translate",
+    ),
+    Binding(
         "r",
         "refresh",
         "Refresh",

@@ -26,7 +26,7 @@ def write_recaps(
     the database). Returns the files, in FORMATS order. Raises DomainError for a session
     with no recap, StoreError for a refused target, OSError when the disk refuses.
     """
-    snapshot = build_snapshot(store, session, audience, now)
+    snapshot = build_snapshot(store, session, audience, now, lang=lang)
     texts = {fmt: render_recap(snapshot, format=fmt, lang=lang) for fmt in FORMATS}
     return write_recap_files(
         store.path,
