@@ -28,7 +28,7 @@ from models.timeutil import from_micros, to_micros, utc_now
 
 if TYPE_CHECKING:
     from models.domain import JournalEvent
-    from models.events import Event
+    from models.event_base import Event
 
 Handler = Callable[[Connection, Any, Applying], None]
 

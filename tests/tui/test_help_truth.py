@@ -85,6 +85,8 @@ async def test_the_help_on_a_side_screen_lists_that_screens_keys(
     for binding in screen.BINDINGS:
         if isinstance(binding, Binding) and binding.description:
             assert (binding.tooltip or binding.description) in text
+
+
 @pytest.mark.parametrize("size", [(80, 24), (160, 48)], ids=["80x24", "160x48"])
 async def test_the_help_lists_every_correction_key(
     demo_db: Path, clock: FrozenClock, size: tuple[int, int]

@@ -31,8 +31,8 @@ from tui.dialogs.attendance import AttendanceDialog
 from tui.dialogs.member import MemberDialog
 from tui.dialogs.schedule_session import KIND_WORDS, MODE_WORDS, ScheduleSessionDialog
 from tui.screens.session_detail import clip, describe_session, held, when
-from tui.widgets.key_bar import KeyBar
 from tui.screens.sessions_corrections import CORRECTION_BINDINGS, SessionCorrections
+from tui.widgets.key_bar import KeyBar
 
 POLL_SECONDS = 1.0
 WIDE = 120
