@@ -156,12 +156,14 @@ def _merged(
 
     row = db.one("SELECT data FROM events WHERE seq = ?", (subject,))
     assert row is not None
-    original = parse_event(json.loads(row[0]))
+    line = json.loads(row[0])
+    line.pop("origin", None)  # where it was first recorded: the journal's, not the event's
+    original = parse_event(line)
     fields: dict[str, Any] = {
         name: getattr(original, name) for name in columns if hasattr(original, name)
     }
     if "visibility" in columns and fields.get("visibility") is None:
-        fields["visibility"] = json.loads(row[0]).get("visibility")
+        fields["visibility"] = line.get("visibility")
     lines = corrections(db, kind, subject) + ([latest] if latest is not None else [])
     for line in lines:
         for name in columns:
