@@ -186,7 +186,9 @@ def _read(
     """The active proposals asked for, in journal order, their status not told.
 
     Four plain reads (the proposals, their articles, their event ids, the withdrawals) cost
-    a third of one query that gathers the same per proposal row."""
+    a third of one query that gathers the same per proposal row. The rules need less than a
+    whole record (no summary, no id), and a read of all 3,000 proposals of the large demo
+    costs about 12 ms more than the rules' own columns did; one record type is worth it."""
     from models.domain import Proposal
 
     where = "p.undone = 0"
@@ -207,16 +209,18 @@ def _read(
     )
     if not rows:
         return []
-    chosen = f"SELECT p.seq FROM proposals p WHERE {where}"
     numbers: dict[int, list[str]] = {}
     for seq, number in db.query(
-        f"SELECT proposal, number FROM proposal_articles WHERE proposal IN ({chosen})"
-        " ORDER BY proposal, position",
+        "SELECT a.proposal, a.number FROM proposal_articles a JOIN proposals p"
+        f" ON p.seq = a.proposal WHERE {where} ORDER BY a.proposal, a.position",
         params,
     ):
         numbers.setdefault(seq, []).append(number)
     event_ids: dict[int, str] = dict(
-        db.query(f"SELECT seq, id FROM events WHERE seq IN ({chosen})", params)
+        db.query(
+            f"SELECT p.seq, e.id FROM proposals p JOIN events e ON e.seq = p.seq WHERE {where}",
+            params,
+        )
     )
     sql = "SELECT subject, at FROM events WHERE type = 'proposal.withdrawn' AND undone = 0"
     withdrawn: dict[int, str]

@@ -296,25 +296,16 @@ class RecapScreen(RecapNewsKeys, Screen[None]):
 
     # ---------------------------------------------------------------------- switches
 
-    @on(Select.Changed, "#recap-session")
-    def _session_picked(self, event: Select.Changed) -> None:
-        if isinstance(event.value, int):
-            self._choose(session=event.value)
-
-    @on(Select.Changed, "#recap-format")
-    def _format_picked(self, event: Select.Changed) -> None:
-        if isinstance(event.value, str):
-            self._choose(format=event.value)
-
-    @on(Select.Changed, "#recap-lang")
-    def _lang_picked(self, event: Select.Changed) -> None:
-        if isinstance(event.value, str):
-            self._choose(lang=event.value)
-
-    @on(Select.Changed, "#recap-audience")
-    def _audience_picked(self, event: Select.Changed) -> None:
-        if event.value in AUDIENCES:
-            self._choose(audience="team" if event.value == "team" else "members")
+    @on(Select.Changed, "#recap-session, #recap-format, #recap-lang, #recap-audience")
+    def _switch_picked(self, event: Select.Changed) -> None:
+        """A switch moved: its value (a session number, or a word) goes to `_choose`."""
+        switch, value = (event.select.id or "").removeprefix("recap-"), event.value
+        if switch == "session" and isinstance(value, int):
+            self._choose(session=value)
+        elif switch in ("format", "lang") and isinstance(value, str):
+            self._choose(**{switch: value})
+        elif switch == "audience" and value in AUDIENCES:
+            self._choose(audience="team" if value == "team" else "members")
 
     def on_store_changed(self, message: StoreChanged) -> None:
         """Another seat (or this one) recorded something: show the recap as it is now."""
