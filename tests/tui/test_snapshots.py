@@ -48,22 +48,29 @@ def test_running_caucus(snap_compare: SnapCompare, demo_db: Path, clock: FrozenC
     assert snap_compare(app_on(demo_db, clock), terminal_size=(80, 24), run_before=call_caucus)
 
 
-def test_overrun_while_the_other_side_is_out(
-    snap_compare: SnapCompare, demo_db: Path, clock: FrozenClock
-) -> None:
-    async def run_over(pilot: Pilot[Any]) -> None:
+def both_out(clock: FrozenClock, apart: float, then: float) -> Callable[[Pilot[Any]], Any]:
+    """REA caucuses (20 minutes), RUSD `apart` minutes later; `then` minutes pass."""
+
+    async def run(pilot: Pilot[Any]) -> None:
         await pilot.press("c")
         await pilot.pause()
         await pilot.press("ctrl+s")  # REA, 20 minutes
         await pilot.pause()
-        clock.advance(minutes=25)
+        clock.advance(minutes=apart)
         await pilot.press("c")
         await pilot.pause()
         await pilot.press("ctrl+s")  # RUSD is free next
         await pilot.pause()
-        clock.advance(minutes=7, seconds=30)  # REA 12:30 over, RUSD 7:30 in
+        clock.advance(minutes=then)
         await pilot.pause(1.1)
 
+    return run
+
+
+def test_overrun_while_the_other_side_is_out(
+    snap_compare: SnapCompare, demo_db: Path, clock: FrozenClock
+) -> None:
+    run_over = both_out(clock, 25, 7.5)  # REA 12:30 over, RUSD 7:30 in
     assert snap_compare(app_on(demo_db, clock), terminal_size=(100, 30), run_before=run_over)
 
 
@@ -71,20 +78,8 @@ def test_two_caucuses_at_80x24(
     snap_compare: SnapCompare, demo_db: Path, clock: FrozenClock
 ) -> None:
     """Two clocks of one line each: the agenda keeps its room (issue 14, item 11)."""
-
-    async def both_out(pilot: Pilot[Any]) -> None:
-        await pilot.press("c")
-        await pilot.pause()
-        await pilot.press("ctrl+s")  # REA, 20 minutes
-        await pilot.pause()
-        clock.advance(minutes=5)
-        await pilot.press("c")
-        await pilot.pause()
-        await pilot.press("ctrl+s")  # RUSD
-        await pilot.pause()
-        await pilot.pause(1.1)
-
-    assert snap_compare(app_on(demo_db, clock), terminal_size=(80, 24), run_before=both_out)
+    run = both_out(clock, 5, 0)
+    assert snap_compare(app_on(demo_db, clock), terminal_size=(80, 24), run_before=run)
 
 
 def test_pass_dialog(snap_compare: SnapCompare, demo_db: Path, clock: FrozenClock) -> None:

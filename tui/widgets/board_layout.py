@@ -65,11 +65,11 @@ FITS = (
     (len(COLUMNS), SHORT_STATUS_WORDS, 8, 14),
     (len(COLUMNS) - 1, STATUS_WORDS, 12, 0),
     (len(COLUMNS) - 1, SHORT_STATUS_WORDS, 10, 0),
-    (len(COLUMNS) - 1, SHORT_STATUS_WORDS, 8, 0),
 )
 """The layouts tried, widest first: the status words, article numbers and the last move
 itself shrink (an ellipsis marks a cut) before the last move goes (at 100 columns it stays,
-"LRMC #1 (package)" included); on the narrowest board titles take what is left."""
+"LRMC #1 (package)" included); on the narrowest board titles take what is left (article
+numbers keep 10 cells there: `Appendix A` whole)."""
 
 
 def fit(rows: Sequence[BoardRow], campaign: Campaign, now: datetime, room: int) -> Layout:
