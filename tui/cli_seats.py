@@ -88,16 +88,17 @@ def sync(ctx: click.Context, folder: Path, once: bool, passphrase_file: Path | N
 @click.command()
 @click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
 @db_option
+@click.option("--seat", metavar="NAME", help="Who records at this seat (as `bargain --seat`).")
 @passphrase_option
 @click.pass_context
-def join(ctx: click.Context, folder: Path, passphrase_file: Path | None) -> None:
+def join(ctx: click.Context, folder: Path, seat: str | None, passphrase_file: Path | None) -> None:
     """Make this computer's seat: a new database (--db, or the default) from the shared
     FOLDER, which then syncs with it (`bargain sync FOLDER`, or the app with --sync)."""
     from models.seats import join as join_folder
     from models.seats import read_passphrase
 
     passphrase = read_passphrase(passphrase_file)
-    seat = (ctx.find_root().obj or {}).get("seat") or default_seat()
+    seat = seat or (ctx.find_root().obj or {}).get("seat") or default_seat()
     path = db_path(ctx)
     with join_folder(folder, path, seat=seat, passphrase=passphrase) as store:
         count = len(store.events())

@@ -51,6 +51,18 @@ def test_sync_once_then_join_then_sync_back(tmp_path: Path, runner: CliRunner, l
         assert store.notes()[-1].text == "from notes"
 
 
+def test_join_takes_db_and_seat_after_the_folder(
+    tmp_path: Path, runner: CliRunner, lead: Path
+) -> None:
+    """`bargain join DIR --db PATH --seat NAME`, as the README spells it."""
+    folder = tmp_path / "shared"
+    assert runner.invoke(main, ["--db", str(lead), "sync", str(folder), "--once"]).exit_code == 0
+    notes = tmp_path / "notes.db"
+    result = runner.invoke(main, ["join", str(folder), "--db", str(notes), "--seat", "zoom"])
+    assert result.exit_code == 0, result.output
+    assert "as seat zoom" in result.output and str(notes) in result.output
+
+
 def test_join_refuses_an_existing_database_in_one_line(
     tmp_path: Path, runner: CliRunner, lead: Path
 ) -> None:
