@@ -281,7 +281,8 @@ def m005_shared_order(db: Database) -> None:
         db,
         """
         CREATE UNIQUE INDEX events_by_origin ON events(origin_db, origin_n);
-        CREATE INDEX events_by_sort_key ON events(sort_key)
+        CREATE INDEX events_by_sort_key ON events(sort_key);
+        CREATE INDEX events_in_conflict ON events(seq) WHERE conflict IS NOT NULL
         """,
     )
     if not in_order:  # the store replays the journal in the shared order when it opens
