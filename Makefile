@@ -33,8 +33,9 @@ fuzz: $(STAMP)
 	FUZZ_PROFILE=long FUZZ_SECONDS=$$(( $(FUZZ_MINUTES) * 60 )) \
 		$(VENV)/bin/pytest tests/fuzz -s -p no:cacheprovider
 
+# Every benchmark in turn; each prints its figures as ratios to a baseline run in the same script.
 bench: $(STAMP)
-	$(PY) benchmarks/run.py
+	for script in benchmarks/*_bench.py; do echo "== $$script"; $(PY) $$script || exit 1; done
 
 clean:
 	rm -rf $(VENV) build *.egg-info
