@@ -196,26 +196,9 @@ class BargainingApp(App[None]):
 
     def seats_synced(self, view: SyncView) -> None:
         """An exchange ended: show it; reload if events came."""
-        import time
+        from tui.seat_sync import show_exchange
 
-        from tui.seat_sync import carried
-        from tui.widgets.sync_status import SyncStatus
-
-        told = {text for text, _at in self.sync_view.recent} if self.sync_view else set()
-        view = carried(view, self.sync_view, time.monotonic())
-        for text, _at in view.recent:
-            if text not in told:  # the whole line once, where it wraps; the status keeps it
-                self.notify(text, title="Seats", severity="error", timeout=15)
-        self.sync_view = view
-        for screen in self.screen_stack:
-            if isinstance(screen, ModalScreen) or screen.id == "_default":
-                continue
-            found = screen.query(SyncStatus)
-            if not found:  # the screens around the console show it too, above their keys
-                screen.mount(SyncStatus(classes="-on"))
-            for status in found:
-                status.add_class("-on")
-                status.refresh()
+        self.sync_view = show_exchange(self, view, self.sync_view)
         if view.report is not None and view.report.received:
             self._poll()
 

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, NamedTuple, Protocol
 from models.errors import DomainError, StoreError
 
 if TYPE_CHECKING:
+    from textual.app import App
     from textual.message import Message
 
     from models.seats import ExchangeReport
@@ -251,3 +252,27 @@ def _remember(store: Store, folder: Path | None) -> Path | None:
         remember_folder(store, folder)
         return folder
     return remembered_folder(store)
+
+
+def show_exchange(app: App[None], view: SyncView, before: SyncView | None) -> SyncView:
+    """An exchange ended: toast each new problem once and show the view on every full
+    screen (mounting the status line where a screen lacks one); the view to keep."""
+    from textual.screen import ModalScreen
+
+    from tui.widgets.sync_status import SyncStatus
+
+    told = {text for text, _at in before.recent} if before else set()
+    view = carried(view, before, time.monotonic())
+    for text, _at in view.recent:
+        if text not in told:  # the whole line once, where it wraps; the status keeps it
+            app.notify(text, title="Seats", severity="error", timeout=15)
+    for screen in app.screen_stack:
+        if isinstance(screen, ModalScreen) or screen.id == "_default":
+            continue
+        found = screen.query(SyncStatus)
+        if not found:  # the screens around the console show it too, above their keys
+            screen.mount(SyncStatus(classes="-on"))
+        for status in found:
+            status.add_class("-on")
+            status.refresh()
+    return view

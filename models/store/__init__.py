@@ -180,10 +180,7 @@ class Store(SeatRecords):
     def journal(self) -> Iterator[str]:
         """Every event as one JSON line, in the shared order, as recorded, with its `origin`
         (and `conflict: true` for one the rules refused at its place)."""
-        with self.db.reading() as conn:
-            rows = conn.execute("SELECT data, conflict FROM events ORDER BY seq").fetchall()
-        for data, conflict in rows:
-            yield data if conflict is None else data[:-1] + ',"conflict":true}'
+        return queries.journal_lines(self.db)
 
     def import_journal(self, lines: Iterable[str]) -> int:
         """Replay JSON Lines, all or nothing; the first bad line refuses the whole file.

@@ -6,7 +6,7 @@ Each read is a function of the open database; `models.store.Store` offers them a
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -226,3 +226,12 @@ def latest_mark(
 def side_name(side: str) -> str:
     """A side as a sentence names it."""
     return {"union": "the union", "employer": "the employer", "joint": "the joint sidebar"}[side]
+
+
+def journal_lines(db: Connection) -> Iterator[str]:
+    """Every event as its stored JSON line, in the shared order, `conflict: true` added to
+    one the rules refused at its place."""
+    with db.reading() as conn:
+        rows = conn.execute("SELECT data, conflict FROM events ORDER BY seq").fetchall()
+    for data, conflict in rows:
+        yield data if conflict is None else data[:-1] + ',"conflict":true}'
