@@ -228,6 +228,15 @@ def build_snapshot(
     )
 
     attendance = store.attendance(target.number)
+    from models.money import money_table, session_ends
+
+    money = money_table(
+        store.term_moves(),
+        session_ends(sessions, target.number, as_of),
+        campaign.terms,
+        campaign.our_side,
+        team=team,
+    )
     return RecapSnapshot(
         audience=audience,
         generated_at=local(now),
@@ -275,6 +284,7 @@ def build_snapshot(
         ),
         next_session=_next_session(sessions, target, local),
         call_to_action=target.call_to_action,
+        money=money,
     )
 
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, fields, replace
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, ClassVar, Literal, Self, cast
 
+from models.money import MoneyTable
 from models.recap.leaks import member_leak
 from models.vocabulary import (
     AUDIENCES,
@@ -300,6 +301,9 @@ class RecapSnapshot(_Snap):
     attendance: RecapAttendance = RecapAttendance()
     next_session: RecapNextSession | None = None
     call_to_action: str = ""
+    money: MoneyTable = MoneyTable()
+    """Where the money stands: each numeric term, both sides' positions, the gap, movement
+    since the previous session and the series over the sessions (see `models.money`)."""
 
     def __post_init__(self) -> None:
         if self.audience not in AUDIENCES:

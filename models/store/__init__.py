@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Self
 
 from models.errors import DomainError, StoreError
-from models.store import queries, queries_sessions, queries_table, schema
+from models.store import queries, queries_money, queries_sessions, queries_table, schema
 from models.store.connection import Connection, check_file, configure, translated
 from models.store.schema import APP_ID, SCHEMA_VERSION
 from models.timeutil import utc_now
@@ -43,6 +43,7 @@ if TYPE_CHECKING:
         Proposal,
         Session,
     )
+    from models.money import TermMove
     from models.records import ProposalRecord
     from models.rules import Agreement, Move
     from models.vocabulary import Party
@@ -308,6 +309,10 @@ class Store:
     ) -> list[ProposalRecord]:
         """`proposals()` as plain records, without their status."""
         return queries_table.proposal_records(self.db, session, ids=ids)
+
+    def term_moves(self) -> list[TermMove]:
+        """Proposals on the record with terms (no supposals), for the money table."""
+        return queries_money.term_moves(self.db)
 
     def tas(self, session: int | None = None) -> list[TA]:
         """Tentative agreements (all, or one session's) in journal order."""
