@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 import os
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from exports.money import chart_terms
@@ -39,11 +40,14 @@ def chart_numbers(table: MoneyTable) -> list[float]:
     ]
 
 
+@lru_cache(maxsize=16)
 def money_chart_png(
     table: MoneyTable, *, ours: str, theirs: str, session_word: str = "Session"
 ) -> bytes | None:
     """The chart of `table`'s terms (see `exports.money.chart_terms`), or None when there is
-    nothing to draw. `ours` and `theirs` name the two lines; `session_word` labels the axis."""
+    nothing to draw. `ours` and `theirs` name the two lines; `session_word` labels the axis.
+    Kept for the process (the table is immutable): the html and the .eml of one recap, and the
+    app's preview as it redraws, draw it once."""
     terms = chart_terms(table)
     if not terms or not table.sessions:
         return None

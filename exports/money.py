@@ -1,4 +1,4 @@
-""""Where the money stands" in words: the money table of a snapshot as lines to print.
+""" "Where the money stands" in words: the money table of a snapshot as lines to print.
 
 The numbers come from `models.money` (already cut to what the audience may see); here they
 are only written out in one language: positions with their units, the gap and its cost in
@@ -183,6 +183,15 @@ def movement(
     if not moved:
         return fmt.labels["moved_none"]
     return amount(fmt, moved, unit, signed=True)
+
+
+def money_json(table: MoneyTable) -> dict[str, object]:
+    """The money table as JSON-ready objects (a named tuple would dump as an array)."""
+    return {
+        **table._asdict(),
+        "our_side": str(table.our_side),
+        "terms": [term._asdict() for term in table.terms],
+    }
 
 
 def chart_terms(table: MoneyTable, limit: int = 4) -> tuple[MoneyTerm, ...]:

@@ -27,6 +27,7 @@ from models.vocabulary import RECAP_FORMATS as FORMATS
 
 if TYPE_CHECKING:
     from email.headerregistry import Address
+    from email.message import EmailMessage
 
     from models.recap import RecapArticleRef, RecapBoardRow, RecapSnapshot
 
@@ -98,7 +99,10 @@ def money_chart(snapshot: RecapSnapshot, lang: str = "en") -> bytes | None:
         else (campaign.employer, campaign.union)
     )
     return money_chart_png(
-        money, ours=ours.short, theirs=theirs.short, session_word=_capital(language(lang).labels["session"])
+        money,
+        ours=ours.short,
+        theirs=theirs.short,
+        session_word=_capital(language(lang).labels["session"]),
     )
 
 
@@ -154,6 +158,10 @@ def recap_json(snapshot: RecapSnapshot, lang: str = "en") -> str:
     refuse_team_data(snapshot)
     fmt = language(lang)
     context = build_context(snapshot, lang)
+    from exports.money import money_json
+
+    recap = snapshot.model_dump(mode="json")
+    recap["money"] = money_json(snapshot.money)  # objects, not the arrays of a named tuple
     document = {
         "format": JSON_FORMAT,
         "version": JSON_VERSION,
@@ -167,7 +175,7 @@ def recap_json(snapshot: RecapSnapshot, lang: str = "en") -> str:
             "sms": recap_sms(snapshot, lang, builtin_only=True),
             "footer": fmt.labels["footer"],
         },
-        "recap": snapshot.model_dump(mode="json"),
+        "recap": recap,
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
@@ -331,21 +339,27 @@ def recap_eml(
     # A fixed boundary keeps the output stable; "=_" never occurs in quoted-printable text.
     message.set_boundary(f"=_recap-{snapshot.session.number}-{stamp}")
     if png is not None:
-        # The chart rides with the HTML in a multipart/related part, named by its cid; the
-        # text part and the HTML's table carry the same numbers for readers who block images.
-        html_part = message.get_payload()[1]
-        html_part.add_related(
-            png,
-            maintype="image",
-            subtype="png",
-            cid=f"<{CHART_CID}>",
-            disposition="inline",
-            filename="money-chart.png",
-        )
-        html_part.set_boundary(f"=_related-{snapshot.session.number}-{stamp}")
-        for part in html_part.get_payload():
-            del part["MIME-Version"]  # the message's own header covers its parts
+        _attach_chart(message, png, f"{snapshot.session.number}-{stamp}")
     return message.as_string()
+
+
+def _attach_chart(message: EmailMessage, png: bytes, tag: str) -> None:
+    """Make the HTML part a multipart/related one holding the chart, named by its cid; the
+    text part and the HTML's table carry the same numbers for readers who block images."""
+    from typing import cast
+
+    html_part = cast("list[EmailMessage]", message.get_payload())[1]
+    html_part.add_related(
+        png,
+        maintype="image",
+        subtype="png",
+        cid=f"<{CHART_CID}>",
+        disposition="inline",
+        filename="money-chart.png",
+    )
+    html_part.set_boundary(f"=_related-{tag}")
+    for part in cast("list[EmailMessage]", html_part.get_payload()):
+        del part["MIME-Version"]  # the message's own header covers its parts
 
 
 def _mailbox(setting: str, placeholder: str) -> Address:

@@ -188,7 +188,7 @@ def money_table(
     return MoneyTable(
         our_side=our_side,
         sessions=tuple(end.number for end in ends[first:]) if terms else (),
-        previous=ends[-2].number if len(ends) > 1 else None,
+        previous=ends[-2].number if len(ends) > 1 and terms else None,
         terms=tuple(terms),
     )
 

@@ -301,7 +301,7 @@ class RecapSnapshot(_Snap):
     attendance: RecapAttendance = RecapAttendance()
     next_session: RecapNextSession | None = None
     call_to_action: str = ""
-    money: MoneyTable = MoneyTable()
+    money: MoneyTable = field(default_factory=MoneyTable)
     """Where the money stands: each numeric term, both sides' positions, the gap, movement
     since the previous session and the series over the sessions (see `models.money`)."""
 
