@@ -108,7 +108,9 @@ def money_chart_png(
 def _limits(term: MoneyTerm) -> tuple[float, float]:
     values = [v for v in (*term.ours_series, *term.theirs_series) if v is not None]
     low, high = min(values), max(values)
-    pad = (high - low) * 0.2 or max(abs(high) * 0.1, 1.0)
+    pad = (high - low) * 0.2
+    if pad <= 1e-9 * max(abs(low), abs(high), 1.0):  # one value, or all but equal
+        pad = max(abs(high) * 0.1, 1.0)
     return low - pad, high + pad
 
 
@@ -116,8 +118,9 @@ def _ticks(low: float, high: float) -> list[float]:
     """About four round ticks between low and high."""
     import math
 
-    span = high - low
-    raw = span / 4
+    raw = (high - low) / 4
+    if not raw > 0:
+        return [low, high]
     magnitude = 10 ** math.floor(math.log10(raw))
     step = next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw)
     first = math.ceil(low / step) * step

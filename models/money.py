@@ -23,6 +23,7 @@ from models.vocabulary import Party
 
 if TYPE_CHECKING:
     from models.domain import Session, TermSetting
+    from models.store import Store
 
 _DIGITS = 6  # positions are typed numbers; rounding hides float noise (3.3 - 3.0)
 
@@ -200,3 +201,22 @@ def _moved(before: float | None, now: float | None) -> float | None:
 def _round(value: float) -> float:
     rounded = round(value, _DIGITS)
     return 0.0 if rounded == 0 else rounded  # no "-0"
+
+
+def article_money(store: Store, number: str, now: datetime) -> MoneyTable:
+    """The team's money table for one article's proposals, as of `now` (the article history's
+    chart): the latest started session is the last of the series."""
+    campaign = store.campaign()
+    sessions = store.sessions()
+    started = [s for s in sessions if s.started_at is not None]
+    if campaign is None or not started:
+        return MoneyTable()
+    latest = max(started, key=lambda s: (s.started_at, s.number))
+    return money_table(
+        store.term_moves(),
+        session_ends(sessions, latest.number, now),
+        campaign.terms,
+        campaign.our_side,
+        team=True,
+        articles={number},
+    )

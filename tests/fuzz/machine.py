@@ -27,6 +27,7 @@ from models.store import Store
 from tests.fuzz import checks
 from tests.fuzz.values import (
     CANARY,
+    SECRET_TERM,
     article_numbers,
     awkward_instants,
     journal_lines,
@@ -185,6 +186,7 @@ class WriteApi(RuleBasedStateMachine):
             label = actions.suggest_label(self.store, by, kind)
         if secret:  # team-only: its details must never reach a member output
             label, summary = f"{label} {CANARY}", f"{summary} {CANARY}"
+            term = SECRET_TERM if term is not None else None
         self.attempt(
             lambda: actions.pass_proposal(
                 self.store,

@@ -12,8 +12,10 @@ from textual.containers import Vertical
 from textual.widgets import DataTable, Static
 
 from models.domain import Campaign, HistoryEntry
+from models.money import MoneyTable
 from tui.dialogs.type_ahead import TypeAheadDialog
 from tui.format import day_and_time
+from tui.widgets.terms_chart import TermsChart
 
 
 class ArticleHistoryDialog(TypeAheadDialog[None]):
@@ -24,13 +26,19 @@ class ArticleHistoryDialog(TypeAheadDialog[None]):
     ]
 
     def __init__(
-        self, number: str, title: str, entries: Sequence[HistoryEntry], campaign: Campaign
+        self,
+        number: str,
+        title: str,
+        entries: Sequence[HistoryEntry],
+        campaign: Campaign,
+        money: MoneyTable | None = None,
     ) -> None:
         super().__init__(classes="plain-dialog")
         self.number = number
         self.article_title = title
         self.entries = list(entries)
         self.campaign = campaign
+        self.money = money
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="history-box") as box:
@@ -41,8 +49,13 @@ class ArticleHistoryDialog(TypeAheadDialog[None]):
                 yield Static("No proposal has touched this article yet.", classes="dialog-hint")
             else:
                 yield DataTable(id="history-table", cursor_type="row", zebra_stripes=True)
+            yield TermsChart(id="history-chart")
 
     def on_mount(self) -> None:
+        ours = self.campaign.party(self.campaign.our_side)
+        theirs = self.campaign.party(self.campaign.our_side.other)
+        if ours is not None and theirs is not None:
+            self.query_one(TermsChart).show(self.money, ours.short, theirs.short)
         if not self.entries:
             return
         table = self.query_one(DataTable)

@@ -332,4 +332,9 @@ class MainScreen(Screen[None]):
             return
         row = next((r for r in self.board.visible_rows() if r.number == message.number), None)
         title = row.title if row else ""
-        self.app.push_screen(ArticleHistoryDialog(message.number, title, entries, self.campaign))
+        from models.money import article_money
+
+        money = self.attempt(lambda: article_money(self.store, message.number, self.store.clock()))
+        self.app.push_screen(
+            ArticleHistoryDialog(message.number, title, entries, self.campaign, money)
+        )

@@ -1,0 +1,68 @@
+"""The money chart in the app: on the article history and in the recap preview, at 80x24 and
+160x48. textual-plotext is imported only once a chart is shown."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+
+from tests.tui.test_keys import filter_board, make_app
+from tui.dialogs.article_history import ArticleHistoryDialog
+from tui.widgets.terms_chart import PLOT_ID, TermsChart
+
+if TYPE_CHECKING:
+    from tests.tui.conftest import FrozenClock
+
+SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((160, 48), id="160x48")]
+SHOTS = Path("/tmp/h-money")
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_the_article_history_charts_its_terms(
+    demo_db: Path, clock: FrozenClock, size: tuple[int, int]
+) -> None:
+    app = make_app(demo_db, clock)
+    async with app.run_test(size=size) as pilot:
+        await filter_board(pilot, "Salary")
+        await pilot.press("enter")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ArticleHistoryDialog)
+        chart = dialog.query_one(TermsChart)
+        assert chart.display and chart.has_class("-shown")
+        assert [t.name for t in chart.terms][:2] == ["salary_pct_y1", "salary_pct_y2"]
+        assert chart.sessions and chart.names == ("REA", "RUSD")
+        plot = chart.query_one(f"#{PLOT_ID}")
+        assert plot.size.height > 0 and plot.size.width > 0
+        if SHOTS.is_dir():
+            app.save_screenshot(str(SHOTS / f"history-{size[0]}x{size[1]}.svg"))
+        assert chart.region.bottom <= size[1]  # the chart fits on the screen
+        await pilot.press("escape")
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_an_article_without_terms_shows_no_chart(
+    demo_db: Path, clock: FrozenClock, size: tuple[int, int]
+) -> None:
+    app = make_app(demo_db, clock)
+    async with app.run_test(size=size) as pilot:
+        await filter_board(pilot, "Recognition")
+        await pilot.press("enter")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ArticleHistoryDialog)
+        chart = dialog.query_one(TermsChart)
+        assert not chart.terms and not chart.display
+        assert not chart.query(f"#{PLOT_ID}")
+
+
+def test_the_widget_module_does_not_import_plotext() -> None:
+    import subprocess
+
+    code = "import sys, tui.widgets.terms_chart; assert 'plotext' not in sys.modules"
+    code += " and 'textual_plotext' not in sys.modules"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
