@@ -66,3 +66,34 @@ def test_the_widget_module_does_not_import_plotext() -> None:
     code += " and 'textual_plotext' not in sys.modules"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_the_recap_preview_charts_the_money(
+    demo_db: Path, clock: FrozenClock, size: tuple[int, int]
+) -> None:
+    from models.store import Store
+    from tests.tui.test_recap_screen import Host, settle
+    from tui.screens.recap import RecapScreen
+
+    store = Store(demo_db, seat="lead")
+    try:
+        app = Host(store, clock)
+        async with app.run_test(size=size) as pilot:
+            await settle(pilot)
+            screen = app.screen
+            assert isinstance(screen, RecapScreen) and screen.choice.format == "md"
+            chart = screen.query_one("#recap-chart", TermsChart)
+            assert chart.display and chart.names == ("REA", "RUSD")
+            assert [t.name for t in chart.terms][:2] == ["salary_pct_y1", "salary_pct_y2"]
+            # members' chart: no supposal's number (RUSD's 3.5% what-if) is in it
+            assert all(3.5 not in t.theirs_series for t in chart.terms)
+            if SHOTS.is_dir():
+                chart.scroll_visible(animate=False)
+                await pilot.pause()
+                app.save_screenshot(str(SHOTS / f"recap-{size[0]}x{size[1]}.svg"))
+            await pilot.press("f")  # another format: the text preview, no chart drawn anew
+            await settle(pilot)
+            assert screen.choice.format != "md"
+    finally:
+        store.close()

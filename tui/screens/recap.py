@@ -39,6 +39,7 @@ from tui.messages import StoreChanged
 from tui.screens.recap_choice import TEAM_BANNER, RecapChoice, recap_switches, sentence
 from tui.screens.recap_keys import RECAP_BINDINGS
 from tui.screens.recap_send import copy_recap, tell_written, write_recaps
+from tui.widgets import recap_preview as preview_
 from tui.widgets.recap_preview import PREVIEW_MESSAGE, PREVIEWS, RecapPreview, split_for_preview
 
 __all__ = [
@@ -102,11 +103,14 @@ class RecapScreen(Screen[None]):
     class Rendered(Message):
         """The worker made the text of `choice` (or was refused, with `problem`)."""
 
-        def __init__(self, choice: RecapChoice, text: str, problem: str = "") -> None:
+        def __init__(
+            self, choice: RecapChoice, text: str, problem: str = "", money: preview_.Chart = None
+        ) -> None:
             super().__init__()
             self.choice = choice
             self.text = text
             self.problem = problem
+            self.money = money
 
     class Written(Message):
         """The writer wrote `files` (or was refused, with `problem`)."""
@@ -236,7 +240,7 @@ class RecapScreen(Screen[None]):
                 self.post_message(self.Rendered(choice, "", str(refusal)))
             return
         if not worker.is_cancelled:
-            self.post_message(self.Rendered(choice, text))
+            self.post_message(self.Rendered(choice, text, money=preview_.money_chart(snapshot)))
 
     @property
     def showing(self) -> RecapChoice | None:
@@ -266,6 +270,7 @@ class RecapScreen(Screen[None]):
         if choice.format == "md":
             head, rest = split_for_preview(message.text, MARKDOWN_PREVIEW_LINES)
             await preview.show_markdown(message.text, head, rest, same_view=same_view)
+            preview.show_chart(message.money)
         else:
             preview.show_text(message.text, same_view=same_view)
         if had_focus:

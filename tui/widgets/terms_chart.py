@@ -1,9 +1,9 @@
 """A terminal chart of the money: each side's position on each term, session by session.
 
 The same terms and numbers as the recap's PNG (`exports.money.chart_terms`: those both sides
-hold, at most four), drawn by textual-plotext: one small plot per term, side by side when the
-widget is wide enough for (the first ones, as many as fit). textual-plotext (and plotext) is imported the first
-time a chart is shown, so nothing of it loads at start-up. The widget only draws what it is
+hold, at most four), drawn by textual-plotext: one small plot per term, side by side, as many
+as the width holds. textual-plotext (and plotext) is imported the first time a chart is
+shown, so nothing of it loads at start-up. The widget only draws what it is
 given: the table comes from `models.money`, already cut to what the audience may see.
 """
 
@@ -55,7 +55,7 @@ class TermsChart(Widget):
         self._layout = None
         if self.terms:
             self.query_one("#terms-chart-title", Static).update(
-                f"Position at the end of each session: {ours} ● · {theirs} ■"
+                f"Where the money stands, session by session: {ours} ● · {theirs} ■"
             )
             self._draw()
 
