@@ -27,6 +27,8 @@ ROW_IN = 1.3
 TOP_IN = 0.5
 BOTTOM_IN = 0.45
 DPI = 150
+MAX_TICKS = 10
+"""At most this many sessions are numbered on the axis (each tick label costs a drawing)."""
 
 
 def chart_numbers(table: MoneyTable) -> list[float]:
@@ -87,7 +89,7 @@ def money_chart_png(
         axes.tick_params(labelsize=8)
         for side in ("top", "right"):
             axes.spines[side].set_visible(False)
-    axes_list[-1].set_xticks(sessions)
+    axes_list[-1].set_xticks(sessions[:: -(-len(sessions) // MAX_TICKS)])
     axes_list[-1].set_xlim(sessions[0] - 0.3, sessions[-1] + 0.3)
     axes_list[-1].set_xlabel(session_word, fontsize=9)
     handles, labels = axes_list[0].get_legend_handles_labels()

@@ -15,8 +15,10 @@ reckons the table. No SQL, no textual.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from datetime import datetime
+from heapq import heappop, heappush
 from typing import TYPE_CHECKING, NamedTuple
 
 from models.vocabulary import Party
@@ -87,17 +89,22 @@ class SessionEnd(NamedTuple):
 
 def session_ends(sessions: Sequence[Session], target: int, as_of: datetime) -> list[SessionEnd]:
     """The started sessions up to `target` (in the order they started), each with the instant
-    its positions hold: its end, or `as_of` (for the target, or one that never ended)."""
+    its positions hold: its end, or `as_of` for the target; never later than the next
+    session's start (a session that never ended is over when the next one starts), so the
+    instants never go back."""
     started = sorted(
         (s for s in sessions if s.started_at is not None),
         key=lambda s: (s.started_at, s.number),
     )
+    cut = next((i for i, s in enumerate(started) if s.number == target), len(started) - 1)
+    started = started[: cut + 1]
     ends: list[SessionEnd] = []
-    for s in started:
+    for i, s in enumerate(started):
         until = s.ended_at if s.ended_at is not None and s.number != target else as_of
+        following = started[i + 1].started_at if i + 1 < len(started) else None
+        if following is not None:
+            until = min(until, following)
         ends.append(SessionEnd(s.number, min(until, as_of)))
-        if s.number == target:
-            break
     return ends
 
 
@@ -128,21 +135,25 @@ def money_table(
         and (wanted is None or not wanted.isdisjoint(m.articles))
     ]
     order = {end.number: i for i, end in enumerate(ends)}
+    untils = [end.until for end in ends]  # non-decreasing (see session_ends)
     theirs_side = Party.EMPLOYER if our_side is Party.UNION else Party.UNION
-    # positions[side][term][i]: that side's position at the end of session i
-    positions: dict[Party, dict[str, list[float | None]]] = {our_side: {}, theirs_side: {}}
+    # Each move holds from the session it was passed in to the last session that ended before
+    # its withdrawal; per side and term, a session's position is the latest move holding then.
+    spans: dict[tuple[Party, str], list[tuple[int, int, int, float]]] = {}
     names: dict[str, None] = dict.fromkeys(settings)
-    for i, end in enumerate(ends):
-        for m in counted:
-            place = order.get(m.session)
-            if place is None or place > i:
-                continue
-            if m.withdrawn_at is not None and m.withdrawn_at <= end.until:
-                continue
-            for name, value in m.terms.items():
-                names.setdefault(name, None)
-                row = positions[m.by].setdefault(name, [None] * len(ends))
-                row[i] = float(value)
+    for k, m in enumerate(counted):
+        place = order.get(m.session)
+        if place is None:
+            continue
+        last = len(ends) - 1 if m.withdrawn_at is None else bisect_left(untils, m.withdrawn_at) - 1
+        if last < place:
+            continue
+        for name, value in m.terms.items():
+            names.setdefault(name, None)
+            spans.setdefault((m.by, name), []).append((place, -k, last, float(value)))
+    positions: dict[Party, dict[str, list[float | None]]] = {our_side: {}, theirs_side: {}}
+    for (side, name), found in spans.items():
+        positions[side][name] = _sweep(found, len(ends))
     first = min(
         (
             i
@@ -192,6 +203,23 @@ def money_table(
         previous=ends[-2].number if len(ends) > 1 and terms else None,
         terms=tuple(terms),
     )
+
+
+def _sweep(spans: list[tuple[int, int, int, float]], count: int) -> list[float | None]:
+    """Per session, the value of the latest span (lowest `-k`) covering it: (first, -k, last,
+    value) spans swept once with a heap, so many sessions and moves stay cheap."""
+    by_start: dict[int, list[tuple[int, int, int, float]]] = {}
+    for span in spans:
+        by_start.setdefault(span[0], []).append(span)
+    heap: list[tuple[int, int, float]] = []
+    row: list[float | None] = []
+    for i in range(count):
+        for _, key, last, value in by_start.get(i, ()):
+            heappush(heap, (key, last, value))
+        while heap and heap[0][1] < i:
+            heappop(heap)
+        row.append(heap[0][2] if heap else None)
+    return row
 
 
 def _moved(before: float | None, now: float | None) -> float | None:

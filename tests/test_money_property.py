@@ -78,7 +78,10 @@ def test_no_hidden_number_reaches_a_member_output(moves: list) -> None:
         path = Path(folder) / "x.db"
         with Store(path, create=True) as store:
             store.import_journal(lines)
-            visible = [(i, m) for i, m in enumerate(moves) if m[2] != "supposal" and not m[3]]
+            visible = sorted(  # in journal order: by session, then as passed
+                ((i, m) for i, m in enumerate(moves) if m[2] != "supposal" and not m[3]),
+                key=lambda pair: (pair[1][0], pair[0]),
+            )
             for session in (1, 2, 3):
                 snapshot = build_snapshot(store, session, "members", NOW)
                 money = snapshot.money
