@@ -28,6 +28,8 @@ TOP_IN = 0.5
 BOTTOM_IN = 0.45
 DPI = 150
 MAX_TICKS = 10
+MAX_MARKED = 24
+"""A series this long or shorter marks each session's point; a longer one is a plain line."""
 """At most this many sessions are numbered on the axis (each tick label costs a drawing)."""
 
 
@@ -78,7 +80,13 @@ def money_chart_png(
         ):
             values = [nan if v is None else v for v in series]
             axes.plot(
-                sessions, values, color=color, marker=marker, markersize=5, linewidth=2, label=name
+                sessions,
+                values,
+                color=color,
+                marker=marker if len(sessions) <= MAX_MARKED else None,
+                markersize=5,
+                linewidth=2,
+                label=name,
             )
         title = f"{term.label} ({term.unit})" if term.unit else term.label
         axes.set_title(title, loc="left", fontsize=10, fontweight="bold")
