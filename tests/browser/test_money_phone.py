@@ -48,7 +48,7 @@ def test_the_money_chart_and_table_fit_and_show(
     chart.scroll_into_view_if_needed()
     shoot(f"money-{lang}-{width}")
     box = chart.bounding_box()
-    assert box is not None and 0 <= box["x"] and box["x"] + box["width"] <= width
+    assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= width
     assert box["height"] > 200  # drawn, not a broken-image icon
     assert page.evaluate("document.querySelector('img').naturalWidth") > 0
     assert page.get_by_role("cell", name="Raise, year 1").is_visible()
