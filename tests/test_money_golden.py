@@ -10,7 +10,6 @@ regenerate them, read the diff and look at the PNG before committing:
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
@@ -20,13 +19,14 @@ import pytest
 from exports import render_recap
 from models.recap import RecapSnapshot, build_snapshot
 from models.store import Store
+from tests.test_recap_golden import UPDATE
+from tests.test_recap_golden import check as check_golden
 
 FIXTURE = Path(__file__).parent / "fixtures" / "money-journal.jsonl"
 GOLDEN = Path(__file__).parent / "golden" / "money"
 NOW = datetime.fromisoformat("2026-02-10T20:00:00-08:00")
 SESSIONS = (1, 2, 3)
 FORMATS = {"md": "md", "html": "html", "eml": "eml", "sms": "txt", "json": "json"}
-UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
 
 
 @pytest.fixture(scope="module")
@@ -45,13 +45,7 @@ def snapshots(
 
 
 def check(name: str, text: str) -> None:
-    path = GOLDEN / name
-    if UPDATE:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8", newline="")
-        return
-    assert path.exists(), f"{path} is missing; run UPDATE_GOLDEN=1 pytest {__file__}"
-    assert text == path.read_bytes().decode("utf-8"), f"{name} differs from its golden file"
+    check_golden(name, text, GOLDEN)
 
 
 @pytest.mark.parametrize("lang", ["en", "es"])

@@ -167,7 +167,8 @@ NOT_BEFORE_THE_FIRST_FRAME = (
 )
 """What the console does not show on its first frame, so does not load before it: the
 command line, validation, migrations, Rich's emoji codes (a `str` column label is read as
-markup and loads them), the palette's commands, dialogs and the screens around, and the charts' libraries."""
+markup and loads them), the palette's commands, dialogs, the screens around and the
+charts' libraries."""
 
 
 @pytest.mark.parametrize("size", [(80, 24), (160, 48)], ids=["80x24", "160x48"])
