@@ -230,3 +230,16 @@ def test_embargoed_moves_count_only_for_the_team() -> None:
     ends = session_ends(SESSIONS, 1, NOW)
     assert money_table(moves, ends, {}, Party.UNION, team=False).terms[0].ours == 6.0
     assert money_table(moves, ends, {}, Party.UNION, team=True).terms[0].ours == 9.0
+
+
+def test_a_session_that_never_ended_holds_until_the_next_one_starts() -> None:
+    never = SESSIONS[0]._replace(ended_at=None)
+    ends = session_ends([never, *SESSIONS[1:]], 3, NOW)
+    assert [e.until for e in ends] == [SESSIONS[1].started_at, SESSIONS[1].ended_at, NOW]
+    # a proposal withdrawn during session 2 still counts for session 1, which never ended
+    moves = [
+        _move(1, 1, Party.UNION, pay=4),
+        _move(2, 1, Party.UNION, pay=6)._replace(withdrawn_at=T0 + timedelta(days=7, hours=1)),
+    ]
+    term = money_table(moves, ends, {}, Party.UNION, team=True).terms[0]
+    assert term.ours_series == (6.0, 4.0, 4.0)
