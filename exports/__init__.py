@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from exports.board import BoardLike
+    from models.board import BoardRow
     from models.recap import RecapSnapshot
 
 from models.vocabulary import RECAP_FORMATS as FORMATS
@@ -51,7 +51,7 @@ def render_recap(
     return render(snapshot, format=format, lang=lang, template=template, user_dir=user_dir)
 
 
-def board_csv(rows: Iterable[BoardLike], timezone: str | None = None) -> str:
+def board_csv(rows: Iterable[BoardRow], timezone: str | None = None) -> str:
     """The board as CSV (`article,title,status,holder,holding_since,last_proposal`), LF endings,
     with `holding_since` in `timezone` when given. See `exports.board.board_csv`."""
     from exports.board import board_csv as to_csv

@@ -1,4 +1,5 @@
-"""The article board as CSV and JSON: pure functions of the board rows."""
+"""The article board as CSV and JSON: pure functions of the board rows (`models.board.BoardRow`,
+the store's board and a recap snapshot's alike)."""
 
 from __future__ import annotations
 
@@ -6,30 +7,15 @@ import csv
 import io
 import json
 from collections.abc import Iterable
-from datetime import datetime
-from typing import Protocol
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from models.board import BoardRow
 
 BOARD_COLUMNS = ("article", "title", "status", "holder", "holding_since", "last_proposal")
 
 
-class BoardLike(Protocol):
-    """A row of the board: `BoardRow` from the store, or `RecapBoardRow` from a snapshot."""
-
-    @property
-    def number(self) -> str: ...
-    @property
-    def title(self) -> str: ...
-    @property
-    def status(self) -> object: ...
-    @property
-    def holder(self) -> object: ...
-    @property
-    def holding_since(self) -> datetime | None: ...
-    @property
-    def last_proposal(self) -> str: ...
-
-
-def board_records(rows: Iterable[BoardLike], timezone: str | None = None) -> list[dict[str, str]]:
+def board_records(rows: Iterable[BoardRow], timezone: str | None = None) -> list[dict[str, str]]:
     """One flat record per article, with the CSV's columns and values.
 
     `holding_since` is ISO 8601 with its offset: in `timezone` when given (an IANA name),
@@ -58,7 +44,7 @@ def board_records(rows: Iterable[BoardLike], timezone: str | None = None) -> lis
     return records
 
 
-def board_csv(rows: Iterable[BoardLike], timezone: str | None = None) -> str:
+def board_csv(rows: Iterable[BoardRow], timezone: str | None = None) -> str:
     """The board as CSV: the columns of BOARD_COLUMNS, LF line endings."""
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=BOARD_COLUMNS, lineterminator="\n")
@@ -67,7 +53,7 @@ def board_csv(rows: Iterable[BoardLike], timezone: str | None = None) -> str:
     return buffer.getvalue()
 
 
-def board_json(rows: Iterable[BoardLike], timezone: str | None = None) -> str:
+def board_json(rows: Iterable[BoardRow], timezone: str | None = None) -> str:
     """The board as a JSON array of the same records as the CSV."""
     return json.dumps(board_records(rows, timezone), ensure_ascii=False, indent=2) + "\n"
 

@@ -185,15 +185,6 @@ def movement(
     return amount(fmt, moved, unit, signed=True)
 
 
-def money_json(table: MoneyTable) -> dict[str, object]:
-    """The money table as JSON-ready objects (a named tuple would dump as an array)."""
-    return {
-        **table._asdict(),
-        "our_side": str(table.our_side),
-        "terms": [term._asdict() for term in table.terms],
-    }
-
-
 def chart_terms(table: MoneyTable, limit: int = 4) -> tuple[MoneyTerm, ...]:
     """The terms a chart draws: those where both sides have a position (at most `limit`),
     else those with any; the chart's numbers are their series and nothing else."""

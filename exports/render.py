@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from exports.escape import (
     Safe,
@@ -20,6 +20,7 @@ from exports.escape import (
     text_lines,
 )
 from exports.i18n import Words, language
+from exports.sandbox import is_record
 from exports.templating import render_template
 from exports.view import build_context
 from models.errors import DomainError
@@ -29,7 +30,8 @@ if TYPE_CHECKING:
     from email.headerregistry import Address
     from email.message import EmailMessage
 
-    from models.recap import RecapArticleRef, RecapBoardRow, RecapSnapshot
+    from models.board import BoardRow
+    from models.recap import RecapArticleRef, RecapSnapshot
 
 SMS_LIMIT = 320
 JSON_FORMAT = "open-bargaining.recap"
@@ -139,11 +141,10 @@ def _context(snapshot: RecapSnapshot, lang: str, escaping: str) -> dict[str, obj
 def record_fields(value: object) -> dict[str, object] | None:
     """For templates: a snapshot record's fields by name (None for anything else), so a
     template can walk every field without the record's methods, which the sandbox refuses."""
-    from dataclasses import fields, is_dataclass
-
-    if isinstance(value, type) or not is_dataclass(value):
+    if not is_record(value):
         return None
-    return {f.name: getattr(value, f.name) for f in fields(value)}
+    record: Any = value
+    return dict(zip(record._fields, record, strict=True))
 
 
 def _capital(word: str) -> str:
@@ -158,10 +159,6 @@ def recap_json(snapshot: RecapSnapshot, lang: str = "en") -> str:
     refuse_team_data(snapshot)
     fmt = language(lang)
     context = build_context(snapshot, lang)
-    from exports.money import money_json
-
-    recap = snapshot.model_dump(mode="json")
-    recap["money"] = money_json(snapshot.money)  # objects, not the arrays of a named tuple
     document = {
         "format": JSON_FORMAT,
         "version": JSON_VERSION,
@@ -175,7 +172,7 @@ def recap_json(snapshot: RecapSnapshot, lang: str = "en") -> str:
             "sms": recap_sms(snapshot, lang, builtin_only=True),
             "footer": fmt.labels["footer"],
         },
-        "recap": recap,
+        "recap": snapshot.model_dump(mode="json"),
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
@@ -232,7 +229,7 @@ def _sms(snapshot: RecapSnapshot, fmt: Words) -> str:
     nxt = snapshot.next_session
     cta = " ".join(snapshot.call_to_action.split())
 
-    def refs_text(refs: Sequence[RecapArticleRef | RecapBoardRow], titles: bool, cap: int) -> str:
+    def refs_text(refs: Sequence[RecapArticleRef | BoardRow], titles: bool, cap: int) -> str:
         if cap == 0 or not refs:
             return fmt.count_articles(len(refs))
         shown = [

@@ -8,7 +8,7 @@ keeps it small and away from the snapshot's machinery:
   `~` joins, `str.format` widths, calls and filters given a huge number, and text built by a
   call or a filter beyond the output bound;
 - the output is bounded (`MAX_OUTPUT` characters), counted while it is produced;
-- a snapshot record (a dataclass or pydantic model) shows its fields, never its methods:
+- a snapshot record (a named tuple) shows its fields, never its methods:
   `recap.model_dump()`, `recap.model_copy()`, `recap._values()` are refused.
 
 Every refusal is a `TemplateTooLarge` or Jinja2's `SecurityError`; `exports.templating` turns
@@ -17,7 +17,6 @@ it into one line naming the template and its line.
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 import itertools
 import re
@@ -82,10 +81,8 @@ def check_length(value: Any) -> Any:
 
 
 def is_record(obj: Any) -> bool:
-    """A snapshot record: a dataclass instance or a pydantic model."""
-    if isinstance(obj, type):
-        return False
-    return dataclasses.is_dataclass(obj) or hasattr(type(obj), "model_fields")
+    """A snapshot record: a named tuple (every read record is one)."""
+    return isinstance(obj, tuple) and hasattr(type(obj), "_fields")
 
 
 def _is_int(value: Any) -> bool:

@@ -11,22 +11,22 @@ passed. The team sees everything.
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Mapping
-from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from models.vocabulary import ArticleStatus, Party
 
 if TYPE_CHECKING:
-    from models.rules import Agreement, Move, Standing
+    from models.domain import Proposal
+    from models.rules import Agreement, Standing
 
 Embargo = Literal["details", "all"]
 EMBARGO_RULES: tuple[Embargo, ...] = ("details", "all")
 
 
-@dataclass(frozen=True, slots=True)
-class BoardRow:
-    """One article on the board: its status and whose court the ball is in."""
+class BoardRow(NamedTuple):
+    """One article on the board: its status and whose court the ball is in. The console's
+    board, `bargain board` and the recap's "where things stand" all show these."""
 
     number: str
     title: str
@@ -34,7 +34,8 @@ class BoardRow:
     holder: Party | None = None
     holding_since: datetime | None = None
     last_proposal: str = ""
-    last_move: str = ""
+    moved_today: bool = False
+    """In a recap: a proposal or a TA of the recap's session touched it."""
 
 
 def board_rows(titles: Mapping[str, str], standings: Mapping[str, Standing]) -> list[BoardRow]:
@@ -56,8 +57,8 @@ def exists_for(audience: str, embargo: str, embargoed: bool) -> bool:
 
 
 def visible_moves(
-    moves: Iterable[Move], embargoed: Collection[int], audience: str, embargo: str
-) -> list[Move]:
+    moves: Iterable[Proposal], embargoed: Collection[int], audience: str, embargo: str
+) -> list[Proposal]:
     """The proposals as `audience` may see them: for members, the embargoed ones (their
     journal positions in `embargoed`) lose their label (`details`) or vanish (`all`)."""
     if audience == "team":
@@ -72,7 +73,7 @@ def visible_moves(
 
 
 def audience_standings(
-    moves: Iterable[Move],
+    moves: Iterable[Proposal],
     agreements: Iterable[Agreement],
     embargoed: Collection[int],
     audience: str,

@@ -139,6 +139,13 @@ class AgendaItem(NamedTuple):
 
 
 class Proposal(NamedTuple):
+    """A proposal passed at the table: what the store reads, the rules reckon with
+    (`models.rules`, by `seq`) and the screens show.
+
+    `status` depends on the whole journal: `Store.proposals()` tells it; a read that asks
+    for less (`Store.moves()`, `Store.proposals(status=False)`) leaves it None. A member
+    recap reads a proposal as a `models.recap.RecapProposal` (withheld or not)."""
+
     id: str
     session: int
     by: Party
@@ -151,8 +158,15 @@ class Proposal(NamedTuple):
     embargoed: bool = False
     link: str = ""
     terms: Mapping[str, float] = MappingProxyType({})
-    status: ProposalStatus = ProposalStatus.STANDING
+    status: ProposalStatus | None = None
+    """None: not told by the read that made this record."""
     withdrawn_at: datetime | None = None
+    seq: int = 0
+    """Its position in the journal (its event's `seq`)."""
+
+    @property
+    def withdrawn(self) -> bool:
+        return self.withdrawn_at is not None
 
 
 class TA(NamedTuple):

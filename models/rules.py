@@ -1,6 +1,7 @@
 """The rules of the table as plain functions over plain facts, in journal order.
 
-The store gathers the facts (one tuple per proposal, TA, caucus) and these functions decide:
+The store gathers the facts (a `models.domain.Proposal` per proposal, an `Agreement` per TA)
+and these functions decide:
 whose court each article is in, what each proposal's status is, when a caucus is due back,
 and whether an information request is overdue.
 """
@@ -9,22 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from datetime import date, datetime, timedelta
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from models.vocabulary import ArticleStatus, Party, ProposalKind, ProposalStatus
 
-
-class Move(NamedTuple):
-    """A proposal as the rules see it: journal position, side, articles, kind, and the
-    instant it was passed as recorded (ISO 8601 with its offset)."""
-
-    seq: int
-    side: Party
-    articles: tuple[str, ...]
-    kind: ProposalKind
-    at: str
-    label: str
-    withdrawn: bool = False
+if TYPE_CHECKING:
+    from models.domain import Proposal
 
 
 class Agreement(NamedTuple):
@@ -44,14 +35,14 @@ class Standing(NamedTuple):
     last_proposal: str
 
 
-def standing_of(moves: Iterable[Move], agreements: Iterable[Agreement]) -> dict[str, Standing]:
-    """Each touched article's status and holder, from moves given in journal order.
+def standing_of(moves: Iterable[Proposal], agreements: Iterable[Agreement]) -> dict[str, Standing]:
+    """Each touched article's status and holder, from proposals given in journal order.
 
     The holder is the other side of the latest proposal touching the article that has not been
     withdrawn (supposals never count); nobody holds a TA'd article; an article whose every
     proposal was withdrawn is open with no holder.
     """
-    latest: dict[str, Move] = {}
+    latest: dict[str, Proposal] = {}
     touched: dict[str, str] = {}
     for move in moves:
         if move.kind is ProposalKind.SUPPOSAL:
@@ -62,13 +53,13 @@ def standing_of(moves: Iterable[Move], agreements: Iterable[Agreement]) -> dict[
                 latest[number] = move
     agreed = {number for agreement in agreements for number in agreement.articles}
     return standings_from(
-        touched, {number: (move.side, move.at) for number, move in latest.items()}, agreed
+        touched, {number: (move.by, move.at) for number, move in latest.items()}, agreed
     )
 
 
 def standings_from(
     last_labels: Mapping[str, str],
-    latest: Mapping[str, tuple[Party, str]],
+    latest: Mapping[str, tuple[Party, datetime]],
     agreed: Collection[str],
 ) -> dict[str, Standing]:
     """The board's standings from, per article: the label of the latest proposal touching it
@@ -81,16 +72,14 @@ def standings_from(
             standings[number] = Standing(ArticleStatus.TA, None, None, last_label)
         elif number in latest:
             side, at = latest[number]
-            standings[number] = Standing(
-                ArticleStatus.OPEN, side.other, datetime.fromisoformat(at), last_label
-            )
+            standings[number] = Standing(ArticleStatus.OPEN, side.other, at, last_label)
         else:
             standings[number] = Standing(ArticleStatus.OPEN, None, None, last_label)
     return standings
 
 
 def proposal_statuses(
-    moves: Sequence[Move], agreements: Sequence[Agreement]
+    moves: Sequence[Proposal], agreements: Sequence[Agreement]
 ) -> dict[int, ProposalStatus]:
     """Each proposal's status, walking the journal in order.
 
@@ -99,8 +88,8 @@ def proposal_statuses(
     nothing. Standing proposals are indexed by article, so this is linear in the journal.
     """
     status: dict[int, ProposalStatus] = {}
-    timeline: list[Move | Agreement] = sorted([*moves, *agreements], key=lambda item: item.seq)
-    standing_on: dict[str, list[Move]] = {}
+    timeline: list[Proposal | Agreement] = sorted([*moves, *agreements], key=lambda item: item.seq)
+    standing_on: dict[str, list[Proposal]] = {}
 
     def settle(numbers: Iterable[str], outcome: ProposalStatus, unless_side: Party | None) -> None:
         for number in numbers:
@@ -108,16 +97,16 @@ def proposal_statuses(
             for earlier in standing_on.get(number, ()):
                 if status[earlier.seq] is not ProposalStatus.STANDING:
                     continue
-                if earlier.side is unless_side:
+                if earlier.by is unless_side:
                     still.append(earlier)
                     continue
                 status[earlier.seq] = outcome
             standing_on[number] = still
 
     for item in timeline:
-        if isinstance(item, Move):
+        if not isinstance(item, Agreement):
             if item.kind is not ProposalKind.SUPPOSAL:
-                settle(item.articles, ProposalStatus.ANSWERED, unless_side=item.side)
+                settle(item.articles, ProposalStatus.ANSWERED, unless_side=item.by)
             status[item.seq] = ProposalStatus.STANDING
             for number in item.articles:
                 standing_on.setdefault(number, []).append(item)
@@ -133,23 +122,17 @@ def proposal_statuses(
     return status
 
 
-Extension = int | tuple[datetime, int]
-"""A caucus extension: its minutes, or the instant it was recorded (`at`) and its minutes."""
-
-
-def caucus_due_back(started: datetime, minutes: int, extensions: Iterable[Extension]) -> datetime:
-    """The instant a caucus is due back: start + minutes, then each extension in order
-    (DESIGN.md, "Overdue extension"): the later of the due time so far and the extension's
-    `at`, plus its minutes. Ten more minutes for a caucus already overdue run from when they
-    were given, not from the old due time. An extension given as minutes alone (its instant
-    unknown) adds to the due time."""
+def caucus_due_back(
+    started: datetime, minutes: int, extensions: Iterable[tuple[datetime, int]]
+) -> datetime:
+    """The instant a caucus is due back: start + minutes, then each extension, given as the
+    instant it was recorded and its minutes, in order (DESIGN.md, "Overdue extension"): the
+    later of the due time so far and the extension's instant, plus its minutes. Ten more
+    minutes for a caucus already overdue run from when they were given, not from the old due
+    time."""
     due = started + timedelta(minutes=minutes)
-    for extension in extensions:
-        if isinstance(extension, int):
-            due += timedelta(minutes=extension)
-        else:
-            at, added = extension
-            due = max(due, at) + timedelta(minutes=added)
+    for at, added in extensions:
+        due = max(due, at) + timedelta(minutes=added)
     return due
 
 

@@ -162,7 +162,7 @@ def all_snapshots(store: Store) -> list[RecapSnapshot]:
 def hostile_snapshot(store: Store) -> RecapSnapshot:
     """The hostile session, with a javascript: link slipped past the store's validation."""
     snapshot = build_snapshot(store, 1, "members", NOW)
-    proposal = snapshot.proposals[0].model_copy(update={"link": "javascript:alert('link')"})
+    proposal = snapshot.proposals[0]._replace(link="javascript:alert('link')")
     return snapshot.model_copy(update={"proposals": (proposal,)})
 
 
@@ -379,7 +379,7 @@ def test_text_blast_shrinks_a_crowded_session(demo: Store) -> None:
     crowded = snapshot.model_copy(
         update={
             "call_to_action": "Come to the rally. " * 20,
-            "next_session": RecapNextSession(starts=NOW, location=long_place),
+            "next_session": RecapNextSession(number=None, starts=NOW, location=long_place),
         }
     )
     text = render_recap(crowded, format="sms")

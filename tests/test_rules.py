@@ -6,12 +6,18 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from models.domain import ArticleStatus, NoteKind, Party, ProposalKind, ProposalStatus
+from models.domain import (
+    ArticleStatus,
+    NoteKind,
+    Party,
+    Proposal,
+    ProposalKind,
+    ProposalStatus,
+)
 from models.errors import DomainError
 from models.note_rules import parse_note_line
 from models.rules import (
     Agreement,
-    Move,
     caucus_due_back,
     caucus_overrun,
     caucus_warning,
@@ -32,9 +38,19 @@ def move(
     *articles: str,
     kind: ProposalKind = ProposalKind.COUNTER,
     withdrawn: bool = False,
-) -> Move:
-    moment = (T0 + timedelta(minutes=seq)).isoformat()
-    return Move(seq, side, articles, kind, moment, f"P{seq}", withdrawn)
+) -> Proposal:
+    moment = T0 + timedelta(minutes=seq)
+    return Proposal(
+        id=f"p{seq}",
+        session=1,
+        by=side,
+        articles=articles,
+        label=f"P{seq}",
+        kind=kind,
+        at=moment,
+        withdrawn_at=moment if withdrawn else None,
+        seq=seq,
+    )
 
 
 U, E = Party.UNION, Party.EMPLOYER
@@ -98,7 +114,7 @@ def test_a_ta_on_a_package_agrees_the_package() -> None:
 
 
 def test_caucus_clock() -> None:
-    due = caucus_due_back(T0, 20, [10, 5])
+    due = caucus_due_back(T0, 20, [(T0 + timedelta(minutes=1), 10), (T0 + timedelta(minutes=2), 5)])
     assert due == T0 + timedelta(minutes=35)
     assert not caucus_warning(due, T0)
     assert caucus_warning(due, due - timedelta(minutes=4))

@@ -5,12 +5,13 @@
 `RecapSnapshot`. Confidentiality lives here, not in the templates: a member snapshot never
 holds team-only notes, internal notes, caucus purposes, supposals or an embargoed proposal's
 details, and the snapshot refuses to exist if it does (`member_leak` runs whenever one is made,
-by `build_snapshot`, `dataclasses.replace`, `model_copy` or `model_validate` alike).
+by `build_snapshot`, `_replace`, `model_copy` or `model_validate` alike).
 
-The snapshot is made of plain frozen dataclasses, read from the store's plain records, so that
-`bargain recap` never pays for pydantic's start-up. They keep the pydantic-model methods the
-snapshot had (`model_dump`, `model_copy`, `model_validate`), backed by a pydantic TypeAdapter
-built the first time one is called: the JSON export and its round trip are unchanged.
+The snapshot is made of named tuples (the one mechanism of the read records), so that
+`bargain recap` never pays for pydantic's start-up; its board rows are `models.board.BoardRow`,
+the console's own. `RecapSnapshot` keeps `model_dump`, `model_copy` and `model_validate` (the
+last two through pydantic, loaded when called): the JSON export and its round trip are
+unchanged.
 
 The package has one job per module: `records` (the frozen record classes), `leaks` (the
 confidentiality check, `member_leak`), `build` (`build_snapshot`) and `parts` (the caucus,
@@ -24,7 +25,6 @@ from models.recap.leaks import member_leak
 from models.recap.records import (
     RecapArticleRef,
     RecapAttendance,
-    RecapBoardRow,
     RecapCampaign,
     RecapCaucus,
     RecapCaucusSide,
@@ -46,7 +46,6 @@ __all__ = [
     "Audience",
     "RecapArticleRef",
     "RecapAttendance",
-    "RecapBoardRow",
     "RecapCampaign",
     "RecapCaucus",
     "RecapCaucusSide",

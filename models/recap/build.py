@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from models.board import audience_standings, exists_for
+from models.board import BoardRow, audience_standings, exists_for
 from models.errors import DomainError
 from models.recap.parts import (
     _caucus,
@@ -25,7 +25,6 @@ from models.recap.parts import (
 from models.recap.records import (
     RecapArticleRef,
     RecapAttendance,
-    RecapBoardRow,
     RecapCampaign,
     RecapNote,
     RecapParty,
@@ -48,8 +47,7 @@ from models.vocabulary import (
 )
 
 if TYPE_CHECKING:
-    from models.domain import Session
-    from models.records import ProposalRecord
+    from models.domain import Proposal, Session
     from models.store import Store
 
 
@@ -109,7 +107,7 @@ def build_snapshot(
     )
     today_proposals = [
         p
-        for p in store.proposal_records(target.number)
+        for p in store.proposals(target.number, status=False)
         if exists_for(audience, embargo, p.embargoed)
     ]
     all_tas = [t for t in store.tas() if t.session in started_no_later]
@@ -118,14 +116,14 @@ def build_snapshot(
     moved = {n for p in today_proposals if p.kind is not ProposalKind.SUPPOSAL for n in p.articles}
     moved |= {n for t in today_tas for n in t.articles}
 
-    board: list[RecapBoardRow] = []
+    board: list[BoardRow] = []
     for number, title in titles.items():
         standing = standings.get(number)
         if standing is None:
-            board.append(RecapBoardRow(number=number, title=title, status=ArticleStatus.NOT_OPENED))
+            board.append(BoardRow(number=number, title=title, status=ArticleStatus.NOT_OPENED))
             continue
         board.append(
-            RecapBoardRow(
+            BoardRow(
                 number=number,
                 title=title,
                 status=standing.status,
@@ -141,7 +139,9 @@ def build_snapshot(
         for p in today_proposals
         if team or p.kind is not ProposalKind.SUPPOSAL
     )
-    withdrawn_today = store.proposal_records(ids=store.withdrawn_between(target.started_at, as_of))
+    withdrawn_today = store.proposals(
+        ids=store.withdrawn_between(target.started_at, as_of), status=False
+    )
     withdrawals = tuple(
         RecapWithdrawal(
             id=p.id,
@@ -158,7 +158,7 @@ def build_snapshot(
         and exists_for(audience, embargo, p.embargoed)
     )
     sources = {t.proposal for t in today_tas if t.proposal}
-    by_id = {p.id: p for p in store.proposal_records(ids=sources)} if sources else {}
+    by_id = {p.id: p for p in store.proposals(ids=sources, status=False)} if sources else {}
 
     tas = []
     for t in today_tas:
@@ -181,12 +181,10 @@ def build_snapshot(
             )
         )
 
-    from models import caucus_clocks
-
     session_end = target.ended_at if target.ended_at is not None else as_of
     caucuses = tuple(
         _caucus(c, session_end, running=target.ended_at is None, team=team, local=local)
-        for c in caucus_clocks.caucuses(store, target.number)
+        for c in store.caucuses(target.number)
     )
     caucus_minutes = _minutes(
         _union_length(
@@ -306,7 +304,7 @@ def _pick_session(sessions: Sequence[Session], number: int | None) -> Session:
 
 
 def _proposal(
-    p: ProposalRecord, articles: tuple[RecapArticleRef, ...], at: datetime, team: bool
+    p: Proposal, articles: tuple[RecapArticleRef, ...], at: datetime, team: bool
 ) -> RecapProposal:
     if not team and p.embargoed:
         return RecapProposal(id=p.id, at=at, by=p.by, withheld=True, embargoed=True)

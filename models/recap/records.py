@@ -1,21 +1,25 @@
 """The recap's frozen snapshot records: what one session's recap says, as plain data.
 
-The snapshot is made of plain frozen dataclasses, read from the store's plain records, so that
-`bargain recap` never pays for pydantic's start-up. They keep the pydantic-model methods the
-snapshot had (`model_dump`, `model_copy`, `model_validate`), backed by a pydantic TypeAdapter
-built the first time one is called: the JSON export and its round trip are unchanged.
+Every record is a `typing.NamedTuple`, the one mechanism of the read records
+(`models.domain`): immutable, cheap to define, no pydantic at `bargain recap`. The board's
+rows are `models.board.BoardRow`, the same records the console's board shows. The records a
+recap has of its own are those an audience reads differently from the store: a proposal that
+may be withheld, articles named with their titles, a caucus with its minutes reckoned.
 
-A member snapshot refuses to exist if it holds team-only data: `RecapSnapshot` runs
-`models.recap.leaks.member_leak` whenever one is made.
+`RecapSnapshot` keeps the methods the JSON export and its round trip use (`model_dump`,
+`model_copy`, `model_validate`); `dump` gives any record's fields as a dict. A member snapshot
+refuses to exist if it holds team-only data: every way of making one (the constructor,
+`_replace`, `_make`, `model_copy`, `model_validate`, a copy or an unpickle) runs
+`models.recap.leaks.member_leak`. The annotations are evaluated when the classes are made (no
+`from __future__ import annotations`), as in `models.domain`, for the same start-up reason.
 """
 
-from __future__ import annotations
-
-from collections.abc import Mapping
-from dataclasses import dataclass, field, fields, replace
+from collections.abc import Iterable, Mapping
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Any, ClassVar, Literal, Self, cast
+from types import MappingProxyType
+from typing import Any, Literal, NamedTuple, Self, cast
 
+from models.board import BoardRow
 from models.money import MoneyTable
 from models.recap.leaks import member_leak
 from models.vocabulary import (
@@ -31,73 +35,14 @@ from models.vocabulary import (
     SessionMode,
 )
 
-if TYPE_CHECKING:
-    from pydantic import TypeAdapter
 
-
-class _Snap:
-    """What every part of the snapshot shares: frozen, keyword-only, extra fields refused when
-    validated, and the pydantic-model methods the snapshot has always had.
-
-    Equality, hashing and repr behave as the generated dataclass ones (by field values, same
-    class only), but are written once here: generating them for every class would double the
-    time `bargain recap` spends defining the snapshot's classes.
-    """
-
-    __slots__ = ()
-    __pydantic_config__: ClassVar[dict[str, Any]] = {"extra": "forbid"}
-
-    def _values(self) -> tuple[Any, ...]:
-        return tuple(getattr(self, f.name) for f in fields(cast(Any, self)))
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is not self.__class__:
-            return NotImplemented
-        return self._values() == other._values()
-
-    def __hash__(self) -> int:
-        return hash(self._values())
-
-    def __repr__(self) -> str:
-        shown = ", ".join(f"{f.name}={getattr(self, f.name)!r}" for f in fields(cast(Any, self)))
-        return f"{type(self).__name__}({shown})"
-
-    def model_dump(self, *, mode: Literal["python", "json"] = "python") -> dict[str, Any]:
-        """The fields as a dict (`mode="json"`: JSON-ready values), as pydantic dumps them."""
-        return cast(dict[str, Any], _adapter(type(self)).dump_python(self, mode=mode))
-
-    def model_copy(self, *, update: Mapping[str, Any] | None = None) -> Self:
-        """A copy with some fields replaced (checked again, like any new snapshot)."""
-        return cast(Self, replace(cast(Any, self), **dict(update or {})))
-
-    @classmethod
-    def model_validate(cls, data: object) -> Self:
-        """Parse and check a dict (e.g. the `recap` of the JSON export) into this type;
-        raises pydantic's ValidationError."""
-        return cast(Self, _adapter(cls).validate_python(data))
-
-
-_ADAPTERS: dict[type, TypeAdapter[Any]] = {}
-
-
-def _adapter(cls: type) -> TypeAdapter[Any]:
-    adapter = _ADAPTERS.get(cls)
-    if adapter is None:
-        from pydantic import TypeAdapter
-
-        adapter = _ADAPTERS[cls] = TypeAdapter(cls)
-    return adapter
-
-
-@dataclass(frozen=True, slots=True, kw_only=True, eq=False, repr=False)
-class RecapParty(_Snap):
+class RecapParty(NamedTuple):
     side: Party
     name: str
     short: str
 
 
-@dataclass(frozen=True, slots=True, kw_only=True, eq=False, repr=False)
-class RecapCampaign(_Snap):
+class RecapCampaign(NamedTuple):
     title: str
     union: RecapParty
     employer: RecapParty
@@ -112,28 +57,27 @@ class RecapCampaign(_Snap):
     watch: str = ""
 
 
-@dataclass(frozen=True, slots=True, kw_only=True, eq=False, repr=False)
-class RecapSession(_Snap):
+class RecapSession(NamedTuple):
     number: int
     scheduled: datetime
-    location: str = ""
-    mode: SessionMode = SessionMode.IN_PERSON
-    kind: SessionKind = SessionKind.REGULAR
-    mediator: str = ""
+    location: str
+    mode: SessionMode
+    kind: SessionKind
+    mediator: str
     started_at: datetime
     ended_at: datetime | None = None
     running: bool = False
 
 
-@dataclass(frozen=True, slots=True, kw_only=True, eq=False, repr=False)
-class RecapArticleRef(_Snap):
+class RecapArticleRef(NamedTuple):
     number: str
     title: str
 
 
-@dataclass(frozen=True, slots=True, kw_only=True, eq=False, repr=False)
-class RecapProposal(_Snap):
-    """A proposal passed in the session. `withheld` ones carry only their time and side."""
+class RecapProposal(NamedTuple):
+    """A proposal passed in the session, as one audience may read it: `withheld` ones (an
+    embargoed proposal in a member recap) carry only their time and side, and the articles
+    are named with their titles. The store's record of a proposal is `models.domain.Proposal`."""
 
     id: str
     at: datetime
@@ -144,14 +88,13 @@ class RecapProposal(_Snap):
     articles: tuple[RecapArticleRef, ...] = ()
     summary: str = ""
     link: str = ""
-    terms: dict[str, float] = field(default_factory=dict)
+    terms: Mapping[str, float] = MappingProxyType({})
     embargoed: bool = False
     internal_note: str = ""
     """Team only: always empty in a member snapshot."""
 
 
-@dataclass(frozen=True, slots=True, kw_only=True, eq=False, repr=False)
-class RecapWithdrawal(_Snap):
+class RecapWithdrawal(NamedTuple):
     """A proposal withdrawn during the session."""
 
     id: str
@@ -162,8 +105,7 @@ class RecapWithdrawal(_Snap):
     articles: tuple[RecapArticleRef, ...] = ()
 
 
-@dataclass(frozen=True, slots=True, kw_only=True, eq=False, repr=False)
-class RecapTA(_Snap):
+class RecapTA(NamedTuple):
     id: str
     at: datetime
     articles: tuple[RecapArticleRef, ...]
@@ -173,29 +115,15 @@ class RecapTA(_Snap):
     proposal_label: str = ""
 
 
-@dataclass(frozen=True, slots=True, kw_only=True, eq=False, repr=False)
-class RecapBoardRow(_Snap):
-    """One article as of the recap's instant: its status and whose court the ball is in."""
-
-    number: str
-    title: str
-    status: ArticleStatus
-    holder: Party | None = None
-    holding_since: datetime | None = None
-    last_proposal: str = ""
-    moved_today: bool = False
-
-
-@dataclass(frozen=True, slots=True, kw_only=True, eq=False, repr=False)
-class RecapCaucus(_Snap):
+class RecapCaucus(NamedTuple):
     id: str
     side: CaucusSide
     started_at: datetime
     due_back: datetime
     ended_at: datetime | None = None
-    planned_minutes: int
+    planned_minutes: int = 0
     extended_minutes: int = 0
-    minutes: int
+    minutes: int = 0
     """Minutes out, until it ended (or until the session ended, or until now)."""
     overrun_minutes: int = 0
     returned: bool = True
@@ -206,10 +134,9 @@ class RecapCaucus(_Snap):
     """Team only: always empty in a member snapshot."""
 
 
-@dataclass(frozen=True, slots=True, kw_only=True, eq=False, repr=False)
-class RecapCaucusSide(_Snap):
+class RecapCaucusSide(NamedTuple):
     side: CaucusSide
-    count: int
+    count: int  # type: ignore[assignment]  # the JSON's name; shadows tuple.count
     minutes: int
     overruns: int = 0
     overrun_minutes: int = 0
@@ -217,8 +144,7 @@ class RecapCaucusSide(_Snap):
     still_out: int = 0
 
 
-@dataclass(frozen=True, slots=True, kw_only=True, eq=False, repr=False)
-class RecapNote(_Snap):
+class RecapNote(NamedTuple):
     id: str
     at: datetime
     kind: NoteKind
@@ -228,8 +154,7 @@ class RecapNote(_Snap):
     team_only: bool = False
 
 
-@dataclass(frozen=True, slots=True, kw_only=True, eq=False, repr=False)
-class RecapInfoRequest(_Snap):
+class RecapInfoRequest(NamedTuple):
     id: str
     by: Party
     text: str
@@ -243,22 +168,19 @@ class RecapInfoRequest(_Snap):
     days_overdue: int = 0
 
 
-@dataclass(frozen=True, slots=True, kw_only=True, eq=False, repr=False)
-class RecapAttendance(_Snap):
+class RecapAttendance(NamedTuple):
     present: tuple[str, ...] = ()
     observers: int = 0
     sites: int = 0
 
 
-@dataclass(frozen=True, slots=True, kw_only=True, eq=False, repr=False)
-class RecapNextSession(_Snap):
-    number: int | None = None
+class RecapNextSession(NamedTuple):
+    number: int | None
     starts: datetime
     location: str = ""
 
 
-@dataclass(frozen=True, slots=True, kw_only=True, eq=False, repr=False)
-class RecapTotals(_Snap):
+class RecapTotals(NamedTuple):
     session_minutes: int
     table_minutes: int
     caucus_minutes: int
@@ -273,14 +195,7 @@ class RecapTotals(_Snap):
     """Articles opened (touched by a proposal or a TA) as of the recap's instant."""
 
 
-@dataclass(frozen=True, slots=True, kw_only=True, eq=False, repr=False)
-class RecapSnapshot(_Snap):
-    """One session's recap, with the campaign around it, for one audience.
-
-    A member snapshot holding team-only data cannot be made: every way of making one (the
-    constructor, `dataclasses.replace`, `model_copy`, `model_validate`) runs `member_leak`.
-    """
-
+class _SnapshotFields(NamedTuple):
     audience: Audience
     generated_at: datetime
     as_of: datetime
@@ -291,7 +206,7 @@ class RecapSnapshot(_Snap):
     tas: tuple[RecapTA, ...] = ()
     proposals: tuple[RecapProposal, ...] = ()
     withdrawals: tuple[RecapWithdrawal, ...] = ()
-    board: tuple[RecapBoardRow, ...] = ()
+    board: tuple[BoardRow, ...] = ()
     """Every article in natural order, opened or not."""
     caucuses: tuple[RecapCaucus, ...] = ()
     caucus_sides: tuple[RecapCaucusSide, ...] = ()
@@ -301,19 +216,75 @@ class RecapSnapshot(_Snap):
     attendance: RecapAttendance = RecapAttendance()
     next_session: RecapNextSession | None = None
     call_to_action: str = ""
-    money: MoneyTable = field(default_factory=MoneyTable)
+    money: MoneyTable = MoneyTable()
     """Where the money stands: each numeric term, both sides' positions, the gap, movement
     since the previous session and the series over the sessions (see `models.money`)."""
 
-    def __post_init__(self) -> None:
-        if self.audience not in AUDIENCES:
-            raise ValueError(f"audience {self.audience!r} is not one of: members, team")
-        if self.audience == "members":
-            problem = member_leak(self)
+
+class RecapSnapshot(_SnapshotFields):
+    """One session's recap, with the campaign around it, for one audience.
+
+    A member snapshot holding team-only data cannot be made: `__new__` runs `member_leak`,
+    and `_make` and `_replace` (which a named tuple builds without `__new__`) go through it.
+    """
+
+    __slots__ = ()
+
+    def __new__(cls, *args: Any, **kwargs: Any) -> Self:
+        snapshot = super().__new__(cls, *args, **kwargs)
+        if snapshot.audience not in AUDIENCES:
+            raise ValueError(f"audience {snapshot.audience!r} is not one of: members, team")
+        if snapshot.audience == "members":
+            problem = member_leak(snapshot)
             if problem:
                 raise ValueError(f"a member snapshot cannot hold {problem}")
+        return snapshot
+
+    @classmethod
+    def _make(cls, iterable: Iterable[Any]) -> Self:  # type: ignore[override]
+        return cls(*iterable)
+
+    def _replace(self, **changes: Any) -> Self:
+        return type(self)(**{**self._asdict(), **changes})
 
     @property
-    def opened_board(self) -> tuple[RecapBoardRow, ...]:
+    def opened_board(self) -> tuple[BoardRow, ...]:
         """The articles opened so far (the ones "where things stand" lists)."""
         return tuple(row for row in self.board if row.status is not ArticleStatus.NOT_OPENED)
+
+    def model_dump(self, *, mode: Literal["python", "json"] = "python") -> dict[str, Any]:
+        """The fields as a dict (`mode="json"`: JSON-ready values, as pydantic writes them)."""
+        return dump(self, mode=mode)
+
+    def model_copy(self, *, update: Mapping[str, Any] | None = None) -> Self:
+        """A copy with some fields replaced (checked again, like any new snapshot)."""
+        return self._replace(**dict(update or {}))
+
+    @classmethod
+    def model_validate(cls, data: object) -> Self:
+        """Parse and check a dict (e.g. the `recap` of the JSON export) into a snapshot;
+        raises pydantic's ValidationError."""
+        from pydantic import TypeAdapter
+
+        return TypeAdapter(cls).validate_python(data)
+
+
+def dump(record: object, *, mode: Literal["python", "json"] = "python") -> dict[str, Any]:
+    """A record's fields as a dict, records inside it as dicts too; `mode="json"`: values as
+    JSON holds them (instants in ISO 8601, enums as their values), written as pydantic does."""
+    fields = cast(dict[str, Any], _plain(record))
+    if mode == "python":
+        return fields
+    from pydantic_core import to_jsonable_python
+
+    return cast(dict[str, Any], to_jsonable_python(fields))
+
+
+def _plain(value: object) -> object:
+    if isinstance(value, tuple):
+        if hasattr(value, "_fields"):
+            return {name: _plain(item) for name, item in zip(value._fields, value, strict=True)}
+        return tuple(_plain(item) for item in value)
+    if isinstance(value, Mapping):
+        return {key: _plain(item) for key, item in value.items()}
+    return value

@@ -44,8 +44,7 @@ if TYPE_CHECKING:
         Session,
     )
     from models.money import TermMove
-    from models.records import ProposalRecord
-    from models.rules import Agreement, Move
+    from models.rules import Agreement
     from models.vocabulary import Party
 
 _EVENT_COLUMNS = "SELECT seq, id, type, at, seat, data, undone FROM events"
@@ -270,8 +269,8 @@ class Store:
 
     def moves(
         self, sessions: Collection[int] | None = None, withdrawn_by: datetime | None = None
-    ) -> list[Move]:
-        """Active proposals as the rules see them, in journal order."""
+    ) -> list[Proposal]:
+        """Active proposals in journal order, without their status (the rules reckon it)."""
         return queries_table.moves(self.db, sessions, withdrawn_by)
 
     def agreements(self, sessions: Collection[int] | None = None) -> list[Agreement]:
@@ -299,16 +298,15 @@ class Store:
         return queries_table.board(self.db, audience)
 
     def proposals(
-        self, session: int | None = None, *, ids: Collection[str] | None = None
+        self,
+        session: int | None = None,
+        *,
+        ids: Collection[str] | None = None,
+        status: bool = True,
     ) -> list[Proposal]:
-        """Proposals (all, one session's, or those with these ids), each with its status."""
-        return queries_table.proposals(self.db, session, ids=ids)
-
-    def proposal_records(
-        self, session: int | None = None, *, ids: Collection[str] | None = None
-    ) -> list[ProposalRecord]:
-        """`proposals()` as plain records, without their status."""
-        return queries_table.proposal_records(self.db, session, ids=ids)
+        """Proposals (all, one session's, or those with these ids), each with its status;
+        `status=False` reads only those asked for and leaves their status None."""
+        return queries_table.proposals(self.db, session, ids=ids, status=status)
 
     def term_moves(self) -> list[TermMove]:
         """Proposals on the record with terms (no supposals), for the money table."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from models.rules import (
@@ -223,7 +223,9 @@ def agenda(db: Connection, session: int) -> list[AgendaItem]:
 def caucuses(
     db: Connection, session: int | None = None, *, open_only: bool = False
 ) -> list[Caucus]:
-    """Caucuses (all, or one session's) in journal order, with due-back and end."""
+    """Caucuses (all, or one session's) in journal order, with due-back and end: each
+    extension counts from the instant it was given (DESIGN.md, "Overdue extension";
+    `rules.caucus_due_back`)."""
     from models.domain import Caucus
 
     return [Caucus(**fields) for fields in _caucus_fields(db, session, open_only)]
@@ -233,19 +235,26 @@ def _caucus_fields(
     db: Connection, session: int | None, open_only: bool
 ) -> Iterator[dict[str, Any]]:
     where = "c.undone = 0" + (" AND c.session = ?" if session is not None else "")
+    params = () if session is None else (session,)
     rows = db.query(
         "SELECT c.seq, e.id, c.session, c.side, c.minutes, c.purpose, c.at,"
-        " (SELECT group_concat(json_extract(x.data, '$.minutes')) FROM events x"
-        "  WHERE x.type = 'caucus.extended' AND x.subject = c.seq AND x.undone = 0),"
         " (SELECT x.at FROM events x WHERE x.type = 'caucus.ended' AND x.subject = c.seq"
         "  AND x.undone = 0)"
         f" FROM caucuses c JOIN events e ON e.seq = c.seq WHERE {where} ORDER BY c.seq",
-        () if session is None else (session,),
+        params,
     )
-    for _seq, event_id, number, side, minutes, purpose, at, extensions, ended in rows:
+    extensions: dict[int, list[tuple[datetime, int]]] = {}
+    for caucus, at, minutes in db.query(
+        "SELECT subject, at, json_extract(data, '$.minutes') FROM events"
+        " WHERE type = 'caucus.extended' AND undone = 0"
+        f" AND subject IN (SELECT c.seq FROM caucuses c WHERE {where}) ORDER BY seq",
+        params,
+    ):
+        extensions.setdefault(caucus, []).append((instant(at), int(minutes)))
+    for seq, event_id, number, side, minutes, purpose, at, ended in rows:
         if open_only and ended:
             continue
-        added = [int(x) for x in extensions.split(",")] if extensions else []
+        added = extensions.get(seq, [])
         started = instant(at)
         yield {
             "id": event_id,
@@ -255,7 +264,7 @@ def _caucus_fields(
             "purpose": purpose,
             "started_at": started,
             "due_back": caucus_due_back(started, minutes, added),
-            "extended_minutes": sum(added),
+            "extended_minutes": sum(minutes for _at, minutes in added),
             "ended_at": instant(ended) if ended else None,
         }
 

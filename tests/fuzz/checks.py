@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from pydantic import BaseModel
 
 from exports import FORMATS, LANGS, render_recap
-from models import caucus_clocks, filters
+from models import filters
 from models.recap import AUDIENCES, build_snapshot
 from models.store import Store
 from tests.fuzz.values import CANARY, SECRET_TERM, SKIP
@@ -49,7 +49,7 @@ def reads(store: Store) -> dict[str, Any]:
         found[f"agenda {n}"] = store.agenda(n)
         found[f"attendance {n}"] = store.attendance(n)
         found[f"open caucuses {n}"] = store.caucuses(n, open_only=True)
-        found[f"caucus clocks {n}"] = caucus_clocks.caucuses(store, n)
+        found[f"caucuses {n}"] = store.caucuses(n)
         found[f"active item {n}"] = filters.active_item(store.agenda(n))
         found[f"latest notes {n}"] = store.notes(n, limit=50)
     for article in articles:

@@ -4,7 +4,6 @@ colours, sideways scrolling, and the keys and clicks that choose an article."""
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -169,7 +168,7 @@ async def test_a_change_to_one_article_is_drawn_and_the_others_stay(
         before = [strip.text for strip in lines(board)]
         rows = board.visible_rows()
         index, row = next((i, r) for i, r in enumerate(rows) if r.holder is Party.EMPLOYER)
-        moved = replace(row, holder=Party.UNION)
+        moved = row._replace(holder=Party.UNION)
         board.show([moved if r is row else r for r in rows], campaign, clock())
         await pilot.pause()
         after = [strip.text for strip in lines(board)]

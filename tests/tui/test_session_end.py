@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING
 import pytest
 from textual.widgets import Checkbox, Digits, Input, Static
 
-from models import caucus_clocks
 from models.domain import AgendaStatus, CaucusSide
 from models.store import Store
 from tui.app import BargainingApp
@@ -139,5 +138,5 @@ async def test_extending_an_overdue_caucus_counts_from_now(
         assert face.query_one(Digits).value == "10:00"
         assert not face.overrun and not face.has_class("-overrun")
         assert "OVERDUE" not in str(face.query_one(".caucus-due", Static).content)
-    [caucus] = caucus_clocks.caucuses(open_store(demo_db), 5, open_only=True)
+    [caucus] = open_store(demo_db).caucuses(5, open_only=True)
     assert caucus.due_back == clock() + timedelta(minutes=10)

@@ -20,9 +20,10 @@ from tui.format import day_and_time
 
 def proposal_choice(proposal: Proposal, campaign: Campaign) -> str:
     """`RUSD #8 · counter on 5, Appendix A, 6 · standing · Mon 23 Nov 17:40`."""
+    status = proposal.status.value if proposal.status else ""
     return (
         f"{proposal.label} · {proposal.kind.value} on {', '.join(proposal.articles)} · "
-        f"{proposal.status.value} · {day_and_time(proposal.at, campaign.timezone)}"
+        f"{status} · {day_and_time(proposal.at, campaign.timezone)}"
     )
 
 

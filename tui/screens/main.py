@@ -19,7 +19,6 @@ from textual.containers import Grid, Vertical
 from textual.screen import Screen
 from textual.widgets import Input
 
-from models import caucus_clocks
 from models.domain import Campaign, Caucus, CaucusSide, Session
 from models.errors import DomainError, StoreError
 from models.filters import has_active_item, overdue_count
@@ -137,7 +136,7 @@ class MainScreen(Screen[None]):
             self.query_one("#board-box").border_subtitle = self.board.filter_reads
         if "caucuses" in parts:
             self.open_caucuses = (
-                caucus_clocks.caucuses(store, number, open_only=True) if number is not None else []
+                store.caucuses(number, open_only=True) if number is not None else []
             )
             self.query_one(CaucusPanel).show(self.open_caucuses, campaign, now)
             self._show_visibility()

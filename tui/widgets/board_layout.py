@@ -51,8 +51,8 @@ def held(row: BoardRow, now: datetime) -> str:
 
 
 def last(row: BoardRow) -> str:
-    """The last move on the article (or, before any move, its last proposal)."""
-    return row.last_move or row.last_proposal
+    """The label of the last proposal touching the article."""
+    return row.last_proposal
 
 
 def fit(rows: Sequence[BoardRow], campaign: Campaign, now: datetime, room: int) -> Layout:
