@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
+from textual.pilot import Pilot
 
 from tests.tui.test_keys import filter_board, make_app
 from tui.dialogs.article_history import ArticleHistoryDialog
@@ -20,18 +21,23 @@ SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((160, 48), id="160x48"
 SHOTS = Path("/tmp/h-money")
 
 
+async def history_chart(pilot: Pilot[None], article: str) -> TermsChart:
+    """Open an article's history the way a user does (filter, Enter, Enter): its chart."""
+    await filter_board(pilot, article)
+    await pilot.press("enter")
+    await pilot.pause()
+    dialog = pilot.app.screen
+    assert isinstance(dialog, ArticleHistoryDialog)
+    return dialog.query_one(TermsChart)
+
+
 @pytest.mark.parametrize("size", SIZES)
 async def test_the_article_history_charts_its_terms(
     demo_db: Path, clock: FrozenClock, size: tuple[int, int]
 ) -> None:
     app = make_app(demo_db, clock)
     async with app.run_test(size=size) as pilot:
-        await filter_board(pilot, "Salary")
-        await pilot.press("enter")
-        await pilot.pause()
-        dialog = app.screen
-        assert isinstance(dialog, ArticleHistoryDialog)
-        chart = dialog.query_one(TermsChart)
+        chart = await history_chart(pilot, "Salary")
         assert chart.display and chart.has_class("-shown")
         assert [t.name for t in chart.terms][:2] == ["salary_pct_y1", "salary_pct_y2"]
         assert chart.sessions and chart.names == ("REA", "RUSD")
@@ -49,12 +55,7 @@ async def test_an_article_without_terms_shows_no_chart(
 ) -> None:
     app = make_app(demo_db, clock)
     async with app.run_test(size=size) as pilot:
-        await filter_board(pilot, "Recognition")
-        await pilot.press("enter")
-        await pilot.pause()
-        dialog = app.screen
-        assert isinstance(dialog, ArticleHistoryDialog)
-        chart = dialog.query_one(TermsChart)
+        chart = await history_chart(pilot, "Recognition")
         assert not chart.terms and not chart.display
         assert not chart.query(f"#{PLOT_ID}")
 
