@@ -60,6 +60,7 @@ def money_chart_png(
     from matplotlib.figure import Figure
 
     sessions = list(table.sessions)
+    places = list(range(len(sessions)))  # evenly spaced, in the order the sessions started
     height = TOP_IN + BOTTOM_IN + ROW_IN * len(terms)
     figure = Figure(figsize=(WIDTH_IN, height), dpi=DPI)
     FigureCanvasAgg(figure)
@@ -80,16 +81,16 @@ def money_chart_png(
         ):
             values = [nan if v is None else v for v in series]
             axes.plot(
-                sessions,
+                places,
                 values,
                 color=color,
                 marker=marker if len(sessions) <= MAX_MARKED else None,
                 markersize=5,
                 linewidth=2,
-                label=name,
+                label=_plain(name),
             )
         title = f"{term.label} ({term.unit})" if term.unit else term.label
-        axes.set_title(title, loc="left", fontsize=10, fontweight="bold")
+        axes.set_title(_plain(title), loc="left", fontsize=10, fontweight="bold")
         low, high = _limits(term)
         axes.set_ylim(low, high)
         axes.set_yticks(_ticks(low, high))
@@ -97,9 +98,10 @@ def money_chart_png(
         axes.tick_params(labelsize=8)
         for side in ("top", "right"):
             axes.spines[side].set_visible(False)
-    axes_list[-1].set_xticks(sessions[:: -(-len(sessions) // MAX_TICKS)])
-    axes_list[-1].set_xlim(sessions[0] - 0.3, sessions[-1] + 0.3)
-    axes_list[-1].set_xlabel(session_word, fontsize=9)
+    step = -(-len(sessions) // MAX_TICKS)
+    axes_list[-1].set_xticks(places[::step], labels=[str(n) for n in sessions[::step]])
+    axes_list[-1].set_xlim(-0.3, places[-1] + 0.3)
+    axes_list[-1].set_xlabel(_plain(session_word), fontsize=9)
     handles, labels = axes_list[0].get_legend_handles_labels()
     figure.legend(
         handles,
@@ -113,6 +115,11 @@ def money_chart_png(
     out = io.BytesIO()
     figure.savefig(out, format="png", metadata={"Software": None})
     return out.getvalue()
+
+
+def _plain(text: str) -> str:
+    """A text matplotlib prints as it is: a `$` would otherwise start a formula."""
+    return text.replace("$", r"\$")
 
 
 def _limits(term: MoneyTerm) -> tuple[float, float]:

@@ -243,3 +243,11 @@ def test_a_session_that_never_ended_holds_until_the_next_one_starts() -> None:
     ]
     term = money_table(moves, ends, {}, Party.UNION, team=True).terms[0]
     assert term.ours_series == (6.0, 4.0, 4.0)
+
+
+def test_the_chart_prints_dollar_signs_in_names_as_they_are(scenario: Store) -> None:
+    money = snap(scenario, 3, "members").money
+    # each of these would be a broken formula to matplotlib (a ValueError when drawn)
+    odd = money._replace(terms=tuple(t._replace(label="Pay $\\frac$") for t in money.terms))
+    png = money_chart_png(odd, ours="a $x_$ b", theirs="$^$", session_word="$\\nope$")
+    assert png is not None and png.startswith(b"\x89PNG")
