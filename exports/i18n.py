@@ -152,57 +152,6 @@ class Words:
         return self._n("Article {list}", "Articles {list}", len(refs), list=listed)
 
     # -- sentences ------------------------------------------------------------------------
-    def glance(self, recap: RecapSnapshot) -> str:
-        t = recap.totals
-        union, employer = recap.campaign.union.short, recap.campaign.employer.short
-        duration = self.duration(t.session_minutes)
-        if recap.session.running:
-            first = self._at(
-                "The session has run {duration} so far, as of {time}:",
-                recap.as_of,
-                duration=duration,
-            )
-        else:
-            first = self._("The session ran {duration}:", duration=duration)
-        parts = [
-            first,
-            self._(
-                "{table} at the table and {caucus} in caucus.",
-                table=self.duration(t.table_minutes),
-                caucus=self.duration(t.caucus_minutes),
-            ),
-            self.passes(union, t.proposals_union, employer, t.proposals_employer),
-        ]
-        opened = self._n("{n} opened article", "{n} opened articles", t.articles_opened)
-        total = t.articles_tad_total
-        if t.articles_tad_today:
-            parts.append(
-                self._n(
-                    "{n} article was TA'd today;",
-                    "{n} articles were TA'd today;",
-                    t.articles_tad_today,
-                )
-            )
-            parts.append(
-                self._n(
-                    "{n} of {opened} is now TA'd.",
-                    "{n} of {opened} are now TA'd.",
-                    total,
-                    opened=opened,
-                )
-            )
-        else:
-            parts.append(self._("No TAs today;"))
-            parts.append(
-                self._n(
-                    "{n} of {opened} is TA'd so far.",
-                    "{n} of {opened} are TA'd so far.",
-                    total,
-                    opened=opened,
-                )
-            )
-        return " ".join(parts)
-
     def passes(self, union: str, n_union: int, employer: str, n_employer: int) -> str:
         if not n_union and not n_employer:
             return self._("Neither side passed a proposal.")

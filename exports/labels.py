@@ -64,6 +64,7 @@ LABELS: dict[str, str] = {
     "next_session": N_("Next session"),
     "no_next": N_("The next session has not been scheduled yet."),
     "call_to_action": N_("What you can do"),
+    "won": N_("What we have won so far (tentative until ratified)"),
     "footer": N_(
         "TAs are tentative agreements: nothing is final until members vote to ratify the "
         "whole agreement."

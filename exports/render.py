@@ -19,8 +19,10 @@ from exports.escape import (
     safe_link,
     text_lines,
 )
-from exports.i18n import Words, language
+from exports.i18n import language
 from exports.sandbox import is_record
+from exports.sms import SMS_LIMIT, build_sms
+from exports.sms_count import person_length
 from exports.templating import render_template
 from exports.view import build_context
 from models.errors import DomainError
@@ -30,10 +32,8 @@ if TYPE_CHECKING:
     from email.headerregistry import Address
     from email.message import EmailMessage
 
-    from models.board import BoardRow
-    from models.recap import RecapArticleRef, RecapSnapshot
+    from models.recap import RecapSnapshot
 
-SMS_LIMIT = 320
 JSON_FORMAT = "open-bargaining.recap"
 JSON_VERSION = 1
 
@@ -126,15 +126,20 @@ def refuse_team_data(snapshot: RecapSnapshot) -> None:
 def _context(snapshot: RecapSnapshot, lang: str, escaping: str) -> dict[str, object]:
     context: dict[str, object] = build_context(snapshot, lang)
     context["fields"] = record_fields
+    from exports.autolink import linked_html, linked_md, linked_text
+
     if escaping == "md":
         context["md_table"] = md_table
         context["md_link"] = md_link
         context["br"] = md_lines
+        context["linked"] = linked_md
     elif escaping == "html":
         context["br"] = html_lines
+        context["linked"] = linked_html
     else:
         context["text_table"] = text_table
         context["br"] = text_lines
+        context["linked"] = linked_text
     return context
 
 
@@ -165,6 +170,9 @@ def recap_json(snapshot: RecapSnapshot, lang: str = "en") -> str:
         "lang": lang,
         "text": {
             "title": context["title"],
+            "headline": context["headline"],
+            "lead": context["lead"],
+            "suggested": context["suggested"],
             "subject": context["subject"],
             "dateline": context["dateline"],
             "place": context["place"],
@@ -188,10 +196,8 @@ def recap_sms(
     user_dir: Path | None = None,
     builtin_only: bool = False,
 ) -> str:
-    """A text blast of at most 320 characters: TAs, who must answer what, the next session.
-
-    Built as full as it fits: article titles go first, then the call to action, then the
-    place of the next session, until the text fits. A user template (`recap.sms.j2` in the
+    """A text blast of at most 320 characters: the headline, the call to action and the link
+    to the full recap, then what fits (see `exports.sms`). A user template (`recap.sms.j2` in the
     user's folder, or `template`) is rendered as plain text and refused when too long.
     """
     refuse_team_data(snapshot)
@@ -203,82 +209,18 @@ def recap_sms(
         custom = candidate if candidate.is_file() else None
     if custom is not None:
         context = _context(snapshot, lang, "text")
-        context["sms"] = _sms(snapshot, language(lang))
+        context["sms"] = build_sms(snapshot, language(lang))
         text = render_template(
             "recap.sms.j2", "text", context, template=custom, user_dir=user_dir
         ).strip()
-        if len(text) > SMS_LIMIT:
+        length = person_length(text)
+        if length > SMS_LIMIT:
             raise DomainError(
-                f"template {Path(custom).name} made a text blast of {len(text)} characters; "
+                f"template {Path(custom).name} made a text blast of {length} characters; "
                 f"keep it to {SMS_LIMIT}"
             )
         return text + "\n"
-    return _sms(snapshot, language(lang)) + "\n"
-
-
-def _sms(snapshot: RecapSnapshot, fmt: Words) -> str:
-    t = snapshot.totals
-    ta_refs = [ref for ta in snapshot.tas for ref in ta.articles]
-    open_rows = [row for row in snapshot.opened_board if row.holder is not None]
-    # What matters most: the articles that moved today, then those waiting longest.
-    open_rows.sort(key=lambda r: (not r.moved_today, r.holding_since or snapshot.as_of))
-    held = [
-        (party.short, [r for r in open_rows if r.holder is party.side])
-        for party in (snapshot.campaign.employer, snapshot.campaign.union)
-    ]
-    nxt = snapshot.next_session
-    cta = " ".join(snapshot.call_to_action.split())
-
-    def refs_text(refs: Sequence[RecapArticleRef | BoardRow], titles: bool, cap: int) -> str:
-        if cap == 0 or not refs:
-            return fmt.count_articles(len(refs))
-        shown = [
-            f"{r.number} {r.title}" if titles and r.title and r.title != r.number else r.number
-            for r in refs[:cap]
-        ]
-        if len(refs) > cap:
-            return fmt.more(shown, len(refs) - cap)
-        return fmt.join(shown)
-
-    def compose(titles: bool, cap: int, place: bool, with_cta: bool) -> str:
-        parts = [fmt.sms_head(snapshot)]
-        tas = refs_text(ta_refs, titles, cap) if ta_refs else ""
-        parts.append(fmt.sms_tas(tas, t.articles_tad_total, t.articles_opened))
-        for short, rows in held:
-            if rows:
-                parts.append(fmt.sms_holds(short, refs_text(rows, titles, cap)))
-        if nxt is not None:
-            where = f", {nxt.location}" if place and nxt.location else ""
-            parts.append(_sentence(f"{fmt.labels['sms_next']}: {fmt.sms_when(nxt.starts)}{where}"))
-        else:
-            parts.append(fmt.labels["sms_no_next"])
-        if with_cta and cta:
-            parts.append(cta)
-        return " ".join(parts)
-
-    # From the fullest text to the barest, until one fits: titles, the call to action and
-    # the place go first; the article lists shrink last.
-    attempts = [
-        (True, 3, True, True),
-        (False, 6, True, True),
-        (False, 6, False, True),
-        (False, 6, True, False),
-        (False, 4, True, False),
-        (False, 4, False, False),
-        (False, 3, False, False),
-        (False, 2, False, False),
-        (False, 1, False, False),
-        (False, 0, False, False),
-    ]
-    for titles, cap, place, with_cta in attempts:
-        text = compose(titles, cap, place, with_cta)
-        if len(text) <= SMS_LIMIT:
-            return text
-    return text[: SMS_LIMIT - 1].rstrip() + "…"
-
-
-def _sentence(text: str) -> str:
-    return text if text.endswith(".") else text + "."
+    return build_sms(snapshot, language(lang)) + "\n"
 
 
 # ----------------------------------------------------------------------------- e-mail
@@ -315,7 +257,9 @@ def recap_eml(
     )
     campaign = snapshot.campaign
     message = EmailMessage(policy=policy.SMTP)
-    message["Subject"] = fmt.subject(snapshot)
+    from exports.news import subject
+
+    message["Subject"] = subject(snapshot, fmt)
     message["From"] = _mailbox(campaign.sender, fmt.labels["sender_placeholder"])
     if snapshot.audience == "team":
         # Team minutes are never addressed to members: to the team's own address, or to nobody
@@ -324,6 +268,8 @@ def recap_eml(
             message["To"] = _mailbox(campaign.team_recipients, "")
     else:
         message["To"] = _mailbox(campaign.recipients, fmt.labels["recipients_placeholder"])
+        if campaign.sender.strip():
+            message["Reply-To"] = _mailbox(campaign.sender, "")
     message["Date"] = format_datetime(snapshot.generated_at)
     stamp = snapshot.generated_at.strftime("%Y%m%dT%H%M%S")
     message["Message-ID"] = (

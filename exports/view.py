@@ -24,15 +24,19 @@ Every value a template prints is escaped for its format when printed (see `expor
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from exports import news
 from exports.escape import safe_link
+from exports.glance import glance
 from exports.i18n import Words, language
 from exports.money import money_view
 
 if TYPE_CHECKING:
-    from models.recap import RecapNote, RecapSnapshot
+    from models.recap import RecapNote, RecapSnapshot, RecapTA
 
 
 @dataclass(frozen=True)
@@ -45,6 +49,15 @@ class BoardLine:
     holder: str
     since: str
     moved_today: bool
+
+
+@dataclass(frozen=True)
+class TALine:
+    """One TA, ready to print: its articles, what was agreed, and what it hangs on."""
+
+    articles: str
+    summary: str
+    condition: str
 
 
 @dataclass(frozen=True)
@@ -127,6 +140,24 @@ def build_context(recap: RecapSnapshot, lang: str) -> dict[str, Any]:
         for side in recap.caucus_sides
     ]
     attendance = recap.attendance
+    ta_lines = [
+        TALine(
+            articles=fmt.articles(ta.articles),
+            summary=_summary(ta),
+            condition=_condition(ta, fmt) if ta.from_package else "",
+        )
+        for ta in recap.tas
+    ]
+    present = [_member(m.name, m.role, m.site) for m in recap.team] or list(attendance.present)
+    campaign = recap.campaign
+    contact = ""
+    if campaign.sender:
+        found = re.search(r"<([^<>]+)>", campaign.sender)
+        contact = fmt._(
+            "Questions? Reply to this message, or write to {sender}.",
+            sender=found.group(1) if found else campaign.sender,
+        )
+    archive = fmt._("Every recap so far: {url}", url=campaign.url) if campaign.url else ""
     next_line = ""
     if recap.next_session is not None:
         next_line = fmt.when(recap.next_session.starts)
@@ -139,18 +170,33 @@ def build_context(recap: RecapSnapshot, lang: str) -> dict[str, Any]:
         "t": t,
         "fmt": fmt,
         "title": title,
-        "subject": fmt.subject(recap),
+        "subject": news.subject(recap, fmt),
+        # Team minutes keep their own title on top (never the members' headline).
+        "headline": title if recap.audience == "team" else news.headline(recap, fmt),
+        "lead": "" if recap.audience == "team" else news.lead(recap, fmt),
+        "suggested": news.is_suggested(recap),
+        "ta_lines": ta_lines,
+        "watch": campaign.watch,
+        "contact_line": contact,
+        "archive_line": archive,
+        "won_line": fmt.join([fmt.article(ref) for ref in recap.won]),
+        "glossary": fmt._(
+            "Words used here: a caucus is a break in which one side meets in private; a joint "
+            "sidebar is a side meeting of both teams; the ball is in the court of the side that "
+            "owes the next answer."
+        ),
         "dateline": dateline,
         "place": place,
         "kind_line": kind_line,
         "parties_line": parties_line,
         "running_note": running_note,
-        "glance": fmt.glance(recap),
+        "glance": glance(recap, fmt),
+        "label": _label(fmt),
         "board": board,
         "board_rows": [[b.number, b.title, b.status, b.holder, b.since] for b in board],
         "caucus_lines": caucus_lines,
         "attendance_line": fmt.attendance(attendance.observers, attendance.sites),
-        "team_line": fmt.team_present(attendance.present) if attendance.present else "",
+        "team_line": fmt.team_present(present) if present else "",
         "next_line": next_line,
         "money": money_view(
             recap.money,
@@ -167,6 +213,48 @@ def build_context(recap: RecapSnapshot, lang: str) -> dict[str, Any]:
         "who": who,
         "link": safe_link,
     }
+
+
+def _summary(ta: RecapTA) -> str:
+    """What a TA agreed, without the articles named again in front of it ("Professional
+    Development: Professional Development: ..."): a lead-in before a colon that names the
+    first article is left out."""
+    text = ta.summary.strip()
+    head, colon, rest = text.partition(":")
+    if not colon or len(head) > 80 or not rest.strip():
+        return text
+    named = head.casefold()
+    for ref in ta.articles[:1]:
+        if any(name and name.casefold() in named for name in (ref.title, ref.number)):
+            return rest.strip()
+    return text
+
+
+_PACKAGE_WORD = re.compile(r"\s*\((?:package|paquete)\)\s*$", re.IGNORECASE)
+
+
+def _label(fmt: Words) -> Callable[[str], str]:
+    """A proposal's label with its "(package)" said in the recap's language."""
+    word = fmt.labels["kind_package"]
+
+    def label(text: str) -> str:
+        return _PACKAGE_WORD.sub(f" ({word})", text) if word != "package" else text
+
+    return label
+
+
+def _condition(ta: RecapTA, fmt: Words) -> str:
+    """ "Conditional on the whole package, RUSD #5" (the label's own "(package)" dropped, and
+    the label left out when the summary already names it)."""
+    label = _PACKAGE_WORD.sub("", ta.proposal_label).strip()
+    if not label or label.casefold() in ta.summary.casefold():
+        return fmt._("conditional on the whole package")
+    return fmt._("conditional on the whole package, {label}", label=label)
+
+
+def _member(name: str, role: str, site: str) -> str:
+    about = ", ".join(part for part in (role, site) if part)
+    return f"{name} ({about})" if about else name
 
 
 def words(lang: str) -> Words:

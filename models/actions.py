@@ -13,6 +13,14 @@ from typing import Any
 from models.campaign_actions import change_settings as change_settings
 from models.campaign_actions import create_campaign as create_campaign
 from models.campaign_actions import drop_empty
+from models.correction_actions import amend_proposal as amend_proposal
+from models.correction_actions import cancel_session as cancel_session
+from models.correction_actions import edit_note as edit_note
+from models.correction_actions import move_agenda_item as move_agenda_item
+from models.correction_actions import remove_agenda_item as remove_agenda_item
+from models.correction_actions import reschedule_session as reschedule_session
+from models.correction_actions import switch_note_visibility as switch_note_visibility
+from models.correction_actions import undo_note as undo_note
 from models.domain import (
     AgendaStatus,
     CaucusSide,
@@ -156,13 +164,11 @@ def next_agenda_item(store: Store, number: int) -> JournalEvent:
     upcoming = [item for item in items if item.status is AgendaStatus.UPCOMING]
     if upcoming:
         return store.record(
-            {"type": "agenda.item_started", "session": number, "item": upcoming[0].position}
+            {"type": "agenda.item_started", "session": number, "item": upcoming[0].id}
         )
     active = [item for item in items if item.status is AgendaStatus.ACTIVE]
     if active:
-        return store.record(
-            {"type": "agenda.item_done", "session": number, "item": active[0].position}
-        )
+        return store.record({"type": "agenda.item_done", "session": number, "item": active[0].id})
     if not items:
         raise DomainError(f"session {number} has no agenda yet; add an item first")
     raise DomainError(f"every agenda item of session {number} is done or skipped")
@@ -170,7 +176,9 @@ def next_agenda_item(store: Store, number: int) -> JournalEvent:
 
 def finish_agenda_item(store: Store, number: int, position: int) -> JournalEvent:
     """Mark the agenda item at `position` done (the active one, when the session ends)."""
-    return store.record({"type": "agenda.item_done", "session": number, "item": position})
+    items = store.agenda(number)
+    item = items[position - 1].id if 1 <= position <= len(items) else position
+    return store.record({"type": "agenda.item_done", "session": number, "item": item})
 
 
 def skip_agenda_item(store: Store, number: int) -> JournalEvent:
@@ -178,9 +186,7 @@ def skip_agenda_item(store: Store, number: int) -> JournalEvent:
     upcoming = [item for item in store.agenda(number) if item.status is AgendaStatus.UPCOMING]
     if not upcoming:
         raise DomainError(f"session {number} has no upcoming agenda item to skip")
-    return store.record(
-        {"type": "agenda.item_skipped", "session": number, "item": upcoming[0].position}
-    )
+    return store.record({"type": "agenda.item_skipped", "session": number, "item": upcoming[0].id})
 
 
 def pass_proposal(

@@ -114,10 +114,15 @@ class Session(NamedTuple):
     ended_at: datetime | None = None
     next: NextSession | None = None
     call_to_action: str = ""
+    cancelled_at: datetime | None = None
 
     @property
     def running(self) -> bool:
         return self.started_at is not None and self.ended_at is None
+
+    @property
+    def cancelled(self) -> bool:
+        return self.cancelled_at is not None
 
 
 class Attendance(NamedTuple):
@@ -136,6 +141,8 @@ class AgendaItem(NamedTuple):
     status: AgendaStatus = AgendaStatus.UPCOMING
     started_at: datetime | None = None
     ended_at: datetime | None = None
+    id: str = ""
+    """The id of the `agenda.item_added` event: how the app names the item."""
 
 
 class Proposal(NamedTuple):
@@ -208,6 +215,8 @@ class Note(NamedTuple):
     party: NoteParty | None = None
     visibility: Visibility = Visibility.MEMBERS
     seat: str = ""
+    edited: bool = False
+    """Whether an active `note.edited` corrects it."""
 
 
 class InfoRequest(NamedTuple):
@@ -226,7 +235,7 @@ class InfoRequest(NamedTuple):
 
 
 class HistoryEntry(NamedTuple):
-    """One move on an article: a pass, a withdrawal or a TA."""
+    """One move on an article: a pass, an amendment, a withdrawal or a TA."""
 
     at: datetime
     what: str
@@ -234,6 +243,8 @@ class HistoryEntry(NamedTuple):
     label: str
     summary: str
     event_id: str
+    proposal: str = ""
+    """The id of the proposal the entry is about (empty for a TA on articles alone)."""
 
 
 class Draft(NamedTuple):
@@ -255,6 +266,28 @@ class JournalEvent(NamedTuple):
     undone: bool = False
 
 
+class Conflict(NamedTuple):
+    """An event the rules refused at its place in the shared order: kept in the journal, out
+    of the state, until the team settles it by undoing one side."""
+
+    seq: int
+    event_id: str
+    type: str
+    at: datetime
+    origin_db: str
+    reason: str
+    description: str
+
+
+class SeatSeen(NamedTuple):
+    """Another seat met in the shared folder: its database id, the seat labels that recorded
+    its events, and when its latest file was written (None before any)."""
+
+    db_id: str
+    labels: tuple[str, ...]
+    last_seen: datetime | None
+
+
 __all__ = [
     "TA",
     "AgendaItem",
@@ -266,6 +299,7 @@ __all__ = [
     "Campaign",
     "Caucus",
     "CaucusSide",
+    "Conflict",
     "Draft",
     "HistoryEntry",
     "InfoRequest",
@@ -281,6 +315,7 @@ __all__ = [
     "ProposalKind",
     "ProposalStatus",
     "RecapSettings",
+    "SeatSeen",
     "Session",
     "SessionKind",
     "SessionMode",

@@ -12,9 +12,7 @@ from typing import Annotated, Literal
 
 from pydantic import (
     AfterValidator,
-    BaseModel,
     BeforeValidator,
-    ConfigDict,
     Field,
     ValidationError,
     model_validator,
@@ -31,6 +29,9 @@ from models.domain import (
     Visibility,
 )
 from models.errors import DomainError
+from models.event_base import Event, Payload
+from models.event_corrections import CORRECTION_TYPES
+from models.event_recap import RECAP_EVENTS
 from models.fields import (
     AgendaMinutes,
     ArticleList,
@@ -41,13 +42,13 @@ from models.fields import (
     Headcount,
     Initials,
     Instant,
+    ItemRef,
     Label,
     Link,
     Name,
     NameList,
     OptionalLine,
     OptionalText,
-    Position,
     RequiredArticleList,
     RequiredText,
     SessionNumber,
@@ -77,19 +78,6 @@ UnitText = Annotated[OptionalLine, AfterValidator(_unit)]
 
 MailboxText = Annotated[OptionalLine, AfterValidator(_mailbox)]
 """One e-mail address as typed (`Name <address>` or `address`), kept in its normal form."""
-
-
-class Payload(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
-
-
-class Event(Payload):
-    """The fields every line carries."""
-
-    type: str
-    at: Instant
-    id: EventId | None = None
-    seat: OptionalLine = ""
 
 
 class PartyNames(Payload):
@@ -238,7 +226,7 @@ class AgendaItemAdded(Event):
 class AgendaItemMark(Event):
     type: Literal["agenda.item_started", "agenda.item_done", "agenda.item_skipped"]
     session: SessionNumber
-    item: Position
+    item: ItemRef
 
 
 class ProposalPassed(Event):
@@ -252,7 +240,7 @@ class ProposalPassed(Event):
     internal_note: OptionalText = ""
     embargoed: bool = False
     link: Link = ""
-    terms: Terms = {}
+    terms: Terms = {}  # noqa: RUF012 (a pydantic field: each model gets its own copy)
 
 
 class ProposalWithdrawn(Event):
@@ -355,6 +343,8 @@ EVENT_TYPES: dict[str, type[Event]] = {
     "info_request.made": InfoRequestMade,
     "info_request.answered": InfoRequestAnswered,
     "event.undone": EventUndone,
+    **CORRECTION_TYPES,
+    **RECAP_EVENTS,
 }
 
 

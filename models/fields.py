@@ -155,6 +155,22 @@ Headcount = Annotated[int, _whole(0, 1_000_000, "")]
 Position = Annotated[int, _whole(1, 10_000, "")]
 
 
+def _item_ref(value: object) -> int | str:
+    if isinstance(value, str) and not value.strip().isdigit():
+        return _event_id(value)
+    if isinstance(value, str | int | float) and not isinstance(value, bool):
+        return int(_POSITION(value))
+    raise ValueError(
+        f"must be an agenda item's position (1, 2, ...) or its event id, not {_clip(value)}"
+    )
+
+
+_POSITION = _whole(1, 10_000, "").func  # type: ignore[attr-defined]
+ItemRef = Annotated[int | str, BeforeValidator(_item_ref)]
+"""An agenda item: the id of the `agenda.item_added` event that added it, or its 1-based
+position read against the agenda as it stands at that point of the order."""
+
+
 def _link(value: object) -> str:
     if value is None:
         return ""
@@ -192,6 +208,7 @@ def _terms(value: object) -> dict[str, float]:
 
 
 Terms = Annotated[dict[str, float], BeforeValidator(_terms)]
+check_terms = _terms
 
 
 def _articles(value: object) -> tuple[str, ...]:

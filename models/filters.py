@@ -38,8 +38,9 @@ def on_the_table(proposals: Iterable[Proposal]) -> list[Proposal]:
 
 
 def waiting_sessions(sessions: Iterable[Session]) -> list[Session]:
-    """The scheduled sessions not yet started, in the order given (the store's: by number)."""
-    return [s for s in sessions if s.started_at is None]
+    """The scheduled sessions not yet started nor cancelled, in the order given (the
+    store's: by number)."""
+    return [s for s in sessions if s.started_at is None and s.cancelled_at is None]
 
 
 def next_waiting_session(sessions: Iterable[Session]) -> Session | None:

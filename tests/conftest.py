@@ -28,8 +28,15 @@ def small_store(db_path: Path) -> Iterator[Store]:
 @pytest.fixture
 def live_store(small_store: Store) -> Store:
     """The small campaign with session 2 scheduled and running."""
+    # Times of their own: the rules follow `at` (the shared order), so a test's later lines
+    # at fixed times must come after these.
     small_store.record(
-        {"type": "session.scheduled", "session": 2, "starts": "2026-03-17T16:30:00-07:00"}
+        {
+            "type": "session.scheduled",
+            "at": "2026-03-11T09:00:00-07:00",
+            "session": 2,
+            "starts": "2026-03-17T16:30:00-07:00",
+        }
     )
-    small_store.record({"type": "session.started", "session": 2})
+    small_store.record({"type": "session.started", "at": "2026-03-17T16:31:00-07:00", "session": 2})
     return small_store

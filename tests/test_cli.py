@@ -308,7 +308,8 @@ def test_installed_command_runs(loaded: Path) -> None:
 def test_recap_to_stdout_and_to_a_file(loaded: Path, tmp_path: Path, runner: CliRunner) -> None:
     result = runner.invoke(main, ["--db", str(loaded), "recap", "--session", "1"])
     assert result.exit_code == 0, result.stderr
-    assert result.output.startswith("# Bargaining update: Session 1")
+    assert result.stdout.startswith("# Tentative agreement on Article 1 (Recognition)")
+    assert "**Bargaining update: Session 1**" in result.stdout
     assert "We can go to 26" not in result.output  # an internal note
     out = tmp_path / "recap.html"
     result = runner.invoke(
@@ -317,6 +318,23 @@ def test_recap_to_stdout_and_to_a_file(loaded: Path, tmp_path: Path, runner: Cli
     assert result.exit_code == 0 and "<html" in out.read_text(encoding="utf-8")
     team = runner.invoke(main, ["--db", str(loaded), "recap", "--audience", "team"]).output
     assert "We can go to 26" in team
+
+
+def test_recap_reports_blast_segments_and_untranslated_texts_on_stderr(
+    loaded: Path, runner: CliRunner
+) -> None:
+    sms = runner.invoke(main, ["--db", str(loaded), "recap", "--format", "sms"])
+    assert sms.exit_code == 0, sms.stderr
+    length = len(sms.stdout.rstrip("\n"))
+    assert sms.stderr.startswith(f"text blast: {length} characters, ")
+    assert "(GSM-7)" in sms.stderr and "untranslated" not in sms.stderr
+    spanish = runner.invoke(main, ["--db", str(loaded), "recap", "--lang", "es"])
+    assert spanish.exit_code == 0, spanish.stderr
+    assert "shown untranslated in es" in spanish.stderr
+    assert " title: Recognition" in spanish.stderr
+    assert "untranslated" not in spanish.stdout
+    english = runner.invoke(main, ["--db", str(loaded), "recap"])
+    assert english.stderr == ""
 
 
 @pytest.mark.parametrize(

@@ -43,6 +43,8 @@ REQUIRED = {
     "note.added": {"session", "text"},
     "info_request.made": {"session", "by", "text"},
     "info_request.answered": {"request"},
+    "recap.written": {"session"},
+    "text.translated": {"event", "field", "lang", "text"},
 }
 OPTIONAL = {
     "campaign.created": {"title", "our_side"},
@@ -58,6 +60,7 @@ OPTIONAL = {
     "note.added": {"kind", "speaker", "party", "visibility"},
     "info_request.made": {"due"},
     "info_request.answered": {"session"},
+    "recap.written": {"headline", "lead"},
 }
 IN_SESSION = {
     "attendance.recorded",

@@ -26,6 +26,7 @@ from markdown_it import MarkdownIt
 
 from exports import FORMATS, board_csv, render_recap
 from exports.escape import display_width, md_table, md_text, safe_link
+from exports.sms_count import segments
 from exports.templating import clear_cache
 from models.demo import demo_events
 from models.errors import DomainError
@@ -35,6 +36,7 @@ from models.store import Store
 DEMO_DAY = date(2026, 3, 22)
 NOW = datetime.fromisoformat("2026-03-22T18:00:00-07:00")
 AT = "2026-03-10T17:00:00-07:00"
+SETUP = "2026-03-01T09:01:00-08:00"  # before the session: the rules follow `at`
 
 HOSTILE_NOTES = [
     "<script>alert('note')</script>",
@@ -67,12 +69,12 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
             "timezone": "America/Los_Angeles",
             "title": "Contract `2026` *now*",
         },
-        {"type": "article.added", "at": AT, "number": "1", "title": "Pay | Benefits <b>x</b>"},
-        {"type": "article.added", "at": AT, "number": "2", "title": "薪水 and 福利 (wide)"},
-        {"type": "article.added", "at": AT, "number": "3", "title": "Safety"},
+        {"type": "article.added", "at": SETUP, "number": "1", "title": "Pay | Benefits <b>x</b>"},
+        {"type": "article.added", "at": SETUP, "number": "2", "title": "薪水 and 福利 (wide)"},
+        {"type": "article.added", "at": SETUP, "number": "3", "title": "Safety"},
         {
             "type": "session.scheduled",
-            "at": AT,
+            "at": SETUP,
             "session": 1,
             "starts": "2026-03-10T16:30:00-07:00",
             "location": "<iframe src=javascript:alert(1)> Room | 2",
@@ -319,7 +321,9 @@ def test_eml_has_text_and_html_parts(demo: Store) -> None:
     snapshot = build_snapshot(demo, 4, "members", NOW)
     message = parse_eml(render_recap(snapshot, format="eml"))
     assert message.get_content_type() == "multipart/alternative"
-    assert message["Subject"] == "Bargaining update: Session 4, March 15"
+    # Session 4's headline was written by the comms lead (recap.written in the demo).
+    assert message["Subject"] == "REA bargaining, session 4: The district walked out of mediation"
+    assert message["Reply-To"] == "REA Bargaining Team <bargaining@riverbendea.example.org>"
     assert message["From"] == "REA Bargaining Team <bargaining@riverbendea.example.org>"
     assert message["To"] == "REA members <members@riverbendea.example.org>"
     assert parsedate_to_datetime(message["Date"]) == NOW
@@ -347,7 +351,7 @@ def test_eml_has_text_and_html_parts(demo: Store) -> None:
 def test_eml_in_spanish_and_with_placeholders(hostile: Store, demo: Store) -> None:
     spanish = parse_eml(render_recap(build_snapshot(demo, 5, "members", NOW), format="eml",
                                      lang="es"))  # fmt: skip
-    assert spanish["Subject"] == "Novedades de la negociación: sesión 5, 22 de marzo"
+    assert spanish["Subject"] == "Negociación de REA, sesión 5: Acuerdos tentativos en 4 artículos"
     message = parse_eml(render_recap(hostile_snapshot(hostile), format="eml"))
     assert "example.invalid" in message["From"] and "sender" in message["From"].lower()
     assert "example.invalid" in message["To"]
@@ -367,10 +371,17 @@ def test_text_blast_fits_in_320_characters(demo: Store, hostile: Store) -> None:
             assert len(text.rstrip("\n")) <= 320
 
 
-def test_text_blast_names_tas_holders_and_next_session(demo: Store) -> None:
-    text = render_recap(build_snapshot(demo, 3, "members", NOW), format="sms")
-    assert "TA on 16" in text and "RUSD to answer on" in text and "REA to answer on" in text
+def test_text_blast_puts_headline_action_and_link_first_then_what_fits(demo: Store) -> None:
+    snapshot = build_snapshot(demo, 3, "members", NOW)
+    text = render_recap(snapshot, format="sms")
+    assert text.startswith("REA: Tentative agreements on 3 articles. Mediation starts next week.")
+    assert text.rstrip().endswith("Full recap: https://riverbendea.example.org/bargaining")
     assert "Next: Sun Mar 15, 4:30 PM" in text
+    # With a short call to action it fits one GSM-7 segment, and stays there: the place of
+    # the next session and the article lists give way first.
+    short = render_recap(snapshot.model_copy(update={"call_to_action": "Wear red."}), format="sms")
+    assert "Wear red." in short and "RUSD to answer on" not in short
+    assert segments(short.rstrip("\n"))[1:] == ("GSM-7", len(short.rstrip("\n")), 1)
 
 
 def test_text_blast_shrinks_a_crowded_session(demo: Store) -> None:
@@ -384,7 +395,8 @@ def test_text_blast_shrinks_a_crowded_session(demo: Store) -> None:
     )
     text = render_recap(crowded, format="sms")
     assert len(text.rstrip("\n")) <= 320
-    assert "TA on" in text and "Next:" in text
+    # The action is shortened, never dropped; the link to the full recap stays.
+    assert "Come to the rally." in text and "…" in text and "Full recap: https://" in text
 
 
 # ------------------------------------------------------------------------------ CSV, JSON
@@ -468,7 +480,7 @@ def test_user_template_file_and_config_folder(
     (isolated_user_templates / "recap.md.j2").write_text(
         'Ours\n\n{% include "builtin/recap.md.j2" %}'
     )
-    assert render_recap(snapshot, format="md").startswith("Ours\n\n# Bargaining update")
+    assert render_recap(snapshot, format="md").startswith("Ours\n\n# Tentative agreement on")
     # Formats with no override keep the built-in template.
     assert render_recap(snapshot, format="html").startswith("<!DOCTYPE html>")
 
@@ -478,7 +490,7 @@ def test_user_template_can_include_the_built_in_ones(demo: Store, tmp_path: Path
     mine = tmp_path / "wrapper.md.j2"
     mine.write_text('Intro line\n\n{% include "recap.md.j2" %}')
     text = render_recap(snapshot, format="md", template=mine)
-    assert text.startswith("Intro line\n\n# Bargaining update: Session 2")
+    assert text.startswith("Intro line\n\n# Tentative agreement on Article 17")
 
 
 def test_template_errors_name_the_template_and_line(demo: Store, tmp_path: Path) -> None:
@@ -511,7 +523,7 @@ def test_user_text_blast_template_is_held_to_320_characters(demo: Store, tmp_pat
     snapshot = build_snapshot(demo, 1, "members", NOW)
     short = tmp_path / "short.j2"
     short.write_text("{{ union }}: {{ sms }}")
-    assert render_recap(snapshot, format="sms", template=short).startswith("REA: REA bargaining")
+    assert render_recap(snapshot, format="sms", template=short).startswith("REA: REA: ")
     long = tmp_path / "long.j2"
     long.write_text("{% for n in range(50) %}blah blah {% endfor %}")
     with pytest.raises(DomainError, match="keep it to 320"):

@@ -69,6 +69,27 @@ def test_the_console_opens_without_click_and_with_what_was_named(tmp_path: Path)
     assert done.stdout.split() == [str(tmp_path / "x.db"), "lead", "False"]
 
 
+def test_the_console_opens_syncing_without_click(tmp_path: Path) -> None:
+    """`bargain --sync DIR [--passphrase-file FILE]` is still the fast path (issue 16)."""
+    script = (
+        "import sys\n"
+        "import tui.console as console\n"
+        "import tui.launch as launch\n"
+        "console.open_app = lambda path, seat, sync=None, passphrase_file=None: print(\n"
+        "    path, seat, sync, passphrase_file, 'click' in sys.modules)\n"
+        "launch.main(sys.argv[1:])\n"
+    )
+    args = ["--db", str(tmp_path / "x.db"), "--seat", "notes", f"--sync={tmp_path / 'shared'}"]
+    done = run(script, *args, "--passphrase-file", str(tmp_path / "key"))
+    assert done.stdout.split() == [
+        str(tmp_path / "x.db"),
+        "notes",
+        str(tmp_path / "shared"),
+        str(tmp_path / "key"),
+        "False",
+    ]
+
+
 def test_other_command_lines_reach_click() -> None:
     done = run("import tui.launch as launch\nlaunch.main(['--version'])\n")
     assert done.returncode == 0

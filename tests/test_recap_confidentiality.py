@@ -122,6 +122,9 @@ operation = st.one_of(
     st.tuples(st.just("withdraw_last")),
     st.tuples(st.just("request"), text, st.sampled_from(["union", "employer"])),
     st.tuples(st.just("next_session")),
+    st.tuples(st.just("written"), text, text),
+    st.tuples(st.just("translate"), text,
+              st.sampled_from(["note.added", "proposal.passed", "ta.signed", "caucus.started"])),
 )  # fmt: skip
 
 
@@ -246,6 +249,43 @@ def journal(ops: list[tuple[Any, ...]], secrets: Secrets) -> list[dict[str, Any]
                     "due": "2026-03-11",
                 }
             )
+        elif kind == "written":
+            _, headline, lead = op
+            events.append(
+                {
+                    "type": "recap.written",
+                    "at": at(),
+                    "session": session,
+                    "headline": " ".join(f"{headline} headline".split())[:120],
+                    "lead": f"{lead} lead".strip(),
+                }
+            )
+        elif kind == "translate":
+            # A Spanish translation of the latest event of a kind: of a team-only text it is
+            # team-only too (it carries the original's marker, or a new secret).
+            _, body, target_type = op
+            target = next((e for e in reversed(events) if e["type"] == target_type), None)
+            if target is not None:
+                field = {"note.added": "text", "caucus.started": "purpose"}.get(
+                    target_type, "summary"
+                )
+                original = str(target.get(field, ""))
+                marker = original.split()[-1] if original.split() else ""
+                secret = target_type == "caucus.started" or (
+                    target_type == "proposal.passed"
+                    and (target.get("kind") == "supposal" or target.get("embargoed"))
+                )
+                translated = secrets.new(body) if secret else f"{body} traducido {marker}"
+                events.append(
+                    {
+                        "type": "text.translated",
+                        "at": at(),
+                        "event": target,  # replaced by its id below
+                        "field": field,
+                        "lang": "es",
+                        "text": translated.strip(),
+                    }
+                )
         elif kind == "next_session":
             events.append({"type": "session.ended", "at": at(), "session": session})
             session += 1
@@ -257,6 +297,10 @@ def journal(ops: list[tuple[Any, ...]], secrets: Secrets) -> list[dict[str, Any]
     last_proposal = ""
     for index, event in enumerate(events):
         event["id"] = f"e{index}"
+    for event in events:
+        if event["type"] == "text.translated":
+            event["event"] = event["event"]["id"]
+    for event in events:
         if event["type"] == "proposal.passed":
             last_proposal = event["id"]
         elif event["type"] == "proposal.withdrawn" or (
@@ -295,10 +339,12 @@ def test_no_member_format_ever_holds_team_only_text(ops: list[tuple[Any, ...]]) 
         for session in store.sessions():
             if session.started_at is None:
                 continue
-            snapshot = build_snapshot(store, session.number, "members", NOW)
-            for output in member_outputs(snapshot):
-                for marker in markers:
-                    assert marker not in output, (marker, session.number)
+            for lang in ("en", "es"):
+                snapshot = build_snapshot(store, session.number, "members", NOW, lang=lang)
+                for output in member_outputs(snapshot):
+                    for marker in markers:
+                        assert marker not in output, (marker, session.number)
+                assert not any(m in item.text for item in snapshot.untranslated for m in markers)
             # And the team's own minutes do carry what the team wrote.
             team = render_recap(build_snapshot(store, session.number, "team", NOW), format="json")
             written = {note["text"] for note in json.loads(team)["recap"]["notes"]}

@@ -30,15 +30,20 @@ UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
 
 
 @pytest.fixture(scope="module")
-def snapshots(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[tuple[int, str], object]]:
+def snapshots(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[dict[tuple[int, str, str], object]]:
     path = tmp_path_factory.mktemp("golden") / "demo.db"
     with Store(path, create=True) as store:
         store.import_journal(json.dumps(event) for event in demo_events(DEMO_DAY))
         audiences: tuple[Audience, ...] = ("members", "team")
+        # Each language's snapshot carries the demo's translations into it (session 4's
+        # headline, lead, call to action, the article titles, the sign-off...).
         yield {
-            (session, audience): build_snapshot(store, session, audience, NOW)
+            (session, audience, lang): build_snapshot(store, session, audience, NOW, lang=lang)
             for session in SESSIONS
             for audience in audiences
+            for lang in ("en", "es")
         }
 
 
@@ -62,22 +67,22 @@ def check(name: str, text: str, folder: Path = GOLDEN) -> None:
 @pytest.mark.parametrize("fmt", list(FORMATS))
 @pytest.mark.parametrize("session", SESSIONS)
 def test_member_recap_matches_golden(
-    snapshots: dict[tuple[int, str], RecapSnapshot],
+    snapshots: dict[tuple[int, str, str], RecapSnapshot],
     no_user_templates: Path,
     session: int,
     fmt: str,
     lang: str,
 ) -> None:
-    snapshot = snapshots[(session, "members")]
+    snapshot = snapshots[(session, "members", lang)]
     text = render_recap(snapshot, format=fmt, lang=lang, user_dir=no_user_templates)
     check(f"session-{session}.{lang}.{FORMATS[fmt]}", text)
 
 
 @pytest.mark.parametrize("session", SESSIONS)
 def test_team_minutes_match_golden(
-    snapshots: dict[tuple[int, str], RecapSnapshot], no_user_templates: Path, session: int
+    snapshots: dict[tuple[int, str, str], RecapSnapshot], no_user_templates: Path, session: int
 ) -> None:
-    snapshot = snapshots[(session, "team")]
+    snapshot = snapshots[(session, "team", "en")]
     text = render_recap(snapshot, format="md", lang="en", user_dir=no_user_templates)
     check(f"team-{session}.en.md", text)
 

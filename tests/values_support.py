@@ -8,7 +8,7 @@ from exports import FORMATS, LANGS, board_csv, render_recap
 from models.recap import build_snapshot
 from models.store import Store
 
-AT = "2026-03-10T18:00:00-07:00"
+AT = "2026-03-17T18:00:00-07:00"  # in session 2 of `live_store` (rules follow `at`)
 LATER = datetime(2026, 3, 11, tzinfo=UTC)
 
 

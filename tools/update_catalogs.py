@@ -18,7 +18,15 @@ from babel.messages.pofile import read_po, write_po
 
 ROOT = Path(__file__).resolve().parent.parent
 LOCALE = ROOT / "exports" / "locale"
-SOURCES = ("exports/labels.py", "exports/i18n.py", "exports/money.py")
+SOURCES = (
+    "exports/labels.py",
+    "exports/i18n.py",
+    "exports/glance.py",
+    "exports/news.py",
+    "exports/sms.py",
+    "exports/view.py",
+    "exports/money.py",
+)
 KEYWORDS = {"N_": None, "_": None, "_at": None, "_n": (1, 2), "_p": ((1, "c"), 2)}
 PATTERNS = ("MMM d", "MMM d, y", "h:mm a", "EEE MMM d, h:mm a")
 """The CLDR date patterns (context "date pattern") a catalog may translate: in Babel's

@@ -9,8 +9,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
+from textual import events
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.command import Provider
@@ -19,16 +20,25 @@ from textual.screen import ModalScreen, Screen
 from models.errors import DomainError, StoreError
 from models.store import Store
 from models.timeutil import utc_now
+from tui.key_order import KeyOrder
 from tui.messages import StoreChanged
 from tui.screens.main import MainScreen
+
+if TYPE_CHECKING:
+    from tui.messages import SeatsSynced
+    from tui.seat_sync import Exchange, SeatSync, SyncView
 
 AROUND_SCREENS = {
     "sessions": ("tui.screens.sessions", "SessionsScreen"),
     "articles": ("tui.screens.articles", "ArticlesScreen"),
     "recap": ("tui.screens.recap", "RecapScreen"),
     "settings": ("tui.screens.settings", "SettingsScreen"),
+    "conflicts": ("tui.screens.conflicts", "ConflictsScreen"),
 }
-"""The screens around the console (module, class), opened by S, R and r: one at a time."""
+"""The screens around the console (module, class), opened by S, R, r, ctrl+o and C: one at
+a time."""
+GLOBAL_ACTIONS = ("help", "undo", "redo", "sessions", "articles", "recap", "settings", "conflicts")
+"""The app's keys that wait while a dialog is open (and without a database)."""
 POLL_SECONDS = 0.4
 """How often the journal's last position is read to see other seats' changes."""
 
@@ -104,6 +114,15 @@ class BargainingApp(App[None]):
             tooltip="Settings: names, recap addresses, terms, ground rules",
             id="app.settings",
         ),
+        Binding(
+            "C",
+            "conflicts",
+            "Conflicts",
+            show=False,
+            key_display="C",
+            tooltip="Conflicts between seats: settle one by undoing a side",
+            id="app.conflicts",
+        ),
         Binding("q", "quit", "Quit", tooltip="Quit (everything is already saved)", id="app.quit"),
     ]
 
@@ -112,14 +131,26 @@ class BargainingApp(App[None]):
         db_path: Path,
         seat: str = "",
         clock: Callable[[], datetime] = utc_now,
+        *,
+        sync: Path | None = None,
+        passphrase_file: Path | None = None,
+        exchange: Exchange | None = None,
+        sync_seconds: float | None = None,
     ) -> None:
         super().__init__()
         self.db_path = Path(db_path)
         self.seat = seat
         self.clock = clock
+        self.sync_folder = Path(sync) if sync is not None else None
+        """The folder given with `--sync` (remembered by the database once syncing starts)."""
+        self._sync_options = (passphrase_file, exchange, sync_seconds)
+        self.seat_sync: SeatSync | None = None
+        self.sync_view: SyncView | None = None
+        """The latest exchange with the other seats, for the status line (None: no sync)."""
         self._store: Store | None = None
         self._problem: StoreError | None = None
         self._seen_seq = 0
+        self._keys = KeyOrder(self, super().on_event)
         try:
             self._store = Store(self.db_path, create=True, clock=clock, seat=seat)
             self._campaign_ready = self._store.has_campaign()
@@ -148,6 +179,45 @@ class BargainingApp(App[None]):
             self._welcome()
         self._seen_seq = self.store.last_seq()
         self.set_interval(POLL_SECONDS, self._poll, name="journal poll")
+        self.call_after_refresh(self.start_sync)
+
+    # ------------------------------------------------------------------ seats
+
+    def start_sync(self) -> None:
+        """Exchange with the other seats in the background, if a folder was given or is
+        remembered by the database (after the first frame: `models.seats` loads then)."""
+        from tui.seat_sync import start
+
+        start(self, *self._sync_options)
+
+    def on_seats_synced(self, message: SeatsSynced) -> None:
+        """The sync worker's outcome, on the app's thread."""
+        self.seats_synced(message.view)
+
+    def seats_synced(self, view: SyncView) -> None:
+        """An exchange ended: show it; reload if events came."""
+        import time
+
+        from tui.seat_sync import carried
+        from tui.widgets.sync_status import SyncStatus
+
+        told = {text for text, _at in self.sync_view.recent} if self.sync_view else set()
+        view = carried(view, self.sync_view, time.monotonic())
+        for text, _at in view.recent:
+            if text not in told:  # the whole line once, where it wraps; the status keeps it
+                self.notify(text, title="Seats", severity="error", timeout=15)
+        self.sync_view = view
+        for screen in self.screen_stack:
+            if isinstance(screen, ModalScreen) or screen.id == "_default":
+                continue
+            found = screen.query(SyncStatus)
+            if not found:  # the screens around the console show it too, above their keys
+                screen.mount(SyncStatus(classes="-on"))
+            for status in found:
+                status.add_class("-on")
+                status.refresh()
+        if view.report is not None and view.report.received:
+            self._poll()
 
     def _cannot_open(self, problem: StoreError) -> None:
         from tui.screens.error import ProblemScreen
@@ -194,6 +264,8 @@ class BargainingApp(App[None]):
         if seq != self._seen_seq:
             self._seen_seq = seq
             self.refresh_screens(seq)
+            if self.seat_sync is not None:
+                self.seat_sync.now()
 
     def refresh_screens(self, seq: int | None = None) -> None:
         """Tell every screen on the stack that the journal changed."""
@@ -205,9 +277,25 @@ class BargainingApp(App[None]):
 
     # ------------------------------------------------------------------ keys
 
+    async def on_event(self, event: events.Event) -> None:
+        """Keys from the terminal go through `KeyOrder`: one burst, each key where it was
+        typed for."""
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            await self._keys.arrived(event)
+            return
+        await super().on_event(event)
+
+    def on_key(self, event: events.Key) -> None:
+        self._keys.came_back(event)
+
+    def replay_keys(self, keys: list[events.Key]) -> None:
+        """Keys a dialog held while it was being built, handed back to be delivered in order
+        (`tui.dialogs.type_ahead`)."""
+        self._keys.replay(keys)
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Global keys wait while a dialog is open (its fields take the keys)."""
-        if action in ("help", "undo", "redo", "sessions", "articles", "recap", "settings", "quit"):
+        if action in (*GLOBAL_ACTIONS, "quit"):
             if isinstance(self.screen, ModalScreen):
                 return False
             if self._store is None and action != "quit":
@@ -237,7 +325,7 @@ class BargainingApp(App[None]):
         if event is None:
             self.notify("Nothing of yours to undo.", severity="warning")
             return
-        what = describe_event(event)
+        what = describe_event(event, self.store.event)
 
         def answer(yes: bool | None) -> None:
             if yes:
@@ -258,7 +346,7 @@ class BargainingApp(App[None]):
             self.notify("Nothing to redo.", severity="warning")
             return
         target = actions.undone_event(self.store, undo)
-        what = describe_event(target) if target is not None else "the last undo"
+        what = describe_event(target, self.store.event) if target is not None else "the last undo"
         self._undo_write(lambda: actions.redo(self.store, undo), "Redone", what)
 
     def _undo_write(self, write: Callable[[], object], done: str, what: str) -> None:
@@ -289,6 +377,10 @@ class BargainingApp(App[None]):
         """The campaign's settings."""
         self._open_screen("settings")
 
+    def action_conflicts(self) -> None:
+        """The conflicts between seats, to settle."""
+        self._open_screen("conflicts")
+
     def _open_screen(self, which: str) -> None:
         """Open one of the screens around the console; they never stack: from another of
         them, that one is closed first (Escape always leads back to the console)."""
@@ -306,6 +398,8 @@ class BargainingApp(App[None]):
         self.push_screen(screen_class(self.store), lambda _result: self.refresh_screens())
 
     def on_unmount(self) -> None:
+        if self.seat_sync is not None:
+            self.seat_sync.stop()
         if self._store is not None:
             self._store.close()
 

@@ -19,6 +19,7 @@ from tui.cli_articles import articles
 from tui.cli_io import db_option, db_path, open_db, read_input, write_output
 from tui.cli_io import fail as _fail
 from tui.cli_io import utf8_or_fail as _utf8_or_fail
+from tui.cli_seats import conflicts, join, sync, undo
 from tui.cli_settings import settings as settings_command
 from tui.console import open_app
 
@@ -43,18 +44,37 @@ class BargainGroup(click.Group):
 @click.option(
     "--seat", metavar="NAME", help="Who is recording (default: $BARGAIN_SEAT or user@host)."
 )
+@click.option(
+    "--sync",
+    "sync",
+    metavar="DIR",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="The app exchanges with the other seats through this shared folder (remembered).",
+)
+@click.option(
+    "--passphrase-file",
+    metavar="FILE",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="The team passphrase for the shared folder (default: $BARGAIN_TEAM_KEY).",
+)
 @click.version_option(package_name="open-bargaining", prog_name="bargain")
 @click.pass_context
-def main(ctx: click.Context, seat: str | None) -> None:
+def main(
+    ctx: click.Context, seat: str | None, sync: Path | None, passphrase_file: Path | None
+) -> None:
     """Run a live, open bargaining session, and turn it into a recap for members.
 
-    Without a command, opens the app on the database.
+    Without a command, opens the app on the database (with --sync DIR, syncing with the
+    other seats through that folder).
     """
     ctx.ensure_object(dict)
     if seat:
         ctx.obj["seat"] = seat
     if ctx.invoked_subcommand is None:
-        open_app(db_path(ctx), seat=seat or default_seat())
+        syncing = {"sync": sync} if sync else {}
+        if passphrase_file:
+            syncing["passphrase_file"] = passphrase_file
+        open_app(db_path(ctx), seat=seat or default_seat(), **syncing)
 
 
 @main.command()
@@ -202,12 +222,19 @@ def recap(
     from models.recap import build_snapshot
 
     with open_db(ctx) as store:
-        snapshot = build_snapshot(store, session, "team" if audience == "team" else "members")
+        snapshot = build_snapshot(
+            store, session, "team" if audience == "team" else "members", lang=lang
+        )
         database_id = store.database_id
     text = render_recap(
         snapshot, format=fmt, lang=lang, template=Path(template) if template else None
     )
     write_output(text, output, database_id)
+    from tui.cli_recap_notes import recap_notes
+
+    sys.stdout.flush()  # the recap first, then what is said about it
+    for line in recap_notes(snapshot, fmt, text):
+        click.echo(line, err=True)
 
 
 def _language(code: str) -> str:
@@ -304,6 +331,8 @@ def demo(ctx: click.Context, large: bool, no_open: bool) -> None:
 
 
 main.add_command(articles)
+for _seat_command in (sync, join, conflicts, undo):
+    main.add_command(_seat_command)
 main.add_command(db_option(settings_command))
 
 if __name__ == "__main__":  # pragma: no cover

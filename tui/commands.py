@@ -31,6 +31,11 @@ EXTRA_COMMANDS = (
         action_string("add_agenda_item"),
     ),
     PaletteCommand(
+        "Edit the agenda",
+        "Remove an item not yet started, or move items up and down ([ ] in the list)",
+        action_string("edit_agenda"),
+    ),
+    PaletteCommand(
         "Mark an information request answered",
         "Pick an open request and mark it answered",
         action_string("info_request"),

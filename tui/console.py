@@ -10,8 +10,11 @@ import gc
 from pathlib import Path
 
 
-def open_app(path: Path, *, seat: str) -> None:
-    """Open the Textual app on a database (the only command that imports Textual).
+def open_app(
+    path: Path, *, seat: str, sync: Path | None = None, passphrase_file: Path | None = None
+) -> None:
+    """Open the Textual app on a database (the only command that imports Textual); with
+    `sync`, it exchanges with the other seats through that folder (and remembers it).
 
     The garbage collector waits while the modules load and the app is built: they make a few
     hundred thousand objects that stay for the whole session, and collecting on the way
@@ -21,7 +24,7 @@ def open_app(path: Path, *, seat: str) -> None:
     try:
         from tui.app import BargainingApp
 
-        app = BargainingApp(db_path=path, seat=seat)
+        app = BargainingApp(db_path=path, seat=seat, sync=sync, passphrase_file=passphrase_file)
     finally:
         gc.freeze()
         gc.enable()

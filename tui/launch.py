@@ -1,7 +1,8 @@
 """The `bargain` command's entry point: the console opens without loading the command line.
 
-A command line that only names the database and the seat (`--db PATH`, `--seat NAME`, either
-also as `--db=PATH`) opens the console straight away: click, which parses every command, is
+A command line that only names the database, the seat and the seats' folder (`--db PATH`,
+`--seat NAME`, `--sync DIR`, `--passphrase-file FILE`, each also as `--db=PATH`) opens the
+console straight away: click, which parses every command, is
 not needed before the first frame. Any other command line (a command, `--help`, `--version`,
 a mistake) goes to the click group in `tui.cli`, which parses it and says what is wrong.
 """
@@ -11,7 +12,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 
-CONSOLE_OPTIONS = ("--db", "--seat")
+CONSOLE_OPTIONS = ("--db", "--seat", "--sync", "--passphrase-file")
 
 
 def console_options(args: Sequence[str]) -> dict[str, str] | None:
@@ -41,7 +42,15 @@ def main(args: Sequence[str] | None = None) -> None:
 
         commands(args)
         return
+    from pathlib import Path
+
     from models.locations import default_seat, resolve_db
     from tui.console import open_app
 
-    open_app(resolve_db(options.get("--db")), seat=options.get("--seat") or default_seat())
+    syncing = {
+        name: Path(options[option])
+        for option, name in (("--sync", "sync"), ("--passphrase-file", "passphrase_file"))
+        if option in options
+    }
+    seat = options.get("--seat") or default_seat()
+    open_app(resolve_db(options.get("--db")), seat=seat, **syncing)

@@ -37,6 +37,7 @@ from models.recap.records import (
     RecapSnapshot,
     RecapTA,
     RecapTotals,
+    RecapUntranslated,
     RecapWithdrawal,
 )
 from models.vocabulary import AUDIENCES, Audience
@@ -58,6 +59,7 @@ __all__ = [
     "RecapSnapshot",
     "RecapTA",
     "RecapTotals",
+    "RecapUntranslated",
     "RecapWithdrawal",
     "build_snapshot",
     "member_leak",

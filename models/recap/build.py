@@ -8,11 +8,12 @@ details.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING
 
 from models.board import BoardRow, audience_standings, exists_for
+from models.domain import Member
 from models.errors import DomainError
 from models.recap.parts import (
     _caucus,
@@ -56,12 +57,15 @@ def build_snapshot(
     session: int | None = None,
     audience: Audience = "members",
     now: datetime | None = None,
+    lang: str = "en",
 ) -> RecapSnapshot:
     """The recap of one session (None: the latest started one) for `members` or the `team`.
 
     `now` (aware; default: the current instant) is when the recap is made: it stands in for
     the session's end while the session runs. Refuses an unknown or unstarted session, naming
-    the sessions that have a recap.
+    the sessions that have a recap. `lang` (not English): the team's texts in their
+    translations into it where there are current ones; the others are listed as
+    `untranslated`.
     """
     if audience not in AUDIENCES:
         raise DomainError(f"audience {audience!r} is not one of: members, team")
@@ -89,10 +93,17 @@ def build_snapshot(
         and (s.started_at, s.number) <= (target.started_at, target.number)
     }
 
+    from models.recap.texts import RecapTexts
+
+    texts = RecapTexts(store, target.number, lang)
+    tr = texts.tr
     titles = store.article_titles()
 
+    def title_of(number: str) -> str:
+        return tr(texts.article_ids.get(number), "title", titles.get(number, ""))
+
     def refs(numbers: Iterable[str]) -> tuple[RecapArticleRef, ...]:
-        return tuple(RecapArticleRef(number=n, title=titles.get(n, "")) for n in numbers)
+        return tuple(RecapArticleRef(number=n, title=title_of(n)) for n in numbers)
 
     # Standings as of the recap's instant: the proposals and TAs of this session and of every
     # session that started before it, and the withdrawals recorded up to the instant.
@@ -125,7 +136,7 @@ def build_snapshot(
         board.append(
             BoardRow(
                 number=number,
-                title=title,
+                title=tr(texts.article_ids.get(number), "title", title),
                 status=standing.status,
                 holder=standing.holder,
                 holding_since=local(standing.holding_since) if standing.holding_since else None,
@@ -135,7 +146,7 @@ def build_snapshot(
         )
 
     proposals = tuple(
-        _proposal(p, refs(p.articles), local(p.at), team)
+        _proposal(p, refs(p.articles), local(p.at), team, tr)
         for p in today_proposals
         if team or p.kind is not ProposalKind.SUPPOSAL
     )
@@ -148,7 +159,7 @@ def build_snapshot(
             at=local(p.withdrawn_at),
             by=p.by,
             withheld=not team and p.embargoed,
-            label="" if not team and p.embargoed else p.label,
+            label="" if not team and p.embargoed else tr(p.id, "label", p.label),
             articles=() if not team and p.embargoed else refs(p.articles),
         )
         for p in withdrawn_today
@@ -175,9 +186,9 @@ def build_snapshot(
                 id=t.id,
                 at=local(t.at),
                 articles=refs(t.articles),
-                summary=t.summary,
+                summary=tr(t.id, "summary", t.summary),
                 from_package=t.from_package,
-                proposal_label=label,
+                proposal_label=tr(t.proposal, "label", label),
             )
         )
 
@@ -200,7 +211,7 @@ def build_snapshot(
             id=n.id,
             at=local(n.at),
             kind=n.kind,
-            text=n.text,
+            text=tr(n.id, "text", n.text),
             speaker=n.speaker,
             party=n.party,
             team_only=n.visibility is Visibility.TEAM,
@@ -226,6 +237,25 @@ def build_snapshot(
     )
 
     attendance = store.attendance(target.number)
+    roster = {m.name: m for m in store.members()}
+    team_at_table = tuple(roster.get(name) or Member(name=name) for name in attendance.present)
+    answered = tuple(r._replace(text=tr(r.id, "text", r.text)) for r in answered)
+    still_open = tuple(r._replace(text=tr(r.id, "text", r.text)) for r in still_open)
+    next_session = _next_session(sessions, target, local)
+    if next_session is not None and next_session.location:
+        place_event = (
+            texts.ended_ids.get(target.number)
+            if target.next is not None
+            else texts.scheduled_ids.get(next_session.number or 0)
+        )
+        next_session = next_session._replace(
+            location=tr(place_event, "location", next_session.location)
+        )
+    won = tuple(
+        RecapArticleRef(number=n, title=title_of(n))
+        for n in titles
+        if (s := standings.get(n)) is not None and s.status is ArticleStatus.TA
+    )
     from models.money import money_table, session_ends
 
     money = money_table(
@@ -252,14 +282,14 @@ def build_snapshot(
             sender=campaign.recap.sender,
             recipients=campaign.recap.recipients,
             team_recipients=campaign.recap.team_recipients if team else "",
-            signoff=campaign.recap.signoff,
+            signoff=tr(texts.setting_ids.get("signoff"), "signoff", campaign.recap.signoff),
             url=campaign.recap.url,
-            watch=campaign.recap.watch,
+            watch=tr(texts.setting_ids.get("watch"), "watch", campaign.recap.watch),
         ),
         session=RecapSession(
             number=target.number,
             scheduled=local(target.starts),
-            location=target.location,
+            location=tr(texts.scheduled_ids.get(target.number), "location", target.location),
             mode=target.mode,
             kind=target.kind,
             mediator=target.mediator,
@@ -280,8 +310,16 @@ def build_snapshot(
         attendance=RecapAttendance(
             present=attendance.present, observers=attendance.observers, sites=attendance.sites
         ),
-        next_session=_next_session(sessions, target, local),
-        call_to_action=target.call_to_action,
+        next_session=next_session,
+        call_to_action=tr(
+            texts.ended_ids.get(target.number), "call_to_action", target.call_to_action
+        ),
+        lang=lang,
+        headline=tr(texts.headline_id, "headline", texts.headline),
+        lead=tr(texts.lead_id, "lead", texts.lead),
+        untranslated=texts.untranslated(),
+        won=won,
+        team=team_at_table,
         money=money,
     )
 
@@ -304,7 +342,11 @@ def _pick_session(sessions: Sequence[Session], number: int | None) -> Session:
 
 
 def _proposal(
-    p: Proposal, articles: tuple[RecapArticleRef, ...], at: datetime, team: bool
+    p: Proposal,
+    articles: tuple[RecapArticleRef, ...],
+    at: datetime,
+    team: bool,
+    tr: Callable[[str | None, str, str], str],
 ) -> RecapProposal:
     if not team and p.embargoed:
         return RecapProposal(id=p.id, at=at, by=p.by, withheld=True, embargoed=True)
@@ -313,9 +355,9 @@ def _proposal(
         at=at,
         by=p.by,
         kind=p.kind,
-        label=p.label,
+        label=tr(p.id, "label", p.label),
         articles=articles,
-        summary=p.summary,
+        summary=tr(p.id, "summary", p.summary),
         link=p.link,
         terms=dict(p.terms),
         embargoed=p.embargoed,

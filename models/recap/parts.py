@@ -74,6 +74,9 @@ def _requests(
 ) -> tuple[tuple[RecapInfoRequest, ...], tuple[RecapInfoRequest, ...]]:
     assert target.started_at is not None
     today = local(as_of).date()
+    # A session's day is the day it started: one that crosses midnight is not two days, so
+    # ages are counted to that day (what is overdue still follows the calendar).
+    session_day = local(target.started_at).date()
     answered: list[RecapInfoRequest] = []
     still_open: list[RecapInfoRequest] = []
     for r in store.info_requests():
@@ -103,7 +106,9 @@ def _requests(
             due=r.due,
             answered_at=local(r.answered_at) if answered_then and r.answered_at else None,
             answered_today=answered_today,
-            age_days=request_age_days(made.date(), today),
+            age_days=0
+            if r.session == target.number
+            else request_age_days(made.date(), session_day),
             overdue=overdue,
             days_overdue=(today - r.due).days if overdue and r.due else 0,
         )
@@ -114,22 +119,23 @@ def _requests(
 def _next_session(
     sessions: Sequence[Session], target: Session, local: _Local
 ) -> RecapNextSession | None:
-    if target.next is not None:
-        number = next(
-            (
-                s.number
-                for s in sessions
-                if s.number != target.number and s.starts == target.next.starts
-            ),
-            None,
-        )
+    named = (
+        [s for s in sessions if s.number != target.number and s.starts == target.next.starts]
+        if target.next is not None
+        else []
+    )
+    if target.next is not None and not any(s.cancelled for s in named):
+        number = named[0].number if named else None
         return RecapNextSession(
             number=number, starts=local(target.next.starts), location=target.next.location
         )
     later = [
         s
         for s in sessions
-        if s.started_at is None and s.number != target.number and s.starts > target.starts
+        if s.started_at is None
+        and not s.cancelled
+        and s.number != target.number
+        and s.starts > target.starts
     ]
     if not later:
         return None

@@ -20,6 +20,7 @@ from types import MappingProxyType
 from typing import Any, Literal, NamedTuple, Self, cast
 
 from models.board import BoardRow
+from models.domain import Member
 from models.money import MoneyTable
 from models.recap.leaks import member_leak
 from models.vocabulary import (
@@ -195,6 +196,15 @@ class RecapTotals(NamedTuple):
     """Articles opened (touched by a proposal or a TA) as of the recap's instant."""
 
 
+class RecapUntranslated(NamedTuple):
+    """A member-facing text shown in the recap's language without a translation: field
+    `field` of event `event` (what a `text.translated` names), and the text itself."""
+
+    event: str
+    field: str
+    text: str
+
+
 class _SnapshotFields(NamedTuple):
     audience: Audience
     generated_at: datetime
@@ -219,6 +229,18 @@ class _SnapshotFields(NamedTuple):
     money: MoneyTable = MoneyTable()
     """Where the money stands: each numeric term, both sides' positions, the gap, movement
     since the previous session and the series over the sessions (see `models.money`)."""
+    lang: str = "en"
+    """The language of the team's texts in it: translations where there are some."""
+    headline: str = ""
+    """The comms lead's headline (`recap.written`); empty: the recap suggests one."""
+    lead: str = ""
+    """The comms lead's lead paragraph; empty: the recap suggests one."""
+    untranslated: tuple[RecapUntranslated, ...] = ()
+    """The member-facing texts shown without a translation into `lang`."""
+    won: tuple[RecapArticleRef, ...] = ()
+    """Every article TA'd so far, as of the recap's instant, in natural order."""
+    team: tuple[Member, ...] = ()
+    """The team at the table (attendance's `present`), with roles and sites."""
 
 
 class RecapSnapshot(_SnapshotFields):

@@ -6,9 +6,8 @@ that is committed durably before the call returns. Undo appends `event.undone`; 
 deleted. The store is the only package with SQL in it.
 
 `Store` is a thin facade over parts with one job each (ARCHITECTURE.md, "The store"):
-`connection` (the file, its lock and the one write transaction), `schema` (migrations),
-`apply` (the handler of every event type), `queries*` (the reads) and `backup` (backup and
-restore).
+`connection` (the file, its lock, the one write transaction), `schema` (migrations), `apply`
+and `merge` (handlers, the shared order), `queries*` (reads), `backup`, `seat_store` (seats).
 """
 
 from __future__ import annotations
@@ -23,6 +22,7 @@ from models.errors import DomainError, StoreError
 from models.store import queries, queries_money, queries_sessions, queries_table, schema
 from models.store.connection import Connection, check_file, configure, translated
 from models.store.schema import APP_ID, SCHEMA_VERSION
+from models.store.seat_store import SeatRecords
 from models.timeutil import utc_now
 
 if TYPE_CHECKING:
@@ -48,9 +48,10 @@ if TYPE_CHECKING:
     from models.vocabulary import Party
 
 _EVENT_COLUMNS = "SELECT seq, id, type, at, seat, data, undone FROM events"
+_OWN_ID = "SELECT value FROM meta WHERE key = 'database_id'"  # what this database recorded
 
 
-class Store:
+class Store(SeatRecords):
     """One bargaining database file, opened for reading and writing.
 
     Safe to share between threads: every use of the connection holds one lock.
@@ -64,7 +65,9 @@ class Store:
         clock: Callable[[], datetime] = utc_now,
         seat: str = "",
     ) -> None:
-        self.path = Path(path)
+        # Absolute: what is written beside the database (recaps, backups) goes beside it,
+        # and the messages that name those files name them in full.
+        self.path = Path(path).absolute()
         self.clock = clock
         self.seat = seat
         self._database_id: str | None = None
@@ -74,6 +77,11 @@ class Store:
             with translated(self.path):
                 configure(self.db.conn, self.path)
             schema.migrate(self.db, applied, lambda reason: self.backup(reason=reason))
+            if self.db.one("SELECT 1 FROM meta WHERE key = 'needs_rebuild'"):
+                from models.store.merge import rebuild
+
+                with self.db.write():
+                    rebuild(self.db)
         except BaseException:
             self.db.close()
             raise
@@ -105,19 +113,26 @@ class Store:
             return [self._apply(line) for line in lines]
 
     def record_numbered(self, lines: Iterable[tuple[int, dict[str, Any]]]) -> int:
-        """Record numbered lines in one transaction; a refusal names its line and undoes all."""
-        count = 0
+        """Record numbered lines in one transaction, each at its place in the shared order;
+        a refusal names its line and undoes all."""
+        from models.store.apply import prepare_line
+        from models.store.merge import take_in
+
         with self.db.write():
+            batch: dict[str, str] = {}
+            prepared = []
             for number, line in lines:
                 try:
-                    self._apply(line)
+                    one = prepare_line(self.db, line, clock=self.clock, seat=self.seat, batch=batch)
                 except DomainError as error:
                     message = str(error)
                     if not message.startswith("line "):
                         message = f"line {number}: {message}"
                     raise DomainError(message) from None
-                count += 1
-        return count
+                one.number = number
+                prepared.append(one)
+            take_in(self.db, prepared, strict=True)
+        return len(prepared)
 
     def _apply(self, line: dict[str, Any]) -> JournalEvent:
         # The write rules (and pydantic) load with the first write: reads never need them.
@@ -133,9 +148,9 @@ class Store:
         return self.record(line)
 
     def last_undoable(self, seat: str | None = None) -> JournalEvent | None:
-        """This seat's latest event that is not an undo and not yet undone."""
+        """This seat's latest event recorded in this database, not an undo, not undone."""
         row = self.db.one(
-            f"{_EVENT_COLUMNS} WHERE seat = ?"
+            f"{_EVENT_COLUMNS} WHERE seat = ? AND origin_db = ({_OWN_ID})"
             " AND type NOT IN ('event.undone', 'campaign.created') AND undone = 0"
             " ORDER BY seq DESC LIMIT 1",
             (self.seat if seat is None else seat,),
@@ -145,7 +160,7 @@ class Store:
     def last_redoable(self, seat: str | None = None) -> JournalEvent | None:
         """This seat's latest undo that still stands: undoing it redoes what it undid."""
         row = self.db.one(
-            f"{_EVENT_COLUMNS} WHERE seat = ?"
+            f"{_EVENT_COLUMNS} WHERE seat = ? AND origin_db = ({_OWN_ID})"
             " AND type = 'event.undone' AND undone = 0 AND (SELECT t.type FROM events t"
             " WHERE t.seq = events.subject) != 'event.undone' ORDER BY seq DESC LIMIT 1",
             (self.seat if seat is None else seat,),
@@ -164,11 +179,12 @@ class Store:
     # ---------------------------------------------------------------- journal
 
     def journal(self) -> Iterator[str]:
-        """Every event as one JSON line, in journal order, as recorded."""
+        """Every event as one JSON line, in the shared order, as recorded, with its `origin`
+        (and `conflict: true` for one the rules refused at its place)."""
         with self.db.reading() as conn:
-            rows = conn.execute("SELECT data FROM events ORDER BY seq").fetchall()
-        for (data,) in rows:
-            yield data
+            rows = conn.execute("SELECT data, conflict FROM events ORDER BY seq").fetchall()
+        for data, conflict in rows:
+            yield data if conflict is None else data[:-1] + ',"conflict":true}'
 
     def import_journal(self, lines: Iterable[str]) -> int:
         """Replay JSON Lines, all or nothing; the first bad line refuses the whole file.
@@ -318,7 +334,9 @@ class Store:
 
     def article_history(self, number: str) -> list[HistoryEntry]:
         """Every pass, withdrawal and TA touching one article, by (time, journal order)."""
-        return queries_table.article_history(self.db, number)
+        from models.store.queries_history import article_history
+
+        return article_history(self.db, number)
 
     def sessions(self) -> list[Session]:
         """Every scheduled session, by number, with its start, end and next session."""

@@ -188,8 +188,10 @@ def restore_database(target: Path, source: Path) -> Path | None:
         Path(str(target) + suffix).unlink(missing_ok=True)
     os.replace(staging, target)
     os.chmod(target, 0o600)
-    with Store(target):
-        pass  # migrate an older backup and set WAL, as any open does
+    with Store(target) as restored:  # migrate an older backup and set WAL, as any open does
+        # Its seat folder may hold files written after this backup: the next exchange takes
+        # them back in instead of taking them for another database's.
+        restored.set_meta("seats_adopt", "1")
     return kept
 
 

@@ -198,13 +198,15 @@ def journal_event(row: Row) -> JournalEvent:
     from models.domain import JournalEvent
 
     seq, event_id, kind, at, seat, data, undone = row
+    line = json.loads(data)
+    line.pop("origin", None)  # where it was first recorded: the journal's, not the event's
     return JournalEvent(
         seq=seq,
         id=event_id,
         type=kind,
         at=instant(at),
         seat=seat,
-        data=json.loads(data),
+        data=line,
         undone=bool(undone),
     )
 

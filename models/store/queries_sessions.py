@@ -54,7 +54,7 @@ def _session_marks(db: Connection) -> dict[int, dict[str, str]]:
     marks: dict[int, dict[str, str]] = {}
     for kind, number, at, data in db.query(
         "SELECT type, session, at, data FROM events WHERE type IN"
-        " ('session.started', 'session.ended') AND undone = 0 ORDER BY seq"
+        " ('session.started', 'session.ended', 'session.cancelled') AND undone = 0 ORDER BY seq"
     ):
         marks.setdefault(number, {})[kind] = at
         if kind == "session.ended":
@@ -95,6 +95,9 @@ def _session_fields(
             if next_session
             else None,
             "call_to_action": ended.get("call_to_action", "") or "",
+            "cancelled_at": (
+                instant(mark["session.cancelled"]) if "session.cancelled" in mark else None
+            ),
         }
 
 
@@ -127,7 +130,8 @@ def running_session_number(db: Connection) -> int | None:
 
 
 def current_session(db: Connection) -> Session | None:
-    """The running session, else the latest started one, else the first scheduled.
+    """The running session, else the latest started one, else the first scheduled (and not
+    cancelled).
 
     Chosen from the start and end marks alone; only that session is read whole (the
     console asks at start-up, and a campaign holds a hundred sessions and more)."""
@@ -145,7 +149,8 @@ def current_session(db: Connection) -> Session | None:
     if started:
         latest = max(started, key=lambda n: instant(marks[n]["session.started"]))
         return _one_session(db, latest, marks)
-    return _one_session(db, numbers[0], marks)
+    held = [n for n in numbers if "session.cancelled" not in marks.get(n, {})]
+    return _one_session(db, (held or numbers)[0], marks)
 
 
 def attendance(db: Connection, session: int) -> Attendance:
@@ -175,12 +180,17 @@ def _attendance_fields(db: Connection, session: int) -> dict[str, Any]:
 def agenda(db: Connection, session: int) -> list[AgendaItem]:
     """A session's agenda in order, each item with its status and actual times."""
     from models.domain import AgendaItem
+    from models.store.queries_corrections import agenda_order
 
-    items = db.query(
-        "SELECT seq, title, minutes, articles FROM agenda_items WHERE session = ?"
-        " AND undone = 0 ORDER BY seq",
-        (session,),
-    )
+    rows = {
+        row[0]: row
+        for row in db.query(
+            "SELECT a.seq, a.title, a.minutes, a.articles, e.id FROM agenda_items a JOIN events e"
+            " ON e.seq = a.seq WHERE a.session = ? AND a.undone = 0",
+            (session,),
+        )
+    }
+    items = [rows[seq] for seq in agenda_order(db, session)]
     state: dict[int, dict[str, Any]] = {
         seq: {"status": AgendaStatus.UPCOMING, "started_at": None, "ended_at": None}
         for seq, *_ in items
@@ -215,8 +225,9 @@ def agenda(db: Connection, session: int) -> list[AgendaItem]:
             status=state[seq]["status"],
             started_at=instant(state[seq]["started_at"]) if state[seq]["started_at"] else None,
             ended_at=instant(state[seq]["ended_at"]) if state[seq]["ended_at"] else None,
+            id=event_id,
         )
-        for index, (seq, title, minutes, articles) in enumerate(items, start=1)
+        for index, (seq, title, minutes, articles, event_id) in enumerate(items, start=1)
     ]
 
 
@@ -283,7 +294,9 @@ def _note_fields(
     params: list[object] = [] if session is None else [session]
     sql = (
         "SELECT n.seq, e.id, n.session, n.at, n.text, n.kind, n.speaker, n.party,"
-        f" n.visibility, n.seat FROM notes n JOIN events e ON e.seq = n.seq WHERE n.{where}"
+        " n.visibility, n.seat, EXISTS (SELECT 1 FROM events x WHERE x.type = 'note.edited'"
+        "  AND x.subject = n.seq AND x.undone = 0)"
+        f" FROM notes n JOIN events e ON e.seq = n.seq WHERE n.{where}"
         " ORDER BY n.at_us DESC, n.seq DESC"
     )
     if limit is not None:
@@ -302,8 +315,9 @@ def _note_fields(
             "party": NoteParty(party) if party else None,
             "visibility": Visibility(visibility),
             "seat": seat,
+            "edited": bool(edited),
         }
-        for _seq, event_id, number, at, text, kind, speaker, party, visibility, seat in rows
+        for _seq, event_id, number, at, text, kind, speaker, party, visibility, seat, edited in rows
     )
 
 

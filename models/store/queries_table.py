@@ -11,7 +11,7 @@ from models.board import BoardRow, audience_standings, board_rows
 from models.errors import DomainError
 from models.rules import Agreement, proposal_statuses, standings_from
 from models.store.connection import Connection
-from models.store.queries import article_seq, embargo_rule, instant, titles
+from models.store.queries import embargo_rule, instant, titles
 from models.timeutil import to_micros
 from models.vocabulary import (
     Party,
@@ -20,7 +20,7 @@ from models.vocabulary import (
 )
 
 if TYPE_CHECKING:
-    from models.domain import TA, HistoryEntry, Proposal
+    from models.domain import TA, Proposal
 
 
 _PARTIES = {party.value: party for party in Party}
@@ -280,62 +280,3 @@ def _ta_fields(db: Connection, session: int | None) -> Iterator[dict[str, Any]]:
         }
         for event_id, number, at, summary, proposal_id, label, kind, iu, ie, numbers in rows
     )
-
-
-def article_history(db: Connection, number: str) -> list[HistoryEntry]:
-    """Every pass, withdrawal and TA touching one article, by (time, journal order)."""
-    from models.domain import HistoryEntry
-
-    article_seq(db, number)
-    entries: list[tuple[int, int, HistoryEntry]] = []
-    for proposal in proposals(db):
-        if number not in proposal.articles:
-            continue
-        position = proposal.seq
-        entries.append(
-            (
-                to_micros(proposal.at),
-                position,
-                HistoryEntry(
-                    at=proposal.at,
-                    what=f"passed ({proposal.kind.value})",
-                    side=proposal.by,
-                    label=proposal.label,
-                    summary=proposal.summary,
-                    event_id=proposal.id,
-                ),
-            )
-        )
-        if proposal.withdrawn_at is not None:
-            entries.append(
-                (
-                    to_micros(proposal.withdrawn_at),
-                    position,
-                    HistoryEntry(
-                        at=proposal.withdrawn_at,
-                        what="withdrawn",
-                        side=proposal.by,
-                        label=proposal.label,
-                        summary="",
-                        event_id=proposal.id,
-                    ),
-                )
-            )
-    for ta in tas(db):
-        if number in ta.articles:
-            entries.append(
-                (
-                    to_micros(ta.at),
-                    0,
-                    HistoryEntry(
-                        at=ta.at,
-                        what="TA signed",
-                        side=None,
-                        label=ta.proposal_label,
-                        summary=ta.summary,
-                        event_id=ta.id,
-                    ),
-                )
-            )
-    entries.sort(key=lambda entry: (entry[0], entry[1]))
-    return [entry for _, _, entry in entries]

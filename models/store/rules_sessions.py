@@ -10,7 +10,7 @@ from models.note_rules import default_visibility
 from models.store.connection import Connection, Row, json_text
 from models.store.context import Applying
 from models.store.queries import article_seq, campaign, latest_mark, members, session_seq, side_name
-from models.store.queries_sessions import agenda, caucuses, running_session_number
+from models.store.queries_sessions import caucuses, running_session_number
 from models.vocabulary import AgendaStatus
 
 if TYPE_CHECKING:
@@ -66,6 +66,10 @@ def on_session_started(db: Connection, p: ev.SessionStarted, c: Applying) -> Non
     c.refs.append(c.subject)
     if latest_mark(db, "session.started", p.session, by_session=True):
         raise DomainError(f"session {p.session} has already started")
+    if latest_mark(db, "session.cancelled", p.session, by_session=True):
+        raise DomainError(
+            f"session {p.session} was cancelled; it cannot be started (undo the cancellation)"
+        )
     running = running_session_number(db)
     if running is not None:
         raise DomainError(f"session {running} is still running; end it first")
@@ -97,26 +101,10 @@ def on_agenda_item_added(db: Connection, p: ev.AgendaItemAdded, c: Applying) -> 
     )
 
 
-def _agenda_seqs(db: Connection, session: int) -> list[int]:
-    return [
-        r[0]
-        for r in db.query(
-            "SELECT seq FROM agenda_items WHERE session = ? AND undone = 0 ORDER BY seq",
-            (session,),
-        )
-    ]
-
-
 def _agenda_mark(db: Connection, p: ev.AgendaItemMark, c: Applying) -> AgendaItem:
-    c.refs.append(session_seq(db, p.session))
-    seqs = _agenda_seqs(db, p.session)
-    # A redo reads the item it was written for, wherever that item stands now.
-    position = seqs.index(c.redo_subject) + 1 if c.redo_subject in seqs else p.item
-    if not 1 <= position <= len(seqs):
-        raise DomainError(f"session {p.session} has no agenda item {position}; it has {len(seqs)}")
-    c.subject = seqs[position - 1]
-    c.refs.append(c.subject)
-    return agenda(db, p.session)[position - 1]
+    from models.store.rules_corrections import agenda_item
+
+    return agenda_item(db, p.session, p.item, c)
 
 
 def on_agenda_item_started(db: Connection, p: ev.AgendaItemMark, c: Applying) -> None:

@@ -219,6 +219,75 @@ def m004_database_id(db: Database) -> None:
     db.execute("INSERT INTO meta (key, value) VALUES ('database_id', ?)", [str(uuid.uuid4())])
 
 
+@migration
+def m005_shared_order(db: Database) -> None:
+    """Seats on other computers: every event's origin (the database that first recorded it
+    and its number there), its place in the shared order, and a conflict's reason; and what
+    this seat knows of the shared folder (files it wrote, files it took in, seats seen)."""
+    import json
+
+    from models.store.order import own_key, references, sort_key
+
+    _run(
+        db,
+        """
+        ALTER TABLE events ADD COLUMN origin_db TEXT NOT NULL DEFAULT '';
+        ALTER TABLE events ADD COLUMN origin_n INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE events ADD COLUMN sort_key TEXT NOT NULL DEFAULT '';
+        ALTER TABLE events ADD COLUMN conflict TEXT;
+        ALTER TABLE events ADD COLUMN late INTEGER NOT NULL DEFAULT 0;
+        CREATE TABLE seat_files (
+            name TEXT PRIMARY KEY,
+            first_n INTEGER NOT NULL,
+            last_n INTEGER NOT NULL,
+            state TEXT NOT NULL,
+            at TEXT NOT NULL
+        );
+        CREATE TABLE seat_taken (
+            db_id TEXT NOT NULL,
+            name TEXT NOT NULL,
+            PRIMARY KEY (db_id, name)
+        ) WITHOUT ROWID;
+        CREATE TABLE seats_seen (
+            db_id TEXT PRIMARY KEY,
+            labels TEXT NOT NULL,
+            last_seen TEXT
+        )
+        """,
+    )
+    row = db.execute("SELECT value FROM meta WHERE key = 'database_id'").fetchone()
+    own = str(row[0])
+    keys: dict[str, str] = {}
+    updates = []
+    previous = ""
+    in_order = True
+    for seq, ident, kind, at_us, data in db.execute(
+        "SELECT seq, id, type, at_us, data FROM events ORDER BY seq"
+    ).fetchall():
+        line = json.loads(data)
+        line["origin"] = {"db": own, "n": seq}
+        named = [keys[r] for r in references(line) if r in keys]
+        key = sort_key(own_key(kind, at_us, own, seq), named)
+        keys[ident] = key
+        in_order = in_order and key > previous
+        previous = key
+        text = json.dumps(line, ensure_ascii=False, separators=(",", ":"))
+        updates.append((own, seq, key, text, seq))
+    db.conn.executemany(
+        "UPDATE events SET origin_db = ?, origin_n = ?, sort_key = ?, data = ? WHERE seq = ?",
+        updates,
+    )
+    _run(
+        db,
+        """
+        CREATE UNIQUE INDEX events_by_origin ON events(origin_db, origin_n);
+        CREATE INDEX events_by_sort_key ON events(sort_key)
+        """,
+    )
+    if not in_order:  # the store replays the journal in the shared order when it opens
+        db.execute("INSERT INTO meta (key, value) VALUES ('needs_rebuild', '1')")
+
+
 def _run(db: Database, script: str) -> None:
     """Run statements one by one: executescript() would commit the migration's transaction."""
     for statement in script.split(";"):

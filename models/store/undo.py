@@ -16,16 +16,26 @@ from models.store.connection import Connection
 from models.store.context import Applying
 from models.store.queries import side_name
 from models.store.queries_sessions import sessions
+from models.store.rules_corrections import REBUILD
 
 if TYPE_CHECKING:
     from models import events as ev
 
 
 def on_event_undone(db: Connection, p: ev.EventUndone, c: Applying) -> None:
-    row = db.one("SELECT seq, type, undone FROM events WHERE id = ?", (p.event,))
+    row = db.one("SELECT seq, type, undone, conflict, late FROM events WHERE id = ?", (p.event,))
     if row is None:
         raise DomainError(f"event {p.event!r} is not in the journal")
     target, kind, undone = int(row[0]), str(row[1]), bool(row[2])
+    if row[3] is not None and not row[4]:  # a conflict, out of the state: undoing settles it
+        if db.one(
+            "SELECT 1 FROM events WHERE type = 'event.undone' AND subject = ? AND undone = 0",
+            (target,),
+        ):
+            raise DomainError(f"the conflict {p.event!r} is already settled")
+        c.subject = target
+        c.refs.append(target)
+        return
     if undone:
         raise DomainError(f"event {p.event!r} is already undone")
     if kind == "campaign.created":
@@ -36,6 +46,10 @@ def on_event_undone(db: Connection, p: ev.EventUndone, c: Applying) -> None:
         return
     db.forget("campaign")
     set_active(db, target, kind, active=False)
+    if db.one("SELECT 1 FROM events WHERE conflict IS NOT NULL AND late = 0 LIMIT 1"):
+        from models.store.conflicts import retry_conflicts
+
+        retry_conflicts(db)  # undoing one side of a conflict may settle it
 
 
 def set_active(db: Connection, seq: int, kind: str, *, active: bool) -> None:
@@ -52,6 +66,12 @@ def set_active(db: Connection, seq: int, kind: str, *, active: bool) -> None:
                 f"cannot bring this back: it depends on {missing[1]} {missing[0]}, "
                 "which is undone; redo that first"
             )
+    if active and db.one(
+        "SELECT 1 FROM events WHERE seq = ? AND conflict IS NOT NULL AND late = 0", (seq,)
+    ):
+        raise DomainError(
+            "cannot bring this back: the rules refused it as a conflict; record it again instead"
+        )
     if active:
         _recheck(db, seq, kind)
     else:
@@ -74,6 +94,10 @@ def set_active(db: Connection, seq: int, kind: str, *, active: bool) -> None:
             raise DomainError(
                 "cannot bring this back: another entry now uses the same number or label"
             ) from None
+    if kind in REBUILD:  # a correction kept in its record's row: rebuild the row
+        subject = db.one("SELECT subject FROM events WHERE seq = ?", (seq,))
+        assert subject is not None
+        REBUILD[kind](db, int(subject[0]))
     if kind == "event.undone":
         target = db.one(
             "SELECT e.seq, e.type FROM events u JOIN events e ON e.seq = u.subject WHERE u.seq = ?",
@@ -99,7 +123,8 @@ def _recheck(db: Connection, seq: int, kind: str) -> None:
 
     handler = HANDLERS[kind]
     try:
-        handler(db, parse_event(stored), context)
+        line = {k: v for k, v in stored.items() if k != "origin"}
+        handler(db, parse_event(line), context)
         if context.subject != subject:
             raise DomainError("it would now apply to another entry than the one it named")
     except DomainError as error:

@@ -64,22 +64,23 @@ MEASURE = """() => {
 @pytest.fixture(scope="module")
 def snapshots(
     tmp_path_factory: pytest.TempPathFactory,
-) -> Iterator[dict[tuple[int, str], RecapSnapshot]]:
+) -> Iterator[dict[tuple[int, str, str], RecapSnapshot]]:
     path = tmp_path_factory.mktemp("browser") / "demo.db"
     with Store(path, create=True) as store:
         store.import_journal(json.dumps(event) for event in demo_events(DEMO_DAY))
         audiences: tuple[Audience, ...] = ("members", "team")
         yield {
-            (session, audience): build_snapshot(store, session, audience, NOW)
+            (session, audience, lang): build_snapshot(store, session, audience, NOW, lang=lang)
             for session in SESSIONS
             for audience in audiences
+            for lang in ("en", "es")
         }
 
 
 def sections(snapshot: RecapSnapshot, lang: str) -> tuple[list[str], list[str]]:
     """The headings a reader must find, and the "nothing here" lines that must not be there."""
     t = language(lang).labels
-    shown = [t["at_a_glance"]]
+    shown: list[str] = []
     empty: list[str] = []
 
     def section(heading: str, has: bool, *nothing: str) -> None:
@@ -89,6 +90,10 @@ def sections(snapshot: RecapSnapshot, lang: str) -> tuple[list[str], list[str]]:
             empty.extend(nothing)
 
     attendance = snapshot.attendance
+    # The action first: what members can do and the next session, right after the lead.
+    section(t["call_to_action"], bool(snapshot.call_to_action))
+    shown.append(t["next_session"])  # "not scheduled yet" is news, not an empty section
+    shown.append(t["at_a_glance"])
     section(t["tas"], bool(snapshot.tas), t["no_tas"])
     section(t["proposals"], bool(snapshot.proposals or snapshot.withdrawals), t["no_proposals"])
     section(t["standings"], bool(snapshot.opened_board), t["no_articles"])
@@ -105,8 +110,7 @@ def sections(snapshot: RecapSnapshot, lang: str) -> tuple[list[str], list[str]]:
         bool(attendance.present or attendance.observers or attendance.sites),
         t["no_attendance"],
     )
-    shown.append(t["next_session"])  # "not scheduled yet" is news, not an empty section
-    section(t["call_to_action"], bool(snapshot.call_to_action))
+    section(t["won"], bool(snapshot.won))
     return shown, empty
 
 
@@ -132,7 +136,7 @@ def assert_fits(result: dict[str, Any], width: int) -> None:
 @pytest.mark.parametrize("audience", ["members", "team"])
 @pytest.mark.parametrize("session", SESSIONS)
 def test_recap_reads_without_sideways_scroll(
-    snapshots: dict[tuple[int, str], RecapSnapshot],
+    snapshots: dict[tuple[int, str, str], RecapSnapshot],
     page: Page,
     shoot: Any,
     tmp_path: Path,
@@ -141,7 +145,7 @@ def test_recap_reads_without_sideways_scroll(
     lang: str,
     width: int,
 ) -> None:
-    snapshot = snapshots[(session, audience)]
+    snapshot = snapshots[(session, audience, lang)]
     html = render_recap(snapshot, format="html", lang=lang, user_dir=tmp_path / "none")
     result = measure(page, html, width)
     shoot(f"session-{session}-{audience}-{lang}-{width}")
@@ -161,10 +165,10 @@ def test_recap_reads_without_sideways_scroll(
 
 @pytest.mark.parametrize("width", WIDTHS)
 def test_eml_html_part_fits_a_phone(
-    snapshots: dict[tuple[int, str], RecapSnapshot], page: Page, tmp_path: Path, width: int
+    snapshots: dict[tuple[int, str, str], RecapSnapshot], page: Page, tmp_path: Path, width: int
 ) -> None:
     eml = render_recap(
-        snapshots[(4, "members")], format="eml", lang="es", user_dir=tmp_path / "none"
+        snapshots[(4, "members", "es")], format="eml", lang="es", user_dir=tmp_path / "none"
     )
     part = message_from_string(eml, policy=policy.default).get_body(("html",))
     assert part is not None
@@ -187,7 +191,7 @@ def test_the_measure_sees_a_page_too_wide(page: Page) -> None:
 
 
 LONG = "Supercalifragilistic" * 5  # 100 letters with nowhere to break
-AT = "2026-03-10T16:35:00-07:00"
+AT = "2026-03-01T09:01:00-08:00"  # set-up before the session: the rules follow `at`
 
 
 @pytest.fixture(scope="module")

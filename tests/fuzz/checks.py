@@ -90,9 +90,12 @@ def _recaps(store: Store, found: dict[str, Any], now: datetime) -> None:
     for session in {None, started[0]}:
         for audience in AUDIENCES:
             snapshot = build_snapshot(store, session, audience, now)
-            outputs = [
-                render_recap(snapshot, format=f, lang=lang) for f in FORMATS for lang in LANGS
-            ]
+            outputs = []
+            for lang in LANGS:
+                translated = build_snapshot(store, session, audience, now, lang=lang)
+                outputs += [render_recap(translated, format=f, lang=lang) for f in FORMATS]
+                if audience == "members":
+                    outputs += [item.text for item in translated.untranslated]
             if audience == "members":
                 outputs.append(json.dumps(snapshot.model_dump(mode="json"), ensure_ascii=False))
                 for output in outputs:
@@ -169,6 +172,7 @@ def _rules_hold(found: dict[str, Any]) -> None:
     _once("a proposal withdrawn", subjects("proposal.withdrawn", "proposal"))
     _once("a caucus open", [(c.session, c.side) for c in found["caucuses"] if c.ended_at is None])
     assert len([s for s in found["sessions"] if s.running]) <= 1, "two sessions running"
+    assert not [s for s in found["sessions"] if s.cancelled and s.started_at], "cancelled, ran"
     withdrawn = set(subjects("proposal.withdrawn", "proposal"))
     assert not [t for t in found["tas"] if t.proposal in withdrawn], "a TA from a withdrawn one"
     for key, items in found.items():

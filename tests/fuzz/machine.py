@@ -18,13 +18,16 @@ from pathlib import Path
 from typing import Any
 
 from hypothesis import strategies as st
-from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, precondition, rule
+from hypothesis.stateful import initialize, invariant, precondition, rule
 
 from models import actions
 from models.domain import CaucusSide, NoteKind, Party, ProposalKind, Visibility
 from models.errors import DomainError
 from models.store import Store
 from tests.fuzz import checks
+from tests.fuzz.machine_corrections import CorrectionRules
+from tests.fuzz.recap_rules import RecapRules
+from tests.fuzz.seat_rules import SeatRules
 from tests.fuzz.values import (
     CANARY,
     SECRET_TERM,
@@ -42,8 +45,10 @@ COUNTS = {"examples": 0, "steps": 0, "refused": 0, "writes": 0}
 T0 = datetime(2026, 3, 10, 16, 30, tzinfo=UTC)
 
 
-class WriteApi(RuleBasedStateMachine):
-    """One database, written to through the functions the app calls."""
+class WriteApi(SeatRules, CorrectionRules, RecapRules):
+    """One database, written to through the functions the app calls (the corrections' rules
+    are in `tests/fuzz/machine_corrections.py`, the recap's in `tests/fuzz/recap_rules.py`),
+    and now and then exchanged with another seat's (`SeatRules`)."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -58,6 +63,7 @@ class WriteApi(RuleBasedStateMachine):
         return T0 + timedelta(minutes=self.ticks)
 
     def teardown(self) -> None:
+        self.close_other()
         self.store.close()
         shutil.rmtree(self.folder, ignore_errors=True)
 

@@ -18,7 +18,7 @@ from models.store import Store
 from tests.support import file_digest
 from tui.cli import main
 
-AT = "2026-03-10T18:00:00-07:00"
+AT = "2026-03-10T18:20:00-07:00"  # after the TA: the rules follow `at` (shared order)
 MEGABYTE = "x" * 1_000_000
 
 

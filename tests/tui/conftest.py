@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -50,6 +50,14 @@ def demo_db(demo_template: Path, tmp_path: Path) -> Path:
     shutil.copyfile(demo_template, path)
     path.chmod(0o600)
     return path
+
+
+@pytest.fixture
+def demo_store(demo_db: Path) -> Iterator[Store]:
+    """The demo database open as the lead's seat (closed after the test)."""
+    store = Store(demo_db, seat="lead")
+    yield store
+    store.close()
 
 
 @pytest.fixture

@@ -136,7 +136,7 @@ async def test_the_keys_move_the_cursor_through_every_row(
         assert drawn[0].text.split()[:2] == ["Article", "Title"]
         y = 1 + last - round(board.scroll_y)
         assert 1 <= y < len(drawn)
-        assert drawn[y].text.startswith(f" {board.visible_rows()[last].number[:9]}")
+        assert drawn[y].text.startswith(f" {board.visible_rows()[last].number[:7]}")
         await pilot.press("down")
         assert board.cursor_row == last
         await pilot.press("ctrl+home")

@@ -15,7 +15,7 @@ import pytest
 from textual import events
 from textual.binding import Binding
 from textual.pilot import Pilot
-from textual.widgets import Digits, Input, Static
+from textual.widgets import Digits, Input, OptionList
 
 from models import actions
 from models.domain import (
@@ -128,7 +128,10 @@ async def test_shift_n_reads_back_every_note_of_the_session(
         await pilot.press("N")
         await pilot.pause()
         assert isinstance(app.screen, SessionNotesDialog)
-        shown = str(app.screen.query_one("#notes-text", Static).render())
+        listed = app.screen.query_one("#notes-list", OptionList)
+        shown = "\n".join(
+            str(listed.get_option_at_index(i).prompt) for i in range(listed.option_count)
+        )
         assert all(text in shown for text in texts)
         assert "Notes of session 5" in str(app.screen.query_one("#notes-box").border_title)
         await pilot.press("escape")

@@ -59,13 +59,6 @@ class Host(App[None]):
 
 
 @pytest.fixture
-def demo_store(demo_db: Path) -> Iterator[Store]:
-    store = Store(demo_db, seat="lead")
-    yield store
-    store.close()
-
-
-@pytest.fixture
 def bare_store(tmp_path: Path) -> Iterator[Store]:
     """A campaign with a session scheduled but none started: nothing to recap."""
     store = Store(tmp_path / "bare" / "bargaining.db", create=True, seat="lead")
@@ -146,9 +139,11 @@ async def test_the_current_session_is_shown_rendered(
         assert screen.choice.format == "md"
         assert screen.query_one(ContentSwitcher).current == "recap-markdown-box"
         markdown = screen.query_one(Markdown)
-        assert markdown.source.startswith("# Bargaining update: Session 5")
+        assert markdown.source.startswith(
+            "# Tentative agreements on 4 articles\n\n**Bargaining update: Session 5**"
+        )
         # Rendered, not shown as source: the heading is a Markdown heading block.
-        assert markdown.table_of_contents[0][:2] == (1, "Bargaining update: Session 5")
+        assert markdown.table_of_contents[0][:2] == (1, "Tentative agreements on 4 articles")
         assert "session 5" in header_title(app)
         assert "TEAM ONLY" not in header_title(app)
         assert not screen.has_class("-team")
@@ -174,11 +169,13 @@ async def test_format_language_and_audience_keys(
 
         await press(pilot, "f")
         assert screen.choice.format == "eml"
-        assert "Subject: Bargaining update: Session 5" in shown(app)
+        assert "Subject: REA bargaining, session 5: Tentative agreements on 4 articles" in shown(
+            app
+        )
 
         await press(pilot, "f")
         assert screen.choice.format == "sms"
-        assert shown(app).startswith("REA bargaining, session 5")
+        assert shown(app).startswith("REA: Tentative agreements on 4 articles.")
 
         await press(pilot, "f")
         assert shown(app).lstrip().startswith("{")
@@ -190,7 +187,7 @@ async def test_format_language_and_audience_keys(
 
         await press(pilot, "l")
         assert screen.choice.lang == "es"
-        assert shown(app).startswith("# Novedades de la negociación: sesión 5")
+        assert "**Novedades de la negociación: sesión 5**" in shown(app)[:300]
         assert screen.query_one("#recap-lang", Select).value == "es"
 
         await press(pilot, "u")
@@ -204,7 +201,7 @@ async def test_format_language_and_audience_keys(
         assert screen.query_one("#recap-audience", Select).value == "team"
 
         await press(pilot, "l", "u")
-        assert shown(app).startswith("# Bargaining update: Session 5")
+        assert "**Bargaining update: Session 5**" in shown(app)[:300]
         assert TEAM_NOTE not in shown(app)
         assert "TEAM ONLY" not in header_title(app)
         assert not screen.query_one("#recap-banner").display
@@ -226,13 +223,13 @@ async def test_brackets_step_through_the_started_sessions(
 
         await press(pilot, "left_square_bracket")
         assert screen.choice.session == 4
-        assert shown(app).startswith("# Bargaining update: Session 4")
+        assert "**Bargaining update: Session 4**" in shown(app)[:300]
         assert screen.query_one("#recap-session", Select).value == 4
         assert "session 4" in header_title(app)
 
         await press(pilot, *["left_square_bracket"] * 4)
         assert screen.choice.session == 1
-        assert shown(app).startswith("# Bargaining update: Session 1")
+        assert "**Bargaining update: Session 1**" in shown(app)[:300]
 
         await press(pilot, "right_square_bracket")
         assert screen.choice.session == 2
@@ -246,12 +243,12 @@ async def test_the_switches_work_from_the_keyboard(demo_store: Store, clock: Fro
         screen.query_one("#recap-format", Select).focus()
         await press(pilot, "enter", "down", "down", "down", "enter")  # Markdown -> Text blast
         assert screen.choice.format == "sms"
-        assert shown(app).startswith("REA bargaining, session 5")
+        assert shown(app).startswith("REA: Tentative agreements on 4 articles.")
 
         screen.query_one("#recap-session", Select).focus()
         await press(pilot, "enter", "up", "up", "enter")  # session 5 -> 3
         assert screen.choice.session == 3
-        assert shown(app).startswith("REA bargaining, session 3")
+        assert shown(app).startswith("REA: Tentative agreements on 3 articles.")
 
 
 async def test_another_seats_change_shows_up(
@@ -305,7 +302,7 @@ async def test_the_app_opens_it_with_r(demo_db: Path, clock: FrozenClock) -> Non
         await press(pilot, "r")
         screen = recap(app)
         assert screen.clock() == clock.at
-        assert shown(app).startswith("# Bargaining update: Session 5")
+        assert "**Bargaining update: Session 5**" in shown(app)[:300]
         await press(pilot, "escape")
         assert not isinstance(app.screen, RecapScreen)
 
@@ -392,7 +389,7 @@ async def test_writing_again_replaces_the_files(
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         await press(pilot, "w")
-    assert stale.read_text(encoding="utf-8").startswith("# Bargaining update: Session 5")
+    assert "**Bargaining update: Session 5**" in stale.read_text(encoding="utf-8")[:300]
     assert mode(stale) == 0o600
     assert mode(folder) == 0o700
     assert not [p for p in folder.iterdir() if p.name.startswith(".")]
@@ -425,11 +422,11 @@ async def test_c_copies_the_members_recap(
         await settle(pilot)
         await press(pilot, "c")
         assert app.clipboard == shown(app)
-        assert app.clipboard.startswith("# Bargaining update: Session 5")
+        assert "**Bargaining update: Session 5**" in app.clipboard[:300]
         assert any("Copied" in note for note in notes_of(app))
 
         await press(pilot, "f", "f", "f", "c")  # the text blast
-        assert app.clipboard.startswith("REA bargaining, session 5")
+        assert app.clipboard.startswith("REA: Tentative agreements on 4 articles.")
 
 
 @pytest.mark.parametrize("size", SIZES, ids=SIZE_IDS)
@@ -468,7 +465,7 @@ async def test_copy_goes_through_copy_to_clipboard(
         await settle(pilot)
         await press(pilot, "l", "c")
     assert len(copied) == 1
-    assert copied[0].startswith("# Novedades de la negociación: sesión 5")
+    assert "**Novedades de la negociación: sesión 5**" in copied[0][:300]
 
 
 # ---------------------------------------------------------------------------- refusals
@@ -542,7 +539,7 @@ async def test_a_long_recap_renders_its_start_and_shows_the_rest(
         screen = recap(app)
         head = screen.query_one(Markdown).source
         rest = str(screen.query_one("#recap-markdown-rest", Static).content)
-        assert head.startswith("# Bargaining update: Session 5")
+        assert "**Bargaining update: Session 5**" in head[:300]
         assert head.count("\n") <= 40
         assert rest
         assert head + rest == screen.text
@@ -556,3 +553,31 @@ async def test_a_long_recap_renders_its_start_and_shows_the_rest(
         await press(pilot, "right_square_bracket")
         assert not screen.query_one("#recap-markdown-cut").display
         assert screen.query_one(Markdown).source == screen.text
+
+
+@pytest.mark.parametrize("size", SIZES, ids=SIZE_IDS)
+async def test_w_writes_beside_the_database_and_says_the_full_path(
+    demo_db: Path,
+    clock: FrozenClock,
+    size: tuple[int, int],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Opened as `--db demo.db` from its folder, then written from another: the files go
+    beside the database, and the notification names their folder in full."""
+    monkeypatch.chdir(demo_db.parent)
+    store = Store(Path(demo_db.name), seat="lead")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    try:
+        app = Host(store, clock)
+        async with app.run_test(size=size) as pilot:
+            await settle(pilot)
+            await press(pilot, "w")
+            folder = (demo_db.parent / "recaps" / "session-5").resolve()
+            assert len(list(folder.iterdir())) == len(FORMATS)
+            assert not (elsewhere / "recaps").exists()
+            assert any(f"is in {folder}" in note for note in notes_of(app)), notes_of(app)
+    finally:
+        store.close()

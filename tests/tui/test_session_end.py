@@ -140,3 +140,38 @@ async def test_extending_an_overdue_caucus_counts_from_now(
         assert "OVERDUE" not in str(face.query_one(".caucus-due", Static).content)
     [caucus] = open_store(demo_db).caucuses(5, open_only=True)
     assert caucus.due_back == clock() + timedelta(minutes=10)
+
+
+async def test_what_is_still_open_is_shown_whole_however_long(
+    demo_db: Path, clock: FrozenClock, size: tuple[int, int]
+) -> None:
+    """A long agenda title in "Still open" wraps onto as many lines as it needs (its middle
+    line was lost: the text was laid out at one width and drawn at another)."""
+    from textual.geometry import Region
+
+    from models import actions
+
+    store = Store(demo_db, seat="other", clock=clock)
+    actions.call_caucus(store, session=5, side=CaucusSide.EMPLOYER, minutes=30)
+    title = "Wages and the new step scale for night shift nurses, with the differentials"
+    actions.add_agenda_item(store, 5, title)
+    actions.next_agenda_item(store, 5)
+    actions.next_agenda_item(store, 5)
+    store.close()
+    app = make_app(demo_db, clock)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        app.screen.query_one("#board").focus()
+        await pilot.press("c", "ctrl+s")
+        await pilot.pause()
+        await pilot.press("s")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, EndSessionDialog)
+        shown = dialog.query_one("#end-open", Static)
+        listed = str(shown.content)
+        width, height = shown.size
+        drawn = " ".join(strip.text for strip in shown.render_lines(Region(0, 0, width, height)))
+        assert listed.split() == drawn.split()
+        row = shown.parent
+        assert row is not None and shown.region.right <= row.region.right  # nothing clipped

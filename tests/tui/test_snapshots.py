@@ -67,6 +67,26 @@ def test_overrun_while_the_other_side_is_out(
     assert snap_compare(app_on(demo_db, clock), terminal_size=(100, 30), run_before=run_over)
 
 
+def test_two_caucuses_at_80x24(
+    snap_compare: SnapCompare, demo_db: Path, clock: FrozenClock
+) -> None:
+    """Two clocks of one line each: the agenda keeps its room (issue 14, item 11)."""
+
+    async def both_out(pilot: Pilot[Any]) -> None:
+        await pilot.press("c")
+        await pilot.pause()
+        await pilot.press("ctrl+s")  # REA, 20 minutes
+        await pilot.pause()
+        clock.advance(minutes=5)
+        await pilot.press("c")
+        await pilot.pause()
+        await pilot.press("ctrl+s")  # RUSD
+        await pilot.pause()
+        await pilot.pause(1.1)
+
+    assert snap_compare(app_on(demo_db, clock), terminal_size=(80, 24), run_before=both_out)
+
+
 def test_pass_dialog(snap_compare: SnapCompare, demo_db: Path, clock: FrozenClock) -> None:
     async def open_pass(pilot: Pilot[Any]) -> None:
         await pilot.press("slash", *"Special Education", "enter", "p")

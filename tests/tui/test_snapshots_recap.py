@@ -6,11 +6,9 @@ A failing snapshot is read in its HTML report before anyone runs `--snapshot-upd
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from pathlib import Path
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-import pytest
 from textual.app import App
 from textual.pilot import Pilot
 
@@ -33,13 +31,6 @@ class Host(App[None]):
 
     def on_mount(self) -> None:
         self.push_screen(RecapScreen(self.store, self.clock))
-
-
-@pytest.fixture
-def demo_store(demo_db: Path) -> Iterator[Store]:
-    store = Store(demo_db, seat="lead")
-    yield store
-    store.close()
 
 
 async def settle(pilot: Pilot[Any]) -> None:

@@ -88,3 +88,44 @@ async def test_escape_typed_right_after_c_closes_the_dialog_and_saves_nothing(
         assert not isinstance(app.screen, CaucusDialog)
         assert isinstance(app.screen, MainScreen)
     assert open_store(demo_db).last_seq() == before
+
+
+def burst(app: BargainingApp, *keys: str) -> None:
+    """Keys as the terminal hands over a burst: all in the app's queue before the first has
+    been handled (as `p12` pasted or sent in one `send-keys`)."""
+    driver = app._driver
+    assert driver is not None
+    for key in keys:
+        character = None if key.startswith("ctrl+") else CHARACTERS.get(key, key)
+        character = "\t" if key == "tab" else character
+        event = events.Key(key, character)
+        event.set_sender(app)
+        driver.send_message(event)
+
+
+async def test_p12_in_one_burst_lands_in_the_articles_field(
+    app: BargainingApp, size: tuple[int, int]
+) -> None:
+    async with app.run_test(size=size) as pilot:
+        app.screen.query_one("#board").focus()
+        await pilot.pause()
+        burst(app, "p", "1", "2")
+        await pilot.pause(0.3)
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, PassProposalDialog)
+        assert dialog.query_one("#pass-articles", Input).value == "12"
+
+
+async def test_a_tab_in_a_burst_moves_on_before_the_keys_after_it(
+    app: BargainingApp, size: tuple[int, int], demo_db: Path, open_store: Opener
+) -> None:
+    async with app.run_test(size=size) as pilot:
+        app.screen.query_one("#board").focus()
+        await pilot.pause()
+        burst(app, "p", "8", "tab", "tab", "W", "a", "g", "e", "ctrl+s")
+        await pilot.pause(0.5)
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+    proposal = open_store(demo_db).proposals()[-1]
+    assert (proposal.articles, proposal.summary) == (("8",), "Wage")

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.widgets import Input
@@ -29,11 +28,10 @@ class AgendaItemRequest:
     articles: tuple[str, ...]
 
 
-class AgendaItemDialog(FormDialog[AgendaItemRequest]):
+class AgendaItemDialog(
+    FormDialog[AgendaItemRequest], save="Add", refusal="agenda-title", first="agenda-title"
+):
     """The item goes at the end of the session's agenda."""
-
-    SAVE_LABEL = "Add"
-    REFUSAL_FIELD: ClassVar[str] = "agenda-title"
 
     def __init__(
         self,
@@ -69,9 +67,6 @@ class AgendaItemDialog(FormDialog[AgendaItemRequest]):
             ),
         )
         yield FormHint(id="agenda-articles-hint")
-
-    def on_mount(self) -> None:
-        self.query_one("#agenda-title", Input).focus()
 
     def check(self) -> tuple[AgendaItemRequest | None, dict[str, str]]:
         problems: dict[str, str] = {}

@@ -14,10 +14,8 @@ from tui.dialogs.form_fields import FieldRow, FormDialog, check_line
 _NOUNS = {"number": "the number", "title": "the title"}
 
 
-class ArticleDialog(FormDialog[Article]):
+class ArticleDialog(FormDialog[Article], refusal="number"):
     """A new article, or (given `article`) a new title for it; dismisses the article saved."""
-
-    REFUSAL_FIELD = "number"
 
     def __init__(
         self,

@@ -75,12 +75,13 @@ def read_import(typed: str, existing: Mapping[str, str] | None = None) -> Articl
     return ArticleImport(path=path, lines=lines, found=found)
 
 
-class ArticleImportDialog(FormDialog[ArticleImport]):
+class ArticleImportDialog(
+    FormDialog[ArticleImport],
+    title="Import articles from a CSV file",
+    save="Import",
+    refusal="path",
+):
     """Pick a CSV file; dismisses what was imported (the store refuses all, or takes all)."""
-
-    DIALOG_TITLE = "Import articles from a CSV file"
-    SAVE_LABEL = "Import"
-    REFUSAL_FIELD = "path"
 
     def __init__(
         self,

@@ -17,10 +17,8 @@ from tui.dialogs.ticks import TickList
 _NOUNS = {"present": "the team present", "observers": "observers", "sites": "sites"}
 
 
-class AttendanceDialog(FormDialog[AttendanceRecorded]):
+class AttendanceDialog(FormDialog[AttendanceRecorded], save="Record"):
     """Who was there; dismisses the `attendance.recorded` line it saved."""
-
-    SAVE_LABEL = "Record"
 
     DEFAULT_CSS = """
     AttendanceDialog {

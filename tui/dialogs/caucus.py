@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
-from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.widgets import Input, Select
@@ -46,12 +45,14 @@ def minutes_problem(typed: str) -> tuple[int | None, str]:
         return None, str(error)
 
 
-class CaucusDialog(FormDialog[CaucusRequest]):
+class CaucusDialog(
+    FormDialog[CaucusRequest],
+    title="Call a caucus",
+    save="Start the clock",
+    refusal="caucus-side",
+    first="caucus-minutes",
+):
     """Defaults to our side (the other side when ours is already out) and 20 minutes."""
-
-    DIALOG_TITLE = "Call a caucus"
-    SAVE_LABEL = "Start the clock"
-    REFUSAL_FIELD: ClassVar[str] = "caucus-side"
 
     def __init__(
         self,
@@ -91,9 +92,6 @@ class CaucusDialog(FormDialog[CaucusRequest]):
                 placeholder="Team only: why we are stepping out", compact=True, id="caucus-purpose"
             ),
         )
-
-    def on_mount(self) -> None:
-        self.query_one("#caucus-minutes", Input).focus()
 
     def check(self) -> tuple[CaucusRequest | None, dict[str, str]]:
         problems: dict[str, str] = {}

@@ -21,11 +21,14 @@ class ConfirmDialog(TypeAheadDialog[bool]):
         Binding("n,escape", "answer(False)", "No", id="confirm.no"),
     ]
 
-    def __init__(self, title: str, question: str, *, yes: str = "Yes", detail: str = "") -> None:
+    def __init__(
+        self, title: str, question: str, *, yes: str = "Yes", detail: str = "", no: str = "Cancel"
+    ) -> None:
         super().__init__(classes="plain-dialog")
         self.dialog_title = title
         self.question = question
         self.yes = yes
+        self.no = no
         self.detail = detail
 
     def compose(self) -> ComposeResult:
@@ -36,7 +39,7 @@ class ConfirmDialog(TypeAheadDialog[bool]):
                 yield Static(self.detail, classes="dialog-hint", markup=False)
             with Horizontal(classes="dialog-buttons"):
                 yield Button(self.yes, variant="primary", id="confirm-yes", compact=True)
-                yield Button("Cancel", id="confirm-no", compact=True)
+                yield Button(self.no, id="confirm-no", compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#confirm-yes", Button).focus()

@@ -6,7 +6,6 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
-from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.widgets import Input, Static
@@ -42,12 +41,14 @@ def still_open(campaign: Campaign, caucuses: Sequence[Caucus], item: AgendaItem 
     return ", ".join(names)
 
 
-class EndSessionDialog(FormDialog[EndSessionRequest]):
+class EndSessionDialog(
+    FormDialog[EndSessionRequest],
+    title="End the session",
+    save="End the session",
+    refusal="",
+    first="end-action",
+):
     """Every field may stay empty; a time needs a date. Ending also writes a backup."""
-
-    DIALOG_TITLE = "End the session"
-    SAVE_LABEL = "End the session"
-    REFUSAL_FIELD: ClassVar[str] = ""
 
     def __init__(
         self,
@@ -74,7 +75,9 @@ class EndSessionDialog(FormDialog[EndSessionRequest]):
     def compose_fields(self) -> ComposeResult:
         running = still_open(self.campaign, self.open_caucuses, self.active_item)
         if running:
-            yield FieldRow("Still open", Static(running, id="end-open", markup=False))
+            listed = Static(running, id="end-open", markup=False)
+            listed.styles.width = "1fr"  # wraps within the row (auto: cut at the right edge)
+            yield FieldRow("Still open", listed)
             yield FieldRow("", TickBox("Close them as the session ends", True, id="end-close"))
         next_week = local(self.session.starts, self.campaign.timezone) + timedelta(days=7)
         yield FieldRow(
@@ -100,9 +103,6 @@ class EndSessionDialog(FormDialog[EndSessionRequest]):
                 id="end-action",
             ),
         )
-
-    def on_mount(self) -> None:
-        self.query_one("#end-action", Input).focus()
 
     def check(self) -> tuple[EndSessionRequest | None, dict[str, str]]:
         problems: dict[str, str] = {}

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.widgets import Input, Select
@@ -23,12 +22,14 @@ class ExtendRequest:
     minutes: int
 
 
-class ExtendCaucusDialog(FormDialog[ExtendRequest]):
+class ExtendCaucusDialog(
+    FormDialog[ExtendRequest],
+    title="Extend the caucus",
+    save="Extend",
+    refusal="extend-side",
+    first="extend-minutes",
+):
     """The due-back time moves by the minutes given; the clock follows at once."""
-
-    DIALOG_TITLE = "Extend the caucus"
-    SAVE_LABEL = "Extend"
-    REFUSAL_FIELD: ClassVar[str] = "extend-side"
 
     def __init__(
         self,
@@ -57,9 +58,6 @@ class ExtendCaucusDialog(FormDialog[ExtendRequest]):
             Input("10", placeholder="10, 10m or 1h", compact=True, id="extend-minutes"),
             narrow=("extend-minutes",),
         )
-
-    def on_mount(self) -> None:
-        self.query_one("#extend-minutes", Input).focus()
 
     def check(self) -> tuple[ExtendRequest | None, dict[str, str]]:
         problems: dict[str, str] = {}

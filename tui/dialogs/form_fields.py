@@ -1,6 +1,7 @@
-"""What the forms around the session share: a labelled row with the error beside each field,
-the check of typed values against the journal's own event models (so a form says what an
-imported journal line would be told), and `FormDialog`, the base of the modal forms.
+"""What the forms around the session share: the rows with each field's error under it
+(`tui.dialogs.form_rows`, imported from here too), the check of typed values against the
+journal's own event models (so a form says what an imported journal line would be told),
+and `FormDialog`, the base of the modal forms.
 
 A form never writes by itself: it validates as the user types, then hands its typed result
 to an `on_save` callable (which calls one function of `models.actions`). When the store
@@ -11,7 +12,7 @@ dialog stays open, so nothing typed is lost; Escape leaves everything as it was.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
 from typing import Any, ClassVar, TypeVar
 
 from pydantic import BaseModel, ValidationError
@@ -20,136 +21,32 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widget import Widget
-from textual.widgets import Button, Input, Label, Select, SelectionList, Static
+from textual.widgets import Button, Input, Select, SelectionList, Static
 
 from models.errors import DomainError, StoreError
 from models.timeutil import utc_now
+from tui.dialogs.form_rows import FieldError, FieldRow, FormHint, ShownLine, show_field_error
 from tui.dialogs.type_ahead import TypeAheadDialog
+
+__all__ = [
+    "FORM_ERROR",
+    "FieldError",
+    "FieldRow",
+    "FormDialog",
+    "FormHint",
+    "ShownLine",
+    "check_line",
+    "field_of",
+    "sentence",
+    "show_field_error",
+    "tidy",
+]
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 ResultT = TypeVar("ResultT")
 
 FORM_ERROR = "form-error"
 """The id of the error line under a form, for refusals that belong to no one field."""
-
-
-class FieldError(Static):
-    """The error of one field, shown right under it; takes no room while the field is right."""
-
-    DEFAULT_CSS = """
-    FieldError {
-        color: $text-error;
-        height: auto;
-        display: none;
-        &.-shown { display: block; }
-        &:nocolor { text-style: bold; }
-    }
-    """
-
-    def __init__(self, *, id: str) -> None:
-        super().__init__("", id=id, markup=False)
-        self.message = ""
-
-    def show(self, message: str) -> None:
-        """Show a message (with a mark that reads without colour), or hide when empty."""
-        if message == self.message:
-            return
-        self.message = message
-        self.update(f"✗ {message}" if message else "")
-        self.set_class(bool(message), "-shown")
-
-
-class FormHint(Static):
-    """A line under a field saying what was understood ("Tuesday 17 March, 16:30 PDT")."""
-
-    DEFAULT_CSS = """
-    FormHint { color: $text-muted; padding-left: 14; height: auto; display: none; }
-    FormHint.-shown { display: block; }
-    """
-
-    def __init__(self, *, id: str) -> None:
-        super().__init__("", id=id, markup=False)
-        self.text = ""
-
-    def show(self, text: str) -> None:
-        """Show the hint, or hide it when empty; nothing is redrawn when it is unchanged."""
-        if text == self.text:
-            return
-        self.text = text
-        self.update(text)
-        self.set_class(bool(text), "-shown")
-
-
-class FieldRow(Vertical):
-    """One line of a form: its label and fields, then each field's error under the line.
-
-    `parts` are widgets (fields, each with an error line `<field id>-error` made the first time
-    it has a problem to show: a form opens without a dozen hidden lines to lay out) or strings
-    (a small inner label, like "short" between a name and its short name).
-    """
-
-    DEFAULT_CSS = """
-    FieldRow {
-        height: auto;
-        & > .field-line { height: auto; }
-        & > .field-line > .field-label {
-            width: 14;
-            padding-right: 1;
-            color: $text-muted;
-            text-align: right;
-        }
-        & > .field-line > .field-inner-label { width: auto; padding: 0 1; color: $text-muted; }
-        & > .field-line > Input { width: 1fr; background: $background; }
-        & > .field-line > Select { width: 1fr; }
-        & > .field-line > SelectionList { width: 1fr; }
-        & > .field-line > .-narrow { width: 14; }
-        & > .field-line > Input:focus { background-tint: $primary 18%; }
-        & > .field-line > Select > SelectCurrent { background: $background; }
-        & > FieldError { padding-left: 14; }
-        /* A rule on the row itself: Textual restyles a :focus-within node's children only
-           when the node carries a :focus-within rule of its own. */
-        &:focus-within { background: $boost; }
-        &:focus-within > .field-line > .field-label { color: $text-accent; text-style: bold; }
-        &:nocolor:focus-within > .field-line > .field-label { text-style: bold reverse; }
-        & Input:nocolor > .input--cursor { text-style: reverse; }
-        & Input:nocolor > .input--placeholder { text-style: italic; }
-    }
-    """
-
-    def __init__(self, label: str, *parts: Widget | str, narrow: Iterable[str] = ()) -> None:
-        narrow_ids = set(narrow)
-        line: list[Widget] = [Label(label, classes="field-label", markup=False)]
-        self.field_ids: list[str] = []
-        for part in parts:
-            if isinstance(part, str):
-                line.append(Label(part, classes="field-inner-label", markup=False))
-                continue
-            part.set_class(part.id in narrow_ids, "-narrow")
-            line.append(part)
-            self.field_ids.append(part.id or "")
-        super().__init__(Horizontal(*line, classes="field-line"))
-
-    def show_error(self, field_id: str, message: str) -> None:
-        """Show a field's problem under the line, or hide it when the message is empty."""
-        errors = {error.id: error for error in self.query_children(FieldError)}
-        error = errors.get(f"{field_id}-error")
-        if error is None:
-            if not message:
-                return
-            error = FieldError(id=f"{field_id}-error")
-            # Under the line in the fields' order, whichever problem came first.
-            later = [
-                errors[f"{other}-error"]
-                for other in self.field_ids[self.field_ids.index(field_id) + 1 :]
-                if f"{other}-error" in errors
-            ]
-            self.mount(error, before=later[0] if later else None)
-        error.show(message)
-
-
-def show_field_error(form: Widget, field_id: str, message: str) -> None:
-    """Show a problem under the field `field_id` of a form built of `FieldRow`s (or hide it)."""
-    form.query_one(f"#{field_id}").query_ancestor(FieldRow).show_error(field_id, message)
 
 
 def tidy(message: str) -> str:
@@ -242,6 +139,30 @@ class FormDialog(TypeAheadDialog[ResultT]):
     SAVE_LABEL: ClassVar[str] = "Save"
     REFUSAL_FIELD: ClassVar[str] = ""
     """The field beside which the store's refusal is shown (else under the form)."""
+    FIRST_FIELD: ClassVar[str] = ""
+    """The field focused when the form opens (else the first one)."""
+
+    def __init_subclass__(
+        cls,
+        *,
+        title: str | None = None,
+        save: str | None = None,
+        refusal: str | None = None,
+        first: str | None = None,
+        **options: Any,
+    ) -> None:
+        """A form says its words on its class line: `class CaucusDialog(FormDialog[Request],
+        title="Call a caucus", save="Start the clock", refusal="caucus-side",
+        first="caucus-minutes")` (each optional; a subclass keeps its base's)."""
+        super().__init_subclass__(**options)
+        if title is not None:
+            cls.DIALOG_TITLE = title
+        if save is not None:
+            cls.SAVE_LABEL = save
+        if refusal is not None:
+            cls.REFUSAL_FIELD = refusal
+        if first is not None:
+            cls.FIRST_FIELD = first
 
     def __init__(self, on_save: Callable[[ResultT], object] | None = None) -> None:
         super().__init__()
@@ -289,6 +210,8 @@ class FormDialog(TypeAheadDialog[ResultT]):
     def on_mount(self) -> None:
         # Fill the hints that depend on what is typed (nothing is shown as wrong yet).
         self.check()
+        if self.FIRST_FIELD:
+            self.query_one(f"#{self.FIRST_FIELD}").focus()
 
     # -------------------------------------------------------------------- checking
 

@@ -9,6 +9,7 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
+from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from tui.commands import EXTRA_COMMANDS
@@ -20,7 +21,7 @@ if TYPE_CHECKING:
 Section = tuple[str, list[tuple[str, str]]]
 
 
-def _keys(node: DOMNode, app: App[Any]) -> list[tuple[str, str]]:
+def _keys(node: DOMNode | type[DOMNode], app: App[Any]) -> list[tuple[str, str]]:
     rows = []
     for binding in node.BINDINGS:
         if isinstance(binding, Binding) and binding.description:
@@ -34,6 +35,9 @@ def key_map(app: App[Any]) -> list[Section]:
     from tui.screens.main import MainScreen
 
     sections: list[Section] = []
+    here = app.screen
+    if not isinstance(here, MainScreen | ModalScreen) and _keys(here, app):
+        sections.append(("On this screen", _keys(here, app)))  # the recap's, the sessions'
     main = next((s for s in app.screen_stack if isinstance(s, MainScreen)), None)
     if main is not None:
         sections.append(("At the table", _keys(main, app)))
@@ -48,6 +52,7 @@ def key_map(app: App[Any]) -> list[Section]:
     sections.append(
         ("In the palette only (ctrl+p)", [("", command.title) for command in EXTRA_COMMANDS])
     )
+    sections += correction_sections(app)
     sections.append(
         (
             "In a dialog",
@@ -61,6 +66,9 @@ def key_map(app: App[Any]) -> list[Section]:
             ],
         )
     )
+    from tui.dialogs.pass_proposal import PassProposalDialog
+
+    sections.append(("In the pass dialog", _keys(PassProposalDialog, app)))
     sections.append(
         (
             "On the note line",
@@ -73,7 +81,42 @@ def key_map(app: App[Any]) -> list[Section]:
             ],
         )
     )
+    if getattr(app, "sync_view", None) is not None:
+        sections.append(
+            (
+                "Seats on other computers (the line above the keys)",
+                [
+                    ("synced", "When this seat last exchanged with the shared folder"),
+                    ("seats", "How many seats have written into the folder, this one too"),
+                    ("waiting", "What this seat recorded that is not in the folder yet"),
+                    ("conflict", "Events two seats recorded that cannot both stand: C lists them"),
+                    ("last seen", "A seat that has written nothing new for 5 minutes"),
+                ],
+            )
+        )
     return sections
+
+
+def correction_sections(app: App[Any]) -> list[Section]:
+    """The keys that correct what was recorded, read from the lists that have them."""
+    from tui.dialogs.agenda_edit import AgendaEditDialog
+    from tui.dialogs.article_history import ArticleHistoryDialog
+    from tui.dialogs.session_notes import SessionNotesDialog
+    from tui.screens.sessions_corrections import CORRECTION_BINDINGS
+
+    class Sessions:
+        BINDINGS = CORRECTION_BINDINGS
+
+    def keys(node: object) -> list[tuple[str, str]]:
+        rows = _keys(node, app)  # type: ignore[arg-type]
+        return [row for row in rows if row[1] != "Close"]
+
+    return [
+        ("In the notes read-back (N)", keys(SessionNotesDialog)),
+        ("In an article's history (enter on the board)", keys(ArticleHistoryDialog)),
+        ("In the agenda list (palette, or e on the sessions screen)", keys(AgendaEditDialog)),
+        ("On the sessions screen, to correct a session", keys(Sessions)),
+    ]
 
 
 class HelpDialog(TypeAheadDialog[None]):

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -42,12 +41,13 @@ def request_choice(request: InfoRequest, campaign: Campaign, today: date) -> str
     return " · ".join([*parts, text])
 
 
-class InfoRequestDialog(FormDialog[RequestDraft]):
+class InfoRequestDialog(
+    FormDialog[RequestDraft],
+    title="Information requests",
+    save="Make the request",
+    refusal="request-text",
+):
     """The open requests on top (Enter marks one answered), a new request below."""
-
-    DIALOG_TITLE = "Information requests"
-    SAVE_LABEL = "Make the request"
-    REFUSAL_FIELD: ClassVar[str] = "request-text"
 
     def __init__(
         self,

@@ -13,12 +13,10 @@ from tui.dialogs.form_fields import FieldRow, FormDialog, check_line
 _NOUNS = {"name": "the name", "role": "the role", "site": "the site"}
 
 
-class MemberDialog(FormDialog[MemberAdded]):
+class MemberDialog(
+    FormDialog[MemberAdded], title="Add a member to the team roster", save="Add", refusal="name"
+):
     """A new roster member; dismisses the `member.added` line it saved."""
-
-    DIALOG_TITLE = "Add a member to the team roster"
-    SAVE_LABEL = "Add"
-    REFUSAL_FIELD = "name"
 
     def __init__(
         self,

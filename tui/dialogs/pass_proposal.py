@@ -8,6 +8,7 @@ from typing import Any, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.widgets import Checkbox, Input, Select, Static
 
 from models.actions import suggest_label
@@ -19,11 +20,9 @@ from models.domain import (
     Party,
     ProposalKind,
 )
-from models.errors import DomainError
 from models.events import ProposalPassed
 from models.pass_defaults import PassDefaults, initial_warning, pass_defaults
 from models.store import Store
-from models.terms import parse_terms
 from tui.dialogs.article_field import (
     ArticleSuggester,
     resolve_articles,
@@ -31,6 +30,7 @@ from tui.dialogs.article_field import (
     titles_hint,
 )
 from tui.dialogs.form_fields import FieldRow, FormDialog, FormHint, check_line
+from tui.dialogs.pass_terms import named_term_rows, read_terms, terms_placeholder
 from tui.dialogs.ticks import TickBox
 
 KIND_CHOICES = [
@@ -79,13 +79,23 @@ class ProposalRequest:
         }
 
 
-class PassProposalDialog(FormDialog[ProposalRequest]):
+class PassProposalDialog(
+    FormDialog[ProposalRequest], title="Pass a proposal", save="Pass", refusal="pass-label"
+):
     """The label follows side and kind until it is typed over; side and kind follow the
     articles typed (`models.pass_defaults`) until one is picked by hand."""
 
-    DIALOG_TITLE = "Pass a proposal"
-    SAVE_LABEL = "Pass"
-    REFUSAL_FIELD: ClassVar[str] = "pass-label"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "ctrl+t",
+            "other_side",
+            "Other side",
+            key_display="ctrl+t",
+            tooltip="The other side passed it: switch who passed, from any field",
+            id="pass.other_side",
+        ),
+    ]
+    SUBTITLE = "Enter saves · ctrl+t other side · Tab next field · Esc cancels"
 
     def __init__(
         self,
@@ -153,17 +163,17 @@ class PassProposalDialog(FormDialog[ProposalRequest]):
         yield FieldRow(
             "Link", Input(placeholder="https://… (the PDF)", compact=True, id="pass-link")
         )
+        yield from named_term_rows(self.campaign)
         yield FieldRow(
-            "Terms",
-            Input(
-                placeholder="salary_pct_y1=3.0, salary_pct_y2=2.5", compact=True, id="pass-terms"
-            ),
+            "Other terms" if self.campaign.terms else "Terms",
+            Input(placeholder=terms_placeholder(self.campaign), compact=True, id="pass-terms"),
         )
         yield FieldRow(
             "Embargo", TickBox("Embargoed: ground rules say not to publish yet", id="pass-embargo")
         )
 
     def on_mount(self) -> None:
+        self.query_one(".form-dialog").border_subtitle = self.SUBTITLE
         box = self.query_one("#pass-articles", Input)
         numbers, _ = resolve_articles(box.value, self._articles())
         show_hint(self.query_one("#pass-titles", Static), titles_hint(numbers, self._articles()))
@@ -171,6 +181,12 @@ class PassProposalDialog(FormDialog[ProposalRequest]):
         # The label is worked out once the dialog is on screen: on a long campaign that takes
         # a moment, and the dialog should not wait for it.
         self.call_after_refresh(self._start_suggesting)
+
+    def action_other_side(self) -> None:
+        """The other side passed it: one key, from any field (the side is then picked by
+        hand, and the articles typed no longer change it)."""
+        select = self.query_one("#pass-side", Select)
+        select.value = Party.EMPLOYER if select.value is Party.UNION else Party.UNION
 
     def _start_suggesting(self) -> None:
         self._suggesting = True
@@ -270,11 +286,7 @@ class PassProposalDialog(FormDialog[ProposalRequest]):
                 problems["pass-articles"] = (
                     f"{', '.join(agreed)} already TA'd; a TA'd article takes no more proposals"
                 )
-        terms: dict[str, float] = {}
-        try:
-            terms = parse_terms(self.query_one("#pass-terms", Input).value)
-        except DomainError as error:
-            problems["pass-terms"] = str(error)
+        terms = read_terms(self, self.campaign, problems)
         line = {
             "type": "proposal.passed",
             "session": 1,

@@ -108,12 +108,10 @@ def is_link(place: str) -> bool:
     return bool(_LINK.search(place))
 
 
-class ScheduleSessionDialog(FormDialog[SessionScheduled]):
+class ScheduleSessionDialog(
+    FormDialog[SessionScheduled], title="Schedule a session", save="Schedule", refusal="number"
+):
     """Schedule a session; dismisses the `session.scheduled` line it saved."""
-
-    DIALOG_TITLE = "Schedule a session"
-    SAVE_LABEL = "Schedule"
-    REFUSAL_FIELD = "number"
 
     def __init__(
         self,
@@ -123,30 +121,55 @@ class ScheduleSessionDialog(FormDialog[SessionScheduled]):
         previous: Session | None = None,
         now: datetime | None = None,
         on_save: Callable[[SessionScheduled], object] | None = None,
+        current: Session | None = None,
     ) -> None:
         super().__init__(on_save)
         self.timezone = timezone
         self.number = number
         self.previous = previous
+        self.current = current
+        """Rescheduling: the session as it stands (its number stays)."""
         self.now = now or utc_now()
         self.today = self.now.astimezone(zone(timezone)).date()
         self._mode_chosen = False
         self._mode_set: object = None
         self._made_zoom = False
 
+    def dialog_title(self) -> str:
+        if self.current is not None:
+            return f"Reschedule session {self.current.number}"
+        return self.DIALOG_TITLE
+
+    def save_label(self) -> str:
+        return "Reschedule" if self.current is not None else self.SAVE_LABEL
+
     def intro(self) -> str:
+        if self.current is not None:
+            return (
+                f"Change when, where or how it meets (times in {self.timezone}); "
+                "the history keeps the earlier plan."
+            )
         return f"Times are in the campaign's timezone, {self.timezone}."
 
     def compose_fields(self) -> ComposeResult:
         start = default_start(self.now, self.timezone, self.previous)
+        if self.current is not None:
+            start = self.current.starts.astimezone(zone(self.timezone))
         day, clock, location = start.date().isoformat(), start.strftime("%H:%M"), ""
         mode, kind, mediator = SessionMode.IN_PERSON, SessionKind.REGULAR, ""
-        if self.previous is not None:
-            location, mode, kind = self.previous.location, self.previous.mode, self.previous.kind
-            mediator = self.previous.mediator
+        source = self.current or self.previous
+        if source is not None:
+            location, mode, kind, mediator = (
+                source.location,
+                source.mode,
+                source.kind,
+                source.mediator,
+            )
         self._mode_set = mode
         yield FieldRow(
-            "Session", Input(str(self.number), id="number", compact=True), narrow=["number"]
+            "Session",
+            Input(str(self.number), id="number", compact=True, disabled=self.current is not None),
+            narrow=["number"],
         )
         yield FieldRow(
             "Date",

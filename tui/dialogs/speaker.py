@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
-
 from textual.app import ComposeResult
 from textual.widgets import Input, Select
 
@@ -14,12 +12,14 @@ from tui.dialogs.form_fields import FieldRow, FormDialog, check_line
 UNKNOWN = "-"
 
 
-class SpeakerDialog(FormDialog[tuple[str, NoteParty | None]]):
+class SpeakerDialog(
+    FormDialog[tuple[str, NoteParty | None]],
+    title="Who said it?",
+    save="Save the quote",
+    refusal="speaker-name",
+    first="speaker-name",
+):
     """Dismisses (speaker, party); an empty speaker saves the quote unattributed."""
-
-    DIALOG_TITLE = "Who said it?"
-    SAVE_LABEL = "Save the quote"
-    REFUSAL_FIELD: ClassVar[str] = "speaker-name"
 
     def __init__(self, campaign: Campaign, quote: str) -> None:
         super().__init__()
@@ -46,9 +46,6 @@ class SpeakerDialog(FormDialog[tuple[str, NoteParty | None]]):
             "Side",
             Select(parties, value=UNKNOWN, allow_blank=False, compact=True, id="speaker-party"),
         )
-
-    def on_mount(self) -> None:
-        self.query_one("#speaker-name", Input).focus()
 
     def check(self) -> tuple[tuple[str, NoteParty | None] | None, dict[str, str]]:
         name = self.query_one("#speaker-name", Input).value

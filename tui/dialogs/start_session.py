@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.widgets import Input, Select, Static
@@ -27,12 +26,10 @@ class StartSessionRequest:
     kind: SessionKind = SessionKind.REGULAR
 
 
-class StartSessionDialog(FormDialog[StartSessionRequest]):
+class StartSessionDialog(
+    FormDialog[StartSessionRequest], title="Start the session", save="Start", refusal=""
+):
     """The session clock runs from the moment it is started."""
-
-    DIALOG_TITLE = "Start the session"
-    SAVE_LABEL = "Start"
-    REFUSAL_FIELD: ClassVar[str] = ""
 
     def __init__(
         self,

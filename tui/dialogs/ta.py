@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
@@ -53,12 +53,8 @@ class TARequest:
         }
 
 
-class TADialog(FormDialog[TARequest]):
+class TADialog(FormDialog[TARequest], title="Record a TA", save="Record TA", refusal="ta-articles"):
     """Articles come from the selected board row, or from the proposal (package) picked."""
-
-    DIALOG_TITLE = "Record a TA"
-    SAVE_LABEL = "Record TA"
-    REFUSAL_FIELD: ClassVar[str] = "ta-articles"
 
     def __init__(
         self,

@@ -33,6 +33,12 @@ class TypeAheadDialog(ModalScreen[ResultT]):
         self._held_keys: list[events.Key] = []
         self._taking_keys = False
 
+    @property
+    def holding_keys(self) -> bool:
+        """Whether keys are still being held for the first field (`tui.key_order` then hands
+        them over at once: the order is kept here)."""
+        return not self._taking_keys
+
     def _forward_event(self, event: events.Event) -> None:
         if isinstance(event, events.Key) and not self._taking_keys:
             self._held_keys.append(events.Key(event.key, event.character))
@@ -49,5 +55,9 @@ class TypeAheadDialog(ModalScreen[ResultT]):
             self.set_focus(self.focus_chain[0])
         self._taking_keys = True
         held, self._held_keys = self._held_keys, []
+        replay = getattr(self.app, "replay_keys", None)
+        if replay is not None:  # the app delivers them, each after the one before has acted
+            replay(held)
+            return
         for key in held:
             (self.focused or self)._forward_event(key)

@@ -12,13 +12,14 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from models.actions import add_article, import_articles, rename_article
 from models.domain import Article
 from models.store import Store
 from tui.dialogs.article_form import ArticleDialog
 from tui.dialogs.article_import import ArticleImport, ArticleImportDialog
+from tui.widgets.key_bar import KeyBar
 
 POLL_SECONDS = 1.0
 
@@ -74,7 +75,7 @@ class ArticlesScreen(Screen[None]):
             markup=False,
         )
         yield DataTable(id="articles-table", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         table = self.query_one("#articles-table", DataTable)

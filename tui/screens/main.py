@@ -31,9 +31,11 @@ from tui.widgets.agenda import Agenda
 from tui.widgets.article_board import ArticleBoard
 from tui.widgets.caucus_panel import CaucusPanel
 from tui.widgets.key_bar import KeyBar
+from tui.widgets.lit_box import LitBox
 from tui.widgets.note_line import NoteLine
 from tui.widgets.notes_pane import NotesPane
 from tui.widgets.session_header import SessionHeader
+from tui.widgets.sync_status import SyncStatus
 
 if TYPE_CHECKING:
     from models.domain import JournalEvent
@@ -85,19 +87,27 @@ class MainScreen(Screen[None]):
             with Vertical(id="side"):
                 yield CaucusPanel(id="caucuses", classes="-empty")
                 yield Agenda(id="agenda")
-            with Vertical(id="board-box"):
+            with LitBox(id="board-box"):
                 yield ArticleBoard(id="board")
             yield NotesPane(id="notes")
+        yield SyncStatus()
         yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#agenda").border_title = "Agenda"
         self.query_one("#board-box").border_title = "Articles"
         self.query_one("#notes").border_title = "Notes"
+        self.watch(self, "focused", self._light_boxes)
+        self.app.theme_changed_signal.subscribe(self, lambda _theme: self._light_boxes())
         self.reload()
         self._notes.restore()
         self.set_interval(1.0, self._tick, name="clock")
         self.set_interval(60.0, self._tick_board, name="board ages")
+
+    def _light_boxes(self) -> None:
+        """The box the focus is in lights up (`tui.widgets.lit_box`)."""
+        for box in self.query(LitBox):
+            box.light(self.focused)
 
     # ------------------------------------------------------------------ loading
 
@@ -323,17 +333,6 @@ class MainScreen(Screen[None]):
 
     @on(ArticleBoard.ArticleChosen)
     def _article_chosen(self, message: ArticleBoard.ArticleChosen) -> None:
-        from tui.dialogs.article_history import ArticleHistoryDialog
+        from tui.screens.history_keys import show_history
 
-        assert self.campaign is not None
-        entries = self.attempt(lambda: self.store.article_history(message.number))
-        if entries is None:
-            return
-        row = next((r for r in self.board.visible_rows() if r.number == message.number), None)
-        title = row.title if row else ""
-        from models.money import article_money
-
-        money = self.attempt(lambda: article_money(self.store, message.number, self.store.clock()))
-        self.app.push_screen(
-            ArticleHistoryDialog(message.number, title, entries, self.campaign, money)
-        )
+        show_history(self, message.number)

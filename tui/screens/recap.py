@@ -27,7 +27,7 @@ from textual.binding import BindingType
 from textual.containers import Horizontal
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Select, Static
+from textual.widgets import Header, Select, Static
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from exports import FORMATS, LANGS, render_recap
@@ -38,8 +38,10 @@ from models.timeutil import zone
 from tui.messages import StoreChanged
 from tui.screens.recap_choice import TEAM_BANNER, RecapChoice, recap_switches, sentence
 from tui.screens.recap_keys import RECAP_BINDINGS
-from tui.screens.recap_send import copy_recap, tell_written, write_recaps
+from tui.screens.recap_news import RecapNewsKeys, news_line
+from tui.screens.recap_send import copy_recap, tell_written, unwritten, write_recaps
 from tui.widgets import recap_preview as preview_
+from tui.widgets.key_bar import KeyBar
 from tui.widgets.recap_preview import PREVIEW_MESSAGE, PREVIEWS, RecapPreview, split_for_preview
 
 __all__ = [
@@ -57,7 +59,7 @@ widgets) would take seconds to show and make every scroll slow, so past this man
 rest is shown as its source. Every recap of the demo campaign (about 100 lines) fits whole."""
 
 
-class RecapScreen(Screen[None]):
+class RecapScreen(RecapNewsKeys, Screen[None]):
     """Preview, copy and write the recap of a session, for members or for the team."""
 
     DEFAULT_CSS = """
@@ -78,8 +80,8 @@ class RecapScreen(Screen[None]):
             padding: 0 1;
         }
         &.-team #recap-banner { display: block; }
+        & #recap-news { height: auto; max-height: 2; padding: 0 1; color: $text-accent; }
         & #recap-preview { height: 1fr; }
-        & Footer.-compact FooterLabel { margin-right: 1; }
         & #recap-markdown-box { height: 1fr; }
         & #recap-text { height: 1fr; border: none; padding: 0 1; }
         & #recap-text:focus { border: none; }
@@ -104,12 +106,15 @@ class RecapScreen(Screen[None]):
         """The worker made the text of `choice` (or was refused, with `problem`)."""
 
         def __init__(
-            self, choice: RecapChoice, text: str, problem: str = "", money: preview_.Chart = None
+            self,
+            choice: RecapChoice,
+            text: str,
+            problem: str = "",
+            news: str = "",
+            money: preview_.Chart = None,
         ) -> None:
             super().__init__()
-            self.choice = choice
-            self.text = text
-            self.problem = problem
+            self.choice, self.text, self.problem, self.news = choice, text, problem, news
             self.money = money
 
     class Written(Message):
@@ -117,9 +122,7 @@ class RecapScreen(Screen[None]):
 
         def __init__(self, choice: RecapChoice, files: list[Path], problem: str = "") -> None:
             super().__init__()
-            self.choice = choice
-            self.files = files
-            self.problem = problem
+            self.choice, self.files, self.problem = choice, files, problem
 
     def __init__(self, store: Store, clock: Callable[[], datetime] | None = None) -> None:
         super().__init__()
@@ -129,8 +132,7 @@ class RecapScreen(Screen[None]):
         """The numbers of the started sessions, in order: what `[` and `]` step through."""
         self.choice = RecapChoice(None, "md", "en", "members")
         self._shown_choice: RecapChoice | None = None
-        self._shown_text: str | None = None
-        """What the preview shows: for which choice, and the text (None: a refusal)."""
+        self._shown_text: str | None = None  # what the preview shows (None: a refusal)
         self._session_options: list[tuple[str, int]] = []
 
     # ---------------------------------------------------------------------- layout
@@ -140,8 +142,9 @@ class RecapScreen(Screen[None]):
         with Horizontal(id="recap-controls"):
             yield from recap_switches()
         yield Static(TEAM_BANNER, id="recap-banner", markup=False)
+        yield Static("", id="recap-news", markup=False)
         yield RecapPreview(id="recap-preview", initial=PREVIEW_MESSAGE)
-        yield Footer(compact=True)
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self._load_sessions(pick_current=True)
@@ -233,14 +236,19 @@ class RecapScreen(Screen[None]):
     def _make_text(self, choice: RecapChoice, now: datetime) -> None:
         worker = get_current_worker()
         try:
-            snapshot = build_snapshot(self.store, choice.session, choice.audience, now)
+            snapshot = build_snapshot(
+                self.store, choice.session, choice.audience, now, lang=choice.lang
+            )
             text = render_recap(snapshot, format=choice.format, lang=choice.lang)
+            news = news_line(snapshot, choice, text)
         except (DomainError, StoreError) as refusal:
             if not worker.is_cancelled:
                 self.post_message(self.Rendered(choice, "", str(refusal)))
             return
         if not worker.is_cancelled:
-            self.post_message(self.Rendered(choice, text, money=preview_.money_chart(snapshot)))
+            self.post_message(
+                self.Rendered(choice, text, news=news, money=preview_.money_chart(snapshot))
+            )
 
     @property
     def showing(self) -> RecapChoice | None:
@@ -257,6 +265,7 @@ class RecapScreen(Screen[None]):
         choice = message.choice
         if choice != self.choice:
             return  # a later switch is being made
+        self.query_one("#recap-news", Static).update(message.news)
         if message.problem:
             self._shown_choice, self._shown_text = choice, None
             self._show_message(sentence(message.problem), refusal=True)
@@ -382,10 +391,7 @@ class RecapScreen(Screen[None]):
             self.post_message(self.Written(choice, [], sentence(str(refusal))))
             return
         except OSError as error:
-            problem = f"the files could not be written: {error.strerror or error}"
-            if error.filename:
-                problem += f" ({error.filename})"
-            self.post_message(self.Written(choice, [], sentence(problem)))
+            self.post_message(self.Written(choice, [], sentence(unwritten(error))))
             return
         self.post_message(self.Written(choice, files))
 

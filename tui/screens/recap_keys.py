@@ -7,16 +7,9 @@ from textual.binding import Binding, BindingType
 SESSION_KEYS = Binding.Group("Session", compact=True)
 """`[` and `]` share one place in the footer."""
 
-RECAP_BINDINGS: list[BindingType] = [
+RECAP_BINDINGS: list[BindingType] = [  # in the footer's order: at 80 columns the last go
     Binding("escape", "back", "Back", tooltip="Back to the previous screen", id="recap.back"),
     Binding("f", "cycle_format", "Format", tooltip="Show the next format", id="recap.format"),
-    Binding(
-        "l",
-        "toggle_language",
-        "Language",
-        tooltip="Switch between English and Spanish",
-        id="recap.language",
-    ),
     Binding(
         "u",
         "toggle_audience",
@@ -50,6 +43,20 @@ RECAP_BINDINGS: list[BindingType] = [
         id="recap.write",
     ),
     Binding(
+        "h",
+        "headline",
+        "Headline",
+        tooltip="Write the recap's headline and lead (the suggestion until you do)",
+        id="recap.headline",
+    ),
+    Binding(
+        "t",
+        "translate",
+        "Translate",
+        tooltip="Translate the texts this recap shows untranslated in its language",
+        id="recap.translate",
+    ),
+    Binding(
         "r",
         "refresh",
         "Refresh",
@@ -63,5 +70,12 @@ RECAP_BINDINGS: list[BindingType] = [
         "Copy",
         tooltip="Copy the text shown to the clipboard (the team minutes ask first)",
         id="recap.copy",
+    ),
+    Binding(
+        "l",
+        "toggle_language",
+        "Language",
+        tooltip="Switch between English and Spanish",
+        id="recap.language",
     ),
 ]

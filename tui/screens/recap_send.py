@@ -26,7 +26,7 @@ def write_recaps(
     the database). Returns the files, in FORMATS order. Raises DomainError for a session
     with no recap, StoreError for a refused target, OSError when the disk refuses.
     """
-    snapshot = build_snapshot(store, session, audience, now)
+    snapshot = build_snapshot(store, session, audience, now, lang=lang)
     texts = {fmt: render_recap(snapshot, format=fmt, lang=lang) for fmt in FORMATS}
     return write_recap_files(
         store.path,
@@ -36,6 +36,12 @@ def write_recaps(
         audience=audience,
         database_id=store.database_id,
     )
+
+
+def unwritten(error: OSError) -> str:
+    """What to tell the team when the recap files could not be written."""
+    problem = f"the files could not be written: {error.strerror or error}"
+    return problem + (f" ({error.filename})" if error.filename else "")
 
 
 def copy_recap(screen: Screen[None], choice: RecapChoice, text: str | None) -> None:

@@ -33,7 +33,10 @@ def when(moment: datetime, tz: tzinfo, *, year: bool = True) -> str:
 
 
 def held(session: Session, tz: tzinfo) -> str:
-    """When the session actually ran: `16:33–18:23`, `since 16:31`, or nothing yet."""
+    """When the session actually ran: `16:33–18:23`, `since 16:31`, `✗ cancelled`, or
+    nothing yet."""
+    if session.cancelled_at is not None:
+        return "✗ cancelled"
     if session.started_at is None:
         return ""
     start = session.started_at.astimezone(tz)
@@ -56,6 +59,8 @@ def describe_session(store: Store, session: Session, tz: tzinfo) -> Content:
         ),
         _field("Starts", f"{session.starts.astimezone(tz):%A %-d %B %Y, %H:%M %Z}"),
     ]
+    if session.cancelled_at is not None:
+        lines.append(_field("Cancelled", f"{when(session.cancelled_at, tz)} (it will not meet)"))
     if session.location:
         lines.append(_field("Place", session.location))
     if session.mediator:

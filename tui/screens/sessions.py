@@ -1,10 +1,11 @@
 """The sessions of the campaign: the list, and the forms around them.
 
 `n` schedules a session, `a` adds an agenda item to the highlighted one, `t` records who
-attended it, `m` adds a member to the team roster; Escape goes back. The highlighted session's
-details (place, attendance, agenda, what was decided for the next one) show beside the list
-on a wide terminal and under it on a narrow one. What another seat records appears within a
-second.
+attended it, `m` adds a member to the team roster; `r` reschedules it, `x` cancels it (one
+that never started), `e` removes or moves its agenda items; Escape goes back. The
+highlighted session's details (place, attendance, agenda, what was decided for the next
+one) show beside the list on a wide terminal and under it on a narrow one. What another
+seat records appears within a second.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Container, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from models.actions import add_agenda_item, add_member, record_attendance, schedule_session
 from models.domain import Session
@@ -30,6 +31,8 @@ from tui.dialogs.attendance import AttendanceDialog
 from tui.dialogs.member import MemberDialog
 from tui.dialogs.schedule_session import KIND_WORDS, MODE_WORDS, ScheduleSessionDialog
 from tui.screens.session_detail import clip, describe_session, held, when
+from tui.screens.sessions_corrections import CORRECTION_BINDINGS, SessionCorrections
+from tui.widgets.key_bar import KeyBar
 
 POLL_SECONDS = 1.0
 WIDE = 120
@@ -37,7 +40,7 @@ MEDIATOR_WIDTH = 20
 MIN_PLACE_WIDTH = 12
 
 
-class SessionsScreen(Screen[None]):
+class SessionsScreen(SessionCorrections, Screen[None]):
     """List, schedule and prepare sessions; record attendance; keep the roster."""
 
     DEFAULT_CSS = """
@@ -91,6 +94,7 @@ class SessionsScreen(Screen[None]):
             tooltip="Add a member to the team roster",
             id="sessions.member",
         ),
+        *CORRECTION_BINDINGS,  # r reschedule, x cancel, e edit the agenda
     ]
 
     # Textual annotates these `ClassVar[...] | None`, which mypy cannot take as a ClassVar.
@@ -113,7 +117,7 @@ class SessionsScreen(Screen[None]):
             yield DataTable(id="sessions-table", cursor_type="row", zebra_stripes=True)
             with VerticalScroll(id="session-detail-box"):
                 yield Static(id="session-detail")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.title = "Sessions"

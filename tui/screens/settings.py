@@ -19,7 +19,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.suggester import SuggestFromList
 from textual.widget import Widget
-from textual.widgets import Button, Footer, Header, Input, Select, Static, TextArea
+from textual.widgets import Button, Header, Input, Select, Static, TextArea
 
 from models.actions import change_settings
 from models.domain import Campaign
@@ -28,6 +28,7 @@ from models.settings import check_settings, flat_settings, term_texts
 from models.store import Store
 from tui.dialogs.form_fields import FORM_ERROR, FieldError, FieldRow, show_field_error
 from tui.messages import StoreChanged
+from tui.widgets.key_bar import KeyBar
 from tui.widgets.term_block import TermBlock
 
 NEW_TERM = "new-term"
@@ -194,7 +195,7 @@ class SettingsScreen(Screen[bool]):
         with Horizontal(id="settings-buttons"):
             yield Button("Save", variant="primary", id="settings-save", compact=True)
             yield Button("Cancel", id="settings-cancel", compact=True)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.title = "Settings"

@@ -112,7 +112,7 @@ PROPOSAL_ON_TABLE = Guard(
     lambda table: bool(table.proposals_on_table), "No proposal is on the table to withdraw."
 )
 
-Write = Callable[[Table, Any], "JournalEvent"]
+Write = Callable[[Table, Any], "JournalEvent | None"]
 """A `models.actions` call made with the table and the dialog's answer."""
 
 
@@ -210,7 +210,8 @@ class TableKeys:
                 lambda answer: None if answer is None else self._write(action, table, answer),
             )
             return
-        callbacks = {"on_save": action.write, **action.also} if action.write else {}
+        callbacks = {"on_save": action.write} if action.write else {}
+        callbacks |= action.also
         for callback, write in callbacks.items():
             arguments[callback] = self._saver(action, table, write)
         self.screen.app.push_screen(dialog(**arguments))
@@ -227,9 +228,10 @@ class TableKeys:
         """A dialog's `on_save`: record (a refusal is the dialog's to show beside its fields),
         then reload what the change touches."""
 
-        def save(answer: object) -> JournalEvent:
+        def save(answer: object) -> JournalEvent | None:
             event = write(table, answer)
-            self._recorded(action, table, answer, event)
+            if event is not None:  # None: nothing changed (a correction that corrects nothing)
+                self._recorded(action, table, answer, event)
             return event
 
         return save

@@ -196,7 +196,14 @@ TABLE_ACTIONS = (
             "session": t.number,
             "notes": t.store.notes(t.number),
             "campaign": t.campaign,
+            "reload": lambda: t.store.notes(t.number),
         },
+        also={
+            "on_edit": writes.edit_note,
+            "on_switch": writes.switch_note,
+            "on_undo": writes.undo_note,
+        },
+        parts=("notes",),
     ),
     # No key of their own: the palette's, and the two sides of `s`.
     TableAction(
@@ -205,6 +212,18 @@ TABLE_ACTIONS = (
         dialog="tui.dialogs.agenda_item:AgendaItemDialog",
         ask=lambda t: {"articles": t.store.articles(), "session": t.number},
         write=writes.add_agenda_item,
+        parts=("agenda",),
+    ),
+    TableAction(
+        "edit_agenda",
+        needs=(SESSION,),
+        dialog="tui.dialogs.agenda_edit:AgendaEditDialog",
+        ask=lambda t: {
+            "session": t.number,
+            "items": t.store.agenda(t.number),
+            "reload": lambda: t.store.agenda(t.number),
+        },
+        also={"on_remove": writes.remove_agenda_item, "on_move": writes.move_agenda_item},
         parts=("agenda",),
     ),
     TableAction(

@@ -9,11 +9,12 @@ from models.domain import Caucus
 from tui.screens.table_action import Table
 
 if TYPE_CHECKING:
-    from models.domain import JournalEvent
+    from models.domain import AgendaItem, JournalEvent, Note
     from tui.dialogs.agenda_item import AgendaItemRequest
     from tui.dialogs.caucus import CaucusRequest
     from tui.dialogs.extend_caucus import ExtendRequest
     from tui.dialogs.info_request import RequestDraft
+    from tui.dialogs.note_edit import NoteEdit
     from tui.dialogs.pass_proposal import ProposalRequest
     from tui.dialogs.start_session import StartSessionRequest
     from tui.dialogs.ta import TARequest
@@ -111,3 +112,41 @@ def start_session(table: Table, request: StartSessionRequest) -> JournalEvent:
         )
         number = int(scheduled.data["session"])  # type: ignore[call-overload]
     return actions.start_session(table.store, number)
+
+
+def edit_note(table: Table, edit: NoteEdit) -> JournalEvent | None:
+    from models import actions
+
+    return actions.edit_note(
+        table.store,
+        edit.note,
+        text=edit.text,
+        kind=edit.kind,
+        speaker=edit.speaker,
+        party=edit.party,
+    )
+
+
+def switch_note(table: Table, note: Note) -> JournalEvent:
+    from models import actions
+
+    return actions.switch_note_visibility(table.store, note)
+
+
+def undo_note(table: Table, note: Note) -> JournalEvent:
+    from models import actions
+
+    return actions.undo_note(table.store, note)[-1]
+
+
+def remove_agenda_item(table: Table, item: AgendaItem) -> JournalEvent:
+    from models import actions
+
+    return actions.remove_agenda_item(table.store, table.number, item.position)
+
+
+def move_agenda_item(table: Table, answer: tuple[AgendaItem, int]) -> JournalEvent:
+    from models import actions
+
+    item, to = answer
+    return actions.move_agenda_item(table.store, table.number, item.position, to)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+from rich.cells import cell_len
 from textual.content import Content
 from textual.geometry import Size
 from textual.reactive import reactive
@@ -13,8 +14,9 @@ from models.domain import AgendaItem, AgendaStatus
 from models.timeutil import utc_now
 from tui.format import hours_minutes
 
-MIN_TITLE = 10
-"""The title keeps at least this many cells; the active item's clock gives way first."""
+MIN_TITLE = 8
+"""The title's lines keep at least this many cells; the active item's clock gives way
+first. Titles wrap: never cut."""
 
 MARKS = {
     AgendaStatus.DONE: ("✓", "dim"),
@@ -22,6 +24,7 @@ MARKS = {
     AgendaStatus.ACTIVE: ("▶", "bold"),
     AgendaStatus.UPCOMING: ("·", ""),
 }
+FINISHED = frozenset({AgendaStatus.DONE, AgendaStatus.SKIPPED})
 
 
 NO_SESSION = "No session yet.\nPress S to schedule one, then s to start it."
@@ -29,7 +32,8 @@ ADD_ITEMS = "Add items: ctrl+p, then “Add an agenda item”."
 
 
 class Agenda(Widget):
-    """One line per item; the active item shows `elapsed/planned`, in warning style once over."""
+    """One item a line (a long title wraps); the active item shows `elapsed/planned`, in
+    warning style once over."""
 
     items: reactive[tuple[AgendaItem, ...]] = reactive((), layout=True)
     now: reactive[datetime] = reactive(utc_now)
@@ -40,7 +44,18 @@ class Agenda(Widget):
         if not self.items:
             return Content.styled(self.empty_text(), "italic")
         width = max(self.content_region.width or self.size.width, 12)
-        return Content("\n").join(self._line(item, width) for item in self.items)
+        height = self.content_region.height or self.size.height
+        blocks = [self._lines(item, width) for item in self.items]
+        finished = 0  # the items done or skipped before the first still to come
+        while finished < len(self.items) and self.items[finished].status in FINISHED:
+            finished += 1
+        folded = 0  # the column is short: the first items done fold into one line
+        while folded < finished and height and _total(blocks, folded) > height:
+            folded += 1
+        if folded:
+            summary = Content.styled(f"✓ {_done_words(folded)}", "dim")
+            blocks = [[summary], *blocks[folded:]]
+        return Content("\n").join(line for block in blocks for line in block)
 
     def empty_text(self) -> str:
         """What an empty agenda says to do next."""
@@ -49,7 +64,8 @@ class Agenda(Widget):
         return f"No agenda for session {self.session} yet.\n{ADD_ITEMS}"
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        return max(len(self.items), 2)
+        lines = sum(len(self._lines(item, max(width, 12))) for item in self.items)
+        return max(lines, 2)
 
     def over_plan(self, item: AgendaItem) -> bool:
         """True while the active item runs past its planned minutes."""
@@ -60,18 +76,24 @@ class Agenda(Widget):
             and self.now - item.started_at > timedelta(minutes=item.minutes)
         )
 
-    def _line(self, item: AgendaItem, width: int) -> Content:
+    def _lines(self, item: AgendaItem, width: int) -> list[Content]:
+        """The item's lines: its title wrapped (never cut), the clock or minutes right of the
+        first line, the lines after it indented under the title."""
         mark, style = MARKS[item.status]
-        head = Content.assemble((mark, style), " ", (f"{item.position} {item.title}", style))
+        prefix = f"{mark} {item.position} "
+        indent = cell_len(prefix)
         tails = self._tails(item)
         for tail in tails:
-            if width - tail.cell_length - 1 >= MIN_TITLE:
+            if width - indent - tail.cell_length - 1 >= MIN_TITLE:
                 break
         else:
             tail = tails[-1]
-        room = width - tail.cell_length - 1
-        head = head.truncate(max(room, 4), ellipsis=True, pad=True)
-        return Content.assemble(head, " ", tail)
+        room = max(width - indent - tail.cell_length - 1, 4)
+        title = Content.styled(item.title, style).wrap(room)
+        first = title[0].truncate(room, pad=True) if title else Content(" " * room)
+        lines = [Content.assemble((prefix, style), first, " ", tail)]
+        lines.extend(Content.assemble(" " * indent, line) for line in title[1:])
+        return lines
 
     def _tails(self, item: AgendaItem) -> list[Content]:
         """What goes right of the title, longest first: the line keeps what fits."""
@@ -92,6 +114,15 @@ class Agenda(Widget):
         if item.status is AgendaStatus.SKIPPED:
             return [Content.styled("skipped", "dim"), Content.styled("–", "dim")]
         return [Content.styled(planned, "dim")]
+
+
+def _total(blocks: list[list[Content]], folded: int) -> int:
+    """How many lines the agenda takes with its first `folded` items as one line."""
+    return sum(map(len, blocks[folded:])) + (1 if folded else 0)
+
+
+def _done_words(count: int) -> str:
+    return "1 item done" if count == 1 else f"{count} items done (1–{count})"
 
 
 def _minutes(delta: timedelta) -> str:

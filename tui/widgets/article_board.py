@@ -237,7 +237,8 @@ class ArticleBoard(ScrollView, can_focus=True):
         pass changes one or two rows of sixty)."""
         assert self._campaign is not None and self._now is not None
         held = board_layout.held(row, self._now)
-        key = (row, layout.columns, layout.number_max, layout.title_width, id(layout.words), held)
+        size = (layout.columns, layout.number_max, layout.title_width, layout.last_max)
+        key = (row, *size, id(layout.words), held)
         cached = self._built.get(key)
         if cached is None:
             cached = self._built[key] = board_layout.cells(row, layout, self._campaign, self._now)

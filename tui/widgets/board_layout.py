@@ -43,6 +43,7 @@ class Layout(NamedTuple):
     words: dict[ArticleStatus, str] = STATUS_WORDS  # never changed: shared as the default
     number_max: int = 24
     title_width: int = MIN_TITLE
+    last_max: int = 40
 
 
 def held(row: BoardRow, now: datetime) -> str:
@@ -55,35 +56,46 @@ def last(row: BoardRow) -> str:
     return row.last_proposal
 
 
+FITS = (
+    # columns, status words, longest article number, longest last move
+    (len(COLUMNS), STATUS_WORDS, 24, 40),
+    (len(COLUMNS), STATUS_WORDS, 12, 40),
+    (len(COLUMNS), SHORT_STATUS_WORDS, 10, 24),
+    (len(COLUMNS), SHORT_STATUS_WORDS, 8, 20),
+    (len(COLUMNS), SHORT_STATUS_WORDS, 8, 14),
+    (len(COLUMNS) - 1, STATUS_WORDS, 12, 0),
+    (len(COLUMNS) - 1, SHORT_STATUS_WORDS, 10, 0),
+    (len(COLUMNS) - 1, SHORT_STATUS_WORDS, 8, 0),
+)
+"""The layouts tried, widest first: the status words, article numbers and the last move
+itself shrink (an ellipsis marks a cut) before the last move goes (at 100 columns it stays,
+"LRMC #1 (package)" included); on the narrowest board titles take what is left."""
+
+
 def fit(rows: Sequence[BoardRow], campaign: Campaign, now: datetime, room: int) -> Layout:
-    """Fit the board to `room` cells: the last move goes first (the history has it), then long
-    status words and long article numbers, so that titles keep MIN_TITLE cells; on the
-    narrowest board titles take what is left."""
+    """Fit the board to `room` cells: the first of `FITS` that leaves titles MIN_TITLE
+    cells."""
     pad = 2 * CELL_PADDING
     widest_held = max((len(held(row, now)) for row in rows), default=0)
-    widest_last = max((len(last(row)) for row in rows), default=0)
+    widest_last = max((cell_len(last(row)) for row in rows), default=0)
     widest_holder = max((len(campaign.short(p)) for p in Party), default=0)
+    widest_number = max((cell_len(row.number) for row in rows), default=0)
     layout = Layout()
-    for columns, words, number_max in (
-        (len(COLUMNS), STATUS_WORDS, 24),
-        (len(COLUMNS), STATUS_WORDS, 12),
-        (len(COLUMNS) - 1, STATUS_WORDS, 12),
-        (len(COLUMNS) - 1, SHORT_STATUS_WORDS, 10),
-    ):
+    for columns, words, number_max, last_max in FITS:
         widths = [
-            min(max((len(row.number) for row in rows), default=0), number_max),
+            min(widest_number, number_max),
             0,
             max(len(words[row.status]) for row in rows) if rows else 0,
             widest_holder,
             widest_held,
-            widest_last,
+            min(widest_last, last_max),
         ]
         used = sum(
             max(width, len(title)) + pad
             for index, (title, width) in enumerate(zip(COLUMNS, widths, strict=True))
             if index != 1 and index < columns
         )
-        layout = Layout(columns, words, number_max, max(room - used - pad, 6))
+        layout = Layout(columns, words, number_max, max(room - used - pad, 6), last_max)
         if room - used - pad >= MIN_TITLE:
             break
     return layout
@@ -112,7 +124,7 @@ def cells(row: BoardRow, layout: Layout, campaign: Campaign, now: datetime) -> t
         Cell(layout.words[row.status], status_look),
         holder,
         Cell(held(row, now)),
-        Cell(last(row), muted),
+        Cell(_truncate(last(row), max(layout.last_max, 4)), muted),
     )[: layout.columns]
 
 

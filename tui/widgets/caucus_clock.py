@@ -67,6 +67,14 @@ class CaucusClock(Widget):
         border: heavy $warning;
     }
 
+    CaucusClock.-compact .caucus-digits, CaucusClock.-compact .caucus-due {
+        display: none;
+    }
+
+    CaucusClock.-compact .caucus-title {
+        text-align: left;
+    }
+
     CaucusClock.-warning .caucus-digits {
         color: $text-warning;
         text-style: bold;
@@ -94,10 +102,13 @@ class CaucusClock(Widget):
         self.caucus = caucus
         self.campaign = campaign
         self.now = now
+        self.compact = False
+        """One line (title, time left, due back) instead of large digits (`set_compact`)."""
         self._was_due = caucus_remaining(caucus.due_back, now).total_seconds() <= 0
         self._shown_due = self._due_line().plain
         # Its three parts, kept: a tick (every second) updates them without querying.
-        self._title_label = Static(self._title(), classes="caucus-title")
+        self._shown_title = self._title()
+        self._title_label = Static(self._shown_title, classes="caucus-title")
         self._digits = Digits(self._face(), classes="caucus-digits")
         self._due_label = Static(self._due_line(), classes="caucus-due")
 
@@ -109,12 +120,24 @@ class CaucusClock(Widget):
     def on_mount(self) -> None:
         self._restyle()
 
+    def set_compact(self, compact: bool) -> None:
+        """Show the clock on one line (the panel decides: `CaucusPanel._fit`)."""
+        if compact == self.compact:
+            return
+        self.compact = compact
+        self.set_class(compact, "-compact")
+        self._title_label.update(self._title())
+
     def set_caucus(self, caucus: Caucus, campaign: Campaign, now: datetime) -> None:
         """Show a changed caucus (extended, say) or a new instant."""
         self.caucus = caucus
         self.campaign = campaign
         self.tick(now)
-        self._title_label.update(self._title())
+        title = self._title()
+        if (title.plain, title.spans) != (self._shown_title.plain, self._shown_title.spans):
+            # Only when it changes (an extension, a rename): an update lays the screen out.
+            self._shown_title = title
+            self._title_label.update(title)
 
     def tick(self, now: datetime) -> None:
         """Recompute the face for `now`; nothing here counts ticks."""
@@ -124,6 +147,8 @@ class CaucusClock(Widget):
         face = self._face()
         if self._digits.value != face:
             self._digits.update(face)
+            if self.compact:
+                self._title_label.update(self._title())
         due_line = self._due_line()
         if due_line.plain != self._shown_due:
             # Only when its words change (twice a caucus): an update lays the screen out again.
@@ -151,6 +176,13 @@ class CaucusClock(Widget):
         name = "Joint sidebar" if side is CaucusSide.JOINT else self.campaign.short(side)
         word = "" if side is CaucusSide.JOINT else " caucus"
         extended = f" (+{self.caucus.extended_minutes}m)" if self.caucus.extended_minutes else ""
+        if self.compact:  # `REA 19:04 · due 06:51`: one line of the agenda's column
+            due = clock(self.caucus.due_back, self.campaign.timezone)
+            state = ("OVERDUE", "bold $text-error") if self.overrun else f"due {due}"
+            name = "Joint" if side is CaucusSide.JOINT else name
+            return Content.assemble(
+                (name, f"bold {PARTY_STYLE[side]}"), " ", (self._face(), "bold"), " · ", state
+            )
         return Content.assemble((name, f"bold {PARTY_STYLE[side]}"), word, (extended, "dim"))
 
     def _due_line(self) -> Content:

@@ -7,11 +7,16 @@ from datetime import datetime
 from typing import TYPE_CHECKING, cast
 
 from textual.containers import Vertical
+from textual.widget import Widget
 
 from models.domain import Campaign, Caucus
 
 if TYPE_CHECKING:
     from tui.widgets.caucus_clock import CaucusClock
+
+
+LARGE_CLOCK_LINES = 5
+"""A clock with large digits: its title, three lines of digits, its due-back line."""
 
 
 class CaucusPanel(Vertical):
@@ -36,11 +41,24 @@ class CaucusPanel(Vertical):
             else:
                 self.mount(CaucusClock(caucus, campaign, now))
         self.set_class(not caucuses, "-empty")
+        self._fit(len(caucuses))
 
     def tick(self, now: datetime) -> None:
         """Move every clock to `now`."""
+        self._fit(len(self.children))
         for clock in self._clocks():
             clock.tick(now)
+
+    def _fit(self, count: int) -> None:
+        """Clocks of one line each (no large digits) once the large ones would take more
+        than half of the column they share with the agenda (two caucuses at 80x24)."""
+        # The column's height is what it holds (the column itself paints nothing, and is not
+        # given a region of its own: app.tcss, #side).
+        siblings = self.parent.children if isinstance(self.parent, Widget) else ()
+        column = sum(widget.outer_size.height for widget in siblings)
+        compact = count > 0 and column > 0 and count * LARGE_CLOCK_LINES > column // 2
+        for clock in self._clocks():
+            clock.set_compact(compact)
 
     def _clocks(self) -> list[CaucusClock]:
         return cast("list[CaucusClock]", list(self.children))

@@ -14,6 +14,8 @@ KEY_STYLE = "bold $footer-key-foreground"
 DESCRIPTION_STYLE = "$footer-description-foreground"
 DISABLED_STYLE = "dim"
 HOVER_STYLE = "reverse"
+HELP_KEY = "question_mark"
+"""The key of the help, which lists every key: kept on the bar when others must go."""
 
 
 class KeyEntry(NamedTuple):
@@ -69,6 +71,14 @@ class KeyBar(Widget, can_focus=False):
             entry = KeyEntry(key, app.get_key_display(binding), binding.description, enabled)
             if key == app.COMMAND_PALETTE_BINDING and app.ENABLE_COMMAND_PALETTE:
                 palette = entry
+            elif binding.show and binding.group is not None and binding.group.compact:
+                # A compact group (`[` `]`) shares one place: "[] Session".
+                group = binding.group.description
+                first = shown.get(group)
+                if first is None:
+                    shown[group] = entry._replace(description=group)
+                elif entry.display not in first.display:
+                    shown[group] = first._replace(display=first.display + entry.display)
             elif binding.show:
                 shown.setdefault(binding.action, entry)  # one entry per action, as the Footer
         entries = tuple(shown.values())
@@ -85,10 +95,25 @@ class KeyBar(Widget, can_focus=False):
         parts: list[Content] = [Content(" ")]
         spans: list[tuple[int, int, KeyEntry]] = []
         x = 1
-        for entry in self.entries:
-            label = self._label(entry)
-            if x + label.cell_length > room:
+        entries = list(self.entries)
+        needed = sum(self._label(entry).cell_length + 1 for entry in entries)
+        help_entry = next((entry for entry in entries if entry.key == HELP_KEY), None)
+        if needed > room - 1 and help_entry is not None:
+            # Not all fit: the rest are in the help, so the help's key stays, right after
+            # the keys that fit.
+            entries.remove(help_entry)
+            room -= self._label(help_entry).cell_length + 1
+        shown = []
+        for entry in entries:
+            if x + self._label(entry).cell_length > room:
                 break  # the rest are in the palette and in the help (?)
+            shown.append(entry)
+            x += self._label(entry).cell_length + 1
+        if help_entry is not None and help_entry not in shown:
+            shown.append(help_entry)
+        x = 1
+        for entry in shown:
+            label = self._label(entry)
             parts += [label, Content(" ")]
             spans.append((x, x + label.cell_length, entry))
             x += label.cell_length + 1

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from textual.content import Content
+from textual.strip import Strip
+from textual.visual import Visual
 from textual.widget import Widget
 
 from models.domain import Campaign, Note, NoteKind, Visibility
@@ -56,49 +58,87 @@ class NoteLog(Widget, can_focus=False):
 
     It draws only what fits its height, so a new note repaints this widget alone (no
     scrolling container to lay out again); the full record is in the journal and the recap.
-    Its lines are wrapped here, once per note and width: app.tcss tells Textual not to wrap
-    them again (it did, every line, on every repaint).
+    It draws its own lines (Textual's Line API): each note is styled and wrapped once per
+    width, and each of its rows drawn once, kept by the note record itself (a corrected note
+    is drawn anew), so a new note costs the drawing of that note alone. app.tcss tells
+    Textual not to wrap the rows again.
     """
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._notes: Sequence[Note] = ()
         self._campaign: Campaign | None = None
-        self._lines: dict[int, Content] = {}
-        self._wrapped: dict[tuple[int, int], list[Content]] = {}
+        self._wrapped: dict[tuple[Note, int], list[Content]] = {}
+        self._strips: dict[tuple[object, ...], Strip] = {}
+        self._rows: tuple[tuple[int, int], tuple[tuple[object, Content], ...]] | None = None
         self._has_session = True
 
     def show(self, notes: Sequence[Note], campaign: Campaign, *, has_session: bool = True) -> None:
         """Replace the notes shown (`has_session` False: no session is scheduled yet)."""
+        if campaign != self._campaign or len(self._wrapped) > 4 * max(len(notes), 50):
+            # A note's line depends on the campaign (its clock, names).
+            self._wrapped.clear()
+            self._strips.clear()
         self._notes = notes
         self._has_session = has_session
         self._campaign = campaign
-        self._lines.clear()
-        self._wrapped.clear()
+        self._rows = None
         self.refresh()
 
-    def _rows(self, index: int, width: int) -> list[Content]:
+    def _note_rows(self, index: int, width: int) -> list[Content]:
         """One note wrapped to `width`; notes are styled and wrapped only once they are
         reached from the newest, so the notes that do not fit cost nothing."""
-        rows = self._wrapped.get((index, width))
+        note = self._notes[index]
+        rows = self._wrapped.get((note, width))
         if rows is None:
-            line = self._lines.get(index)
-            if line is None:
-                assert self._campaign is not None
-                line = self._lines[index] = note_line(self._notes[index], self._campaign)
-            rows = self._wrapped[index, width] = line.wrap(width)
+            assert self._campaign is not None
+            rows = self._wrapped[note, width] = note_line(note, self._campaign).wrap(width)
         return rows
 
+    def _shown(self, width: int, height: int) -> tuple[tuple[object, Content], ...]:
+        """The rows on screen, top to bottom, each with the key its drawing is kept by."""
+        if self._rows is not None and self._rows[0] == (width, height):
+            return self._rows[1]
+        shown: list[tuple[object, Content]] = []
+        if width > 0 and height > 0:
+            if not self._notes:
+                empty = EMPTY if self._has_session else NO_SESSION
+                shown = [((empty.plain, row), line) for row, line in enumerate(empty.wrap(width))]
+            for index in range(len(self._notes) - 1, -1, -1):
+                note = self._notes[index]
+                rows = self._note_rows(index, width)
+                shown[:0] = [((note, row), line) for row, line in enumerate(rows)]
+                if len(shown) >= height:
+                    break
+        rows_shown = tuple(shown[-height:]) if height > 0 else ()
+        self._rows = ((width, height), rows_shown)
+        return rows_shown
+
     def render(self) -> Content:
-        width, height = self.content_region.size
-        if width <= 0 or height <= 0:
-            return Content("")
-        if not self._notes:
-            empty = EMPTY if self._has_session else NO_SESSION
-            return Content("\n").join(empty.wrap(width))
-        shown: list[Content] = []
-        for index in range(len(self._notes) - 1, -1, -1):
-            shown[:0] = self._rows(index, width)
-            if len(shown) >= height:
-                break
-        return Content("\n").join(shown[-height:])
+        """The rows on screen as one text (what a reader of the widget sees); the screen
+        itself is drawn line by line by `render_line`."""
+        width, height = self.size
+        return Content("\n").join(line for _key, line in self._shown(width, height))
+
+    def render_line(self, y: int) -> Strip:
+        width, height = self.size
+        style = self.visual_style
+        rows = self._shown(width, height)
+        if not 0 <= y < len(rows):
+            return Strip.blank(width, style.rich_style)
+        frame = (width, style, self.app.theme)
+        strip = self._strips.get((rows[y][0], *frame))
+        if strip is None:
+            # Every row not drawn yet is drawn now, in one go (a first frame draws them all).
+            missing = [(key, line) for key, line in rows if (key, *frame) not in self._strips]
+            drawn = Visual.to_strips(
+                self, Content("\n").join(line for _key, line in missing), width, None, style
+            )
+            for (key, _line), row in zip(missing, drawn, strict=False):
+                self._strips[(key, *frame)] = row
+            strip = self._strips.get((rows[y][0], *frame)) or Strip.blank(width)
+        return strip
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._strips.clear()  # the rows are drawn in the widget's own style

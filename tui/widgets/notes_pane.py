@@ -5,14 +5,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from textual.app import ComposeResult
-from textual.containers import Vertical
 
 from models.domain import Campaign, Note
+from tui.widgets.lit_box import LitBox
 from tui.widgets.note_line import NoteLine
 from tui.widgets.note_log import NoteLog
 
 
-class NotesPane(Vertical):
+class NotesPane(LitBox):
     """Holds the `NoteLog` and the `NoteLine`; the screen talks to both through it."""
 
     def compose(self) -> ComposeResult:

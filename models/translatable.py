@@ -1,0 +1,29 @@
+"""Which texts of the journal are member-facing and may be translated, and the hash a
+translation keeps of the text it translated. Plain Python: the recap reads it without pydantic.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+TRANSLATABLE: dict[str, tuple[str, ...]] = {
+    "article.added": ("title",),
+    "article.renamed": ("title",),
+    "session.scheduled": ("location",),
+    "session.ended": ("call_to_action", "location"),
+    "agenda.item_added": ("title",),
+    "proposal.passed": ("label", "summary"),
+    "ta.signed": ("summary",),
+    "note.added": ("text",),
+    "info_request.made": ("text",),
+    "recap.written": ("headline", "lead"),
+    "campaign.updated": ("signoff", "watch"),
+}
+"""The member-facing texts of each event type that a translation may name (besides a term's
+label, `terms.NAME.label`, of a `campaign.updated`, whose `signoff` and `watch` are those of
+its `recap` settings)."""
+
+
+def source_hash(text: str) -> str:
+    """The hash a translation keeps of the text it translated (16 hex digits)."""
+    return hashlib.sha256(text.strip().encode("utf-8")).hexdigest()[:16]
