@@ -82,4 +82,10 @@ LABELS: dict[str, str] = {
     "recipients_placeholder": N_("Set the recap recipients <members@example.invalid>"),
     "sms_next": N_("Next"),
     "sms_no_next": N_("Next session: to be set."),
+    "money": N_("Where the money stands"),
+    "col_item": N_("Item"),
+    "col_gap": N_("Gap"),
+    "col_gap_money": N_("Gap in dollars"),
+    "moved_new": N_("new"),
+    "moved_none": N_("no change"),
 }

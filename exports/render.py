@@ -30,6 +30,7 @@ from models.vocabulary import RECAP_FORMATS as FORMATS
 
 if TYPE_CHECKING:
     from email.headerregistry import Address
+    from email.message import EmailMessage
 
     from models.recap import RecapSnapshot
 
@@ -73,7 +74,38 @@ def render_recap(
         return recap_eml(snapshot, lang, template=template, user_dir=user_dir)
     name, escaping = _TEMPLATED[format]
     context = _context(snapshot, lang, escaping)
+    if format == "html":
+        png = money_chart(snapshot, lang)
+        if png is not None:
+            from base64 import b64encode
+
+            context["chart_src"] = "data:image/png;base64," + b64encode(png).decode("ascii")
     return render_template(name, escaping, context, template=template, user_dir=user_dir)
+
+
+CHART_CID = "money-chart@open-bargaining.invalid"
+"""The Content-ID of the money chart's picture in the .eml (the HTML says `cid:` + this)."""
+
+
+def money_chart(snapshot: RecapSnapshot, lang: str = "en") -> bytes | None:
+    """The money chart of the snapshot as PNG bytes (None without positions to draw)."""
+    money = snapshot.money
+    if not money.terms:
+        return None
+    from exports.chart import money_chart_png
+
+    campaign = snapshot.campaign
+    ours, theirs = (
+        (campaign.union, campaign.employer)
+        if money.our_side == "union"
+        else (campaign.employer, campaign.union)
+    )
+    return money_chart_png(
+        money,
+        ours=ours.short,
+        theirs=theirs.short,
+        session_word=_capital(language(lang).labels["session"]),
+    )
 
 
 def refuse_team_data(snapshot: RecapSnapshot) -> None:
@@ -118,6 +150,10 @@ def record_fields(value: object) -> dict[str, object] | None:
         return None
     record: Any = value
     return dict(zip(record._fields, record, strict=True))
+
+
+def _capital(word: str) -> str:
+    return word[:1].upper() + word[1:]
 
 
 # ---------------------------------------------------------------------------------- JSON
@@ -197,7 +233,8 @@ def recap_eml(
     template: Path | None = None,
     user_dir: Path | None = None,
 ) -> str:
-    """A multipart/alternative e-mail (text and HTML) that opens as a draft in a mail client.
+    """A multipart/alternative e-mail (text and HTML) that opens as a draft in a mail client;
+    with a money chart, the HTML and the chart's PNG are a multipart/related part.
 
     From and To come from the campaign's recap settings, or clear placeholders; the Date is
     the snapshot's `generated_at`. Lines end with CRLF, as RFC 5322 asks.
@@ -208,12 +245,12 @@ def recap_eml(
     from email.utils import format_datetime
 
     fmt = language(lang)
+    png = money_chart(snapshot, lang)
+    html_context = _context(snapshot, lang, "html")
+    if png is not None:
+        html_context["chart_src"] = f"cid:{CHART_CID}"
     html = render_template(
-        "recap.html.j2",
-        "html",
-        _context(snapshot, lang, "html"),
-        template=template,
-        user_dir=user_dir,
+        "recap.html.j2", "html", html_context, template=template, user_dir=user_dir
     )
     text = render_template(
         "recap.txt.j2", "text", _context(snapshot, lang, "text"), user_dir=user_dir
@@ -244,7 +281,28 @@ def recap_eml(
     message["Content-Language"] = lang
     # A fixed boundary keeps the output stable; "=_" never occurs in quoted-printable text.
     message.set_boundary(f"=_recap-{snapshot.session.number}-{stamp}")
+    if png is not None:
+        _attach_chart(message, png, f"{snapshot.session.number}-{stamp}")
     return message.as_string()
+
+
+def _attach_chart(message: EmailMessage, png: bytes, tag: str) -> None:
+    """Make the HTML part a multipart/related one holding the chart, named by its cid; the
+    text part and the HTML's table carry the same numbers for readers who block images."""
+    from typing import cast
+
+    html_part = cast("list[EmailMessage]", message.get_payload())[1]
+    html_part.add_related(
+        png,
+        maintype="image",
+        subtype="png",
+        cid=f"<{CHART_CID}>",
+        disposition="inline",
+        filename="money-chart.png",
+    )
+    html_part.set_boundary(f"=_related-{tag}")
+    for part in cast("list[EmailMessage]", html_part.get_payload()):
+        del part["MIME-Version"]  # the message's own header covers its parts
 
 
 def _mailbox(setting: str, placeholder: str) -> Address:

@@ -9,6 +9,10 @@ Templates (built in or the user's) receive:
   `place`, `kind_line`, `parties_line`, `running_note`, `glance`, `board` (the opened
   articles as display strings) and `board_rows` (the same as lists), `caucus_lines`,
   `attendance_line`, `team_line`, `next_line`, `union` and `employer` (short names);
+- `money`: "where the money stands" as lines (`exports.money.MoneyView`: `rows`, `headers`,
+  `table_rows`, `note`...), or None when no term has a position; `chart_src`: the address of
+  the money chart's picture (a `data:` URI in html, `cid:` in the .eml's HTML; "" in the
+  other formats or without a chart);
 - helpers: `party(side)` (the short name), `kind(proposal_kind, label)`, `who(note)`,
   `link(url)` (the address if http, https or mailto, else "");
 - added per format (exports/render.py): `br(text)` (keeps line breaks), and `md_table`,
@@ -29,6 +33,7 @@ from exports import news
 from exports.escape import safe_link
 from exports.glance import glance
 from exports.i18n import Words, language
+from exports.money import money_view
 
 if TYPE_CHECKING:
     from models.recap import RecapNote, RecapSnapshot, RecapTA
@@ -193,6 +198,14 @@ def build_context(recap: RecapSnapshot, lang: str) -> dict[str, Any]:
         "attendance_line": fmt.attendance(attendance.observers, attendance.sites),
         "team_line": fmt.team_present(present) if present else "",
         "next_line": next_line,
+        "money": money_view(
+            recap.money,
+            fmt,
+            party(recap.money.our_side),
+            employer.short if recap.money.our_side == "union" else union.short,
+            team=recap.audience == "team",
+        ),
+        "chart_src": "",
         "union": union.short,
         "employer": employer.short,
         "party": party,

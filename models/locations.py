@@ -76,3 +76,10 @@ def system_timezone() -> str:
     except OSError:
         pass
     return "UTC"
+
+
+def cache_dir() -> Path:
+    """The folder for caches the app can always rebuild (the chart library's font cache)."""
+    from platformdirs import user_cache_path
+
+    return user_cache_path(APP_NAME)

@@ -213,9 +213,10 @@ def test_every_markdown_recap_parses_with_even_tables(demo: Store, hostile: Stor
 def test_markdown_board_is_a_table_with_every_opened_article(demo: Store) -> None:
     snapshot = build_snapshot(demo, 4, "members", NOW)
     tables = table_rows(render_recap(snapshot, format="md"))
-    assert len(tables) == 1
+    assert len(tables) == 2  # the board, then where the money stands
     assert len(tables[0]) == 1 + len(snapshot.opened_board)
     assert tables[0][0] == "|||||"
+    assert len(tables[1]) == 1 + len(snapshot.money.terms)
 
 
 def test_markdown_escapes_user_text(hostile: Store) -> None:
@@ -268,13 +269,20 @@ class _Collector(HTMLParser):
         self.attrs += [(name, value or "") for name, value in attrs]
 
 
+CHART_SOURCES = ("data:image/png;base64,", "cid:money-chart@open-bargaining.invalid")
+"""The one picture a recap may show: its own money chart, inline or as the e-mail's part."""
+
+
 def assert_safe_html(html: str) -> None:
     collector = _Collector()
     collector.feed(html)
-    assert not {"script", "iframe", "img", "object", "embed"} & set(collector.tags)
+    assert not {"script", "iframe", "object", "embed"} & set(collector.tags)
+    assert collector.tags.count("img") <= 1
     for name, value in collector.attrs:
         assert not name.lower().startswith("on"), (name, value)
-        if name.lower() in ("href", "src", "action"):
+        if name.lower() == "src":
+            assert value.startswith(CHART_SOURCES), value[:80]
+        elif name.lower() in ("href", "action"):
             target = re.sub(r"\s", "", value).lower()
             assert target.startswith(("http:", "https:", "mailto:")), value
 
@@ -325,10 +333,19 @@ def test_eml_has_text_and_html_parts(demo: Store) -> None:
     assert "did not return" in plain.get_content()
     assert "details withheld under the ground rules" in plain.get_content()
     assert "<!DOCTYPE html>" in html.get_content()
-    assert [part.get_content_type() for part in message.iter_parts()] == [
+    # The money chart rides with the HTML in a multipart/related part, named by its cid.
+    assert [part.get_content_type() for part in message.walk()] == [
+        "multipart/alternative",
         "text/plain",
+        "multipart/related",
         "text/html",
+        "image/png",
     ]
+    chart = next(part for part in message.walk() if part.get_content_type() == "image/png")
+    assert chart["Content-ID"] == "<money-chart@open-bargaining.invalid>"
+    assert 'src="cid:money-chart@open-bargaining.invalid"' in html.get_content()
+    assert chart.get_content().startswith(b"\x89PNG")
+    assert "WHERE THE MONEY STANDS" in plain.get_content()  # the numbers, for blocked images
 
 
 def test_eml_in_spanish_and_with_placeholders(hostile: Store, demo: Store) -> None:

@@ -72,7 +72,11 @@ def member_outputs(snapshot: RecapSnapshot, extra: Path | None = None) -> list[s
             texts.append(text)
             if fmt == "eml":
                 message = email.message_from_string(text, policy=policy.default)
-                texts += [part.get_content() for part in message.walk() if not part.is_multipart()]
+                texts += [
+                    part.get_content()
+                    for part in message.walk()
+                    if part.get_content_maintype() == "text"
+                ]
     if extra is not None:
         for fmt in ("md", "html"):
             texts.append(render_recap(snapshot, format=fmt, template=extra))

@@ -52,8 +52,8 @@ def no_user_templates(tmp_path: Path) -> Path:
     return tmp_path / "no-user-templates"
 
 
-def check(name: str, text: str) -> None:
-    path = GOLDEN / name
+def check(name: str, text: str, folder: Path = GOLDEN) -> None:
+    path = folder / name
     if UPDATE:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8", newline="")

@@ -25,6 +25,7 @@ SOURCES = (
     "exports/news.py",
     "exports/sms.py",
     "exports/view.py",
+    "exports/money.py",
 )
 KEYWORDS = {"N_": None, "_": None, "_at": None, "_n": (1, 2), "_p": ((1, "c"), 2)}
 PATTERNS = ("MMM d", "MMM d, y", "h:mm a", "EEE MMM d, h:mm a")

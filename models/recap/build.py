@@ -256,6 +256,15 @@ def build_snapshot(
         for n in titles
         if (s := standings.get(n)) is not None and s.status is ArticleStatus.TA
     )
+    from models.money import money_table, session_ends
+
+    money = money_table(
+        store.term_moves(),
+        session_ends(sessions, target.number, as_of),
+        campaign.terms,
+        campaign.our_side,
+        team=team,
+    )
     return RecapSnapshot(
         audience=audience,
         generated_at=local(now),
@@ -311,6 +320,7 @@ def build_snapshot(
         untranslated=texts.untranslated(),
         won=won,
         team=team_at_table,
+        money=money,
     )
 
 

@@ -21,6 +21,7 @@ from typing import Any, Literal, NamedTuple, Self, cast
 
 from models.board import BoardRow
 from models.domain import Member
+from models.money import MoneyTable
 from models.recap.leaks import member_leak
 from models.vocabulary import (
     AUDIENCES,
@@ -225,6 +226,9 @@ class _SnapshotFields(NamedTuple):
     attendance: RecapAttendance = RecapAttendance()
     next_session: RecapNextSession | None = None
     call_to_action: str = ""
+    money: MoneyTable = MoneyTable()
+    """Where the money stands: each numeric term, both sides' positions, the gap, movement
+    since the previous session and the series over the sessions (see `models.money`)."""
     lang: str = "en"
     """The language of the team's texts in it: translations where there are some."""
     headline: str = ""

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Self
 
 from models.errors import DomainError, StoreError
-from models.store import queries, queries_sessions, queries_table, schema
+from models.store import queries, queries_money, queries_sessions, queries_table, schema
 from models.store.connection import Connection, check_file, configure, translated
 from models.store.schema import APP_ID, SCHEMA_VERSION
 from models.store.seat_store import SeatRecords
@@ -43,6 +43,7 @@ if TYPE_CHECKING:
         Proposal,
         Session,
     )
+    from models.money import TermMove
     from models.rules import Agreement
     from models.vocabulary import Party
 
@@ -319,6 +320,10 @@ class Store(SeatRecords):
         """Proposals (all, one session's, or those with these ids), each with its status;
         `status=False` reads only those asked for and leaves their status None."""
         return queries_table.proposals(self.db, session, ids=ids, status=status)
+
+    def term_moves(self) -> list[TermMove]:
+        """Proposals on the record with terms (no supposals), for the money table."""
+        return queries_money.term_moves(self.db)
 
     def tas(self, session: int | None = None) -> list[TA]:
         """Tentative agreements (all, or one session's) in journal order."""

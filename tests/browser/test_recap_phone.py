@@ -97,6 +97,7 @@ def sections(snapshot: RecapSnapshot, lang: str) -> tuple[list[str], list[str]]:
     section(t["tas"], bool(snapshot.tas), t["no_tas"])
     section(t["proposals"], bool(snapshot.proposals or snapshot.withdrawals), t["no_proposals"])
     section(t["standings"], bool(snapshot.opened_board), t["no_articles"])
+    section(t["money"], bool(snapshot.money.terms))
     section(t["caucuses"], bool(snapshot.caucus_sides or snapshot.caucuses), t["no_caucuses"])
     section(t["notes"], bool(snapshot.notes), t["no_notes"])
     section(

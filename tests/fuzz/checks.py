@@ -15,7 +15,7 @@ from exports import FORMATS, LANGS, render_recap
 from models import filters
 from models.recap import AUDIENCES, build_snapshot
 from models.store import Store
-from tests.fuzz.values import CANARY, SKIP
+from tests.fuzz.values import CANARY, SECRET_TERM, SKIP
 from tui import format as screen
 
 
@@ -100,6 +100,18 @@ def _recaps(store: Store, found: dict[str, Any], now: datetime) -> None:
                 outputs.append(json.dumps(snapshot.model_dump(mode="json"), ensure_ascii=False))
                 for output in outputs:
                     assert CANARY not in output, _around(output)
+                    assert "4,242.42" not in output and "4242.42" not in output
+                _money_holds_no_secret(snapshot.money)
+
+
+def _money_holds_no_secret(money: Any) -> None:
+    """A member's money table and chart never hold a team-only proposal's term."""
+    from exports.chart import chart_numbers
+
+    for term in money.terms:
+        values = (term.ours, term.theirs, *term.ours_series, *term.theirs_series)
+        assert SECRET_TERM not in values, f"a team-only term in the money table: {term}"
+    assert SECRET_TERM not in chart_numbers(money), "a team-only term in the chart"
 
 
 def _member_board(store: Store) -> None:

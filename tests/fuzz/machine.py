@@ -30,6 +30,7 @@ from tests.fuzz.recap_rules import RecapRules
 from tests.fuzz.seat_rules import SeatRules
 from tests.fuzz.values import (
     CANARY,
+    SECRET_TERM,
     article_numbers,
     awkward_instants,
     journal_lines,
@@ -191,6 +192,7 @@ class WriteApi(SeatRules, CorrectionRules, RecapRules):
             label = actions.suggest_label(self.store, by, kind)
         if secret:  # team-only: its details must never reach a member output
             label, summary = f"{label} {CANARY}", f"{summary} {CANARY}"
+            term = SECRET_TERM if term is not None else None
         self.attempt(
             lambda: actions.pass_proposal(
                 self.store,

@@ -16,6 +16,10 @@ everything runs."""
 CANARY = "ZQCANARYQZ"
 """Written only into team-only fields; no member output may ever contain it."""
 
+SECRET_TERM = 4242.4242
+"""The term value of every team-only proposal (supposal or embargoed): no member's money
+table, chart or output may hold it ("4,242.42" as the recap writes it)."""
+
 _DIGITS = "" if "unicode-digits" in SKIP else "²①٣"
 article_numbers = st.sampled_from(
     ["1", "2", "3", "10", "12.3", "Appendix A", "MOU Distance Learning", " 5", *_DIGITS, "٣.٢"][

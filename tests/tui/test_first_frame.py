@@ -160,10 +160,15 @@ NOT_BEFORE_THE_FIRST_FRAME = (
     "tui.screens.sessions",
     "tui.screens.articles",
     "tui.screens.recap",
+    "plotext",
+    "textual_plotext",
+    "matplotlib",
+    "numpy",
 )
 """What the console does not show on its first frame, so does not load before it: the
 command line, validation, migrations, Rich's emoji codes (a `str` column label is read as
-markup and loads them), the palette's commands, dialogs and the screens around."""
+markup and loads them), the palette's commands, dialogs, the screens around and the
+charts' libraries."""
 
 
 @pytest.mark.parametrize("size", [(80, 24), (160, 48)], ids=["80x24", "160x48"])

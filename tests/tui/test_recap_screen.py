@@ -322,7 +322,7 @@ def readable(path: Path) -> str:
     message = email.message_from_bytes(data, policy=email.policy.default)
     parts = [str(message["Subject"])]
     for part in message.walk():
-        if not part.is_multipart():
+        if part.get_content_maintype() == "text":  # the money chart's PNG is no reading
             parts.append(part.get_content())
     return "\n".join(parts)
 

@@ -15,9 +15,11 @@ from textual.content import Content
 from textual.widgets import DataTable, Static
 
 from models.domain import Campaign, HistoryEntry, Proposal
+from models.money import MoneyTable
 from models.terms import format_terms
 from tui.dialogs.type_ahead import TypeAheadDialog
 from tui.format import day_and_time
+from tui.widgets.terms_chart import TermsChart
 
 WIDE = 120
 """From this width the table has a summary column too."""
@@ -83,6 +85,7 @@ class ArticleHistoryDialog(TypeAheadDialog[None]):
         proposals: Mapping[str, Proposal] | None = None,
         reload: Callable[[], History] | None = None,
         on_amend: Callable[[object], object] | None = None,
+        money: Callable[[], MoneyTable | None] | None = None,
     ) -> None:
         super().__init__(classes="plain-dialog")
         self.number = number
@@ -92,6 +95,7 @@ class ArticleHistoryDialog(TypeAheadDialog[None]):
         self.proposals = dict(proposals or {})
         self._reload = reload
         self._on_amend = on_amend
+        self._money = money
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="history-box") as box:
@@ -104,8 +108,10 @@ class ArticleHistoryDialog(TypeAheadDialog[None]):
                 yield DataTable(id="history-table", cursor_type="row", zebra_stripes=True)
                 with VerticalScroll(id="history-detail-box", can_focus=False):
                     yield Static(id="history-detail")
+            yield TermsChart(id="history-chart")
 
     def on_mount(self) -> None:
+        self._show_money()
         if self.entries:
             self._fill(len(self.entries) - 1)
             self.query_one(DataTable).focus()
@@ -163,8 +169,17 @@ class ArticleHistoryDialog(TypeAheadDialog[None]):
                 entries, proposals = self._reload()
                 self.entries, self.proposals = list(entries), dict(proposals)
                 self._fill(row)
+                self._show_money()
 
         self.app.push_screen(ProposalAmendDialog(proposal, on_save=save))
+
+    def _show_money(self) -> None:
+        """Draw the article's terms over the sessions (read again after an amendment)."""
+        ours = self.campaign.party(self.campaign.our_side)
+        theirs = self.campaign.party(self.campaign.our_side.other)
+        table = self._money() if self._money is not None else None
+        if ours is not None and theirs is not None:
+            self.query_one(TermsChart).show(table, ours.short, theirs.short)
 
     def action_close(self) -> None:
         """Close the history."""

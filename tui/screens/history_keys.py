@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from models.domain import Proposal
 
 if TYPE_CHECKING:
+    from models.money import MoneyTable
     from tui.dialogs.article_history import History
     from tui.dialogs.proposal_amend import Amendment
     from tui.screens.main import MainScreen
@@ -48,6 +49,11 @@ def show_history(screen: MainScreen, number: str) -> None:
             screen.changed(event, "board")
             screen.notify(f"{amendment.label} amended (ctrl+z takes it back).", title="Amended")
 
+    def money() -> MoneyTable | None:
+        from models.money import article_money
+
+        return screen.attempt(lambda: article_money(store, number, store.clock()))
+
     row = next((r for r in screen.board.visible_rows() if r.number == number), None)
     screen.app.push_screen(
         ArticleHistoryDialog(
@@ -58,5 +64,6 @@ def show_history(screen: MainScreen, number: str) -> None:
             proposals=found[1],
             reload=read,
             on_amend=amend,  # type: ignore[arg-type]
+            money=money,
         )
     )

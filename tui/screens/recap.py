@@ -39,7 +39,8 @@ from tui.messages import StoreChanged
 from tui.screens.recap_choice import TEAM_BANNER, RecapChoice, recap_switches, sentence
 from tui.screens.recap_keys import RECAP_BINDINGS
 from tui.screens.recap_news import RecapNewsKeys, news_line
-from tui.screens.recap_send import copy_recap, tell_written, write_recaps
+from tui.screens.recap_send import copy_recap, tell_written, unwritten, write_recaps
+from tui.widgets import recap_preview as preview_
 from tui.widgets.key_bar import KeyBar
 from tui.widgets.recap_preview import PREVIEW_MESSAGE, PREVIEWS, RecapPreview, split_for_preview
 
@@ -105,19 +106,23 @@ class RecapScreen(RecapNewsKeys, Screen[None]):
         """The worker made the text of `choice` (or was refused, with `problem`)."""
 
         def __init__(
-            self, choice: RecapChoice, text: str, problem: str = "", news: str = ""
+            self,
+            choice: RecapChoice,
+            text: str,
+            problem: str = "",
+            news: str = "",
+            money: preview_.Chart = None,
         ) -> None:
             super().__init__()
             self.choice, self.text, self.problem, self.news = choice, text, problem, news
+            self.money = money
 
     class Written(Message):
         """The writer wrote `files` (or was refused, with `problem`)."""
 
         def __init__(self, choice: RecapChoice, files: list[Path], problem: str = "") -> None:
             super().__init__()
-            self.choice = choice
-            self.files = files
-            self.problem = problem
+            self.choice, self.files, self.problem = choice, files, problem
 
     def __init__(self, store: Store, clock: Callable[[], datetime] | None = None) -> None:
         super().__init__()
@@ -127,8 +132,7 @@ class RecapScreen(RecapNewsKeys, Screen[None]):
         """The numbers of the started sessions, in order: what `[` and `]` step through."""
         self.choice = RecapChoice(None, "md", "en", "members")
         self._shown_choice: RecapChoice | None = None
-        self._shown_text: str | None = None
-        """What the preview shows: for which choice, and the text (None: a refusal)."""
+        self._shown_text: str | None = None  # what the preview shows (None: a refusal)
         self._session_options: list[tuple[str, int]] = []
 
     # ---------------------------------------------------------------------- layout
@@ -242,7 +246,9 @@ class RecapScreen(RecapNewsKeys, Screen[None]):
                 self.post_message(self.Rendered(choice, "", str(refusal)))
             return
         if not worker.is_cancelled:
-            self.post_message(self.Rendered(choice, text, news=news))
+            self.post_message(
+                self.Rendered(choice, text, news=news, money=preview_.money_chart(snapshot))
+            )
 
     @property
     def showing(self) -> RecapChoice | None:
@@ -273,6 +279,7 @@ class RecapScreen(RecapNewsKeys, Screen[None]):
         if choice.format == "md":
             head, rest = split_for_preview(message.text, MARKDOWN_PREVIEW_LINES)
             await preview.show_markdown(message.text, head, rest, same_view=same_view)
+            preview.show_chart(message.money)
         else:
             preview.show_text(message.text, same_view=same_view)
         if had_focus:
@@ -375,10 +382,7 @@ class RecapScreen(RecapNewsKeys, Screen[None]):
             self.post_message(self.Written(choice, [], sentence(str(refusal))))
             return
         except OSError as error:
-            problem = f"the files could not be written: {error.strerror or error}"
-            if error.filename:
-                problem += f" ({error.filename})"
-            self.post_message(self.Written(choice, [], sentence(problem)))
+            self.post_message(self.Written(choice, [], sentence(unwritten(error))))
             return
         self.post_message(self.Written(choice, files))
 

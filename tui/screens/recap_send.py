@@ -38,6 +38,12 @@ def write_recaps(
     )
 
 
+def unwritten(error: OSError) -> str:
+    """What to tell the team when the recap files could not be written."""
+    problem = f"the files could not be written: {error.strerror or error}"
+    return problem + (f" ({error.filename})" if error.filename else "")
+
+
 def copy_recap(screen: Screen[None], choice: RecapChoice, text: str | None) -> None:
     """Copy `text`, the recap of `choice`; the team minutes are copied only after a yes."""
     if text is None:

@@ -6,9 +6,20 @@ The recap screen's CSS places and styles what is in it (`#recap-preview` and its
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, TypeAlias
+
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import ContentSwitcher, Markdown, Static, TextArea
+
+from tui.widgets.terms_chart import TermsChart
+
+if TYPE_CHECKING:
+    from models.money import MoneyTable
+    from models.recap import RecapSnapshot
+
+Chart: TypeAlias = "tuple[MoneyTable, str, str] | None"
+"""The money chart of a recap: its table and the names of our side and theirs (None: none)."""
 
 PREVIEW_MARKDOWN = "recap-markdown-box"
 PREVIEW_TEXT = "recap-text"
@@ -44,12 +55,22 @@ def split_for_preview(text: str, limit: int) -> tuple[str, str]:
     return text, ""
 
 
+def money_chart(snapshot: RecapSnapshot) -> Chart:
+    """What the preview's chart draws of a snapshot: its money table, our side and theirs."""
+    campaign = snapshot.campaign
+    ours, theirs = campaign.union.short, campaign.employer.short
+    if snapshot.money.our_side != "union":
+        ours, theirs = theirs, ours
+    return (snapshot.money, ours, theirs) if snapshot.money.terms else None
+
+
 class RecapPreview(ContentSwitcher):
     """Shows one recap text (or a message) and keeps its place when the same one is redone."""
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id=PREVIEW_MARKDOWN):
             yield Markdown(id="recap-markdown")
+            yield TermsChart(id="recap-chart")
             yield Static(id="recap-markdown-cut", markup=False)
             yield Static(id="recap-markdown-rest", markup=False)
         yield TextArea(id=PREVIEW_TEXT, read_only=True, soft_wrap=True, show_cursor=False)
@@ -64,6 +85,11 @@ class RecapPreview(ContentSwitcher):
         self._show_rest(text, rest)
         self.current = PREVIEW_MARKDOWN
         box.scroll_to(y=keep, animate=False)
+
+    def show_chart(self, money: Chart) -> None:
+        """Under the Markdown, the chart of where the money stands (hidden without one)."""
+        table, ours, theirs = money if money is not None else (None, "", "")
+        self.query_one("#recap-chart", TermsChart).show(table, ours, theirs)
 
     def show_text(self, text: str, *, same_view: bool) -> None:
         """Show a format other than Markdown as its plain text."""

@@ -1,0 +1,151 @@
+"""The money chart as PNG bytes: each side's position on each term at the end of each session.
+
+matplotlib draws it, through `matplotlib.figure.Figure` and the Agg canvas (no pyplot, no
+display), imported only when a chart is drawn: a recap without terms never loads it. The
+same table gives the same bytes (no software stamp, no date in the PNG's metadata; the
+fonts are the ones matplotlib ships). matplotlib keeps a font cache in `MPLCONFIGDIR`, which
+is pointed at the app's cache folder unless it is already set: nothing is written into the
+package. The function returns bytes; nothing here writes a file.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from exports.money import chart_terms
+
+if TYPE_CHECKING:
+    from models.money import MoneyTable, MoneyTerm
+
+OURS_COLOR = "#b91c1c"
+THEIRS_COLOR = "#374151"
+WIDTH_IN = 4.2
+ROW_IN = 1.3
+TOP_IN = 0.5
+BOTTOM_IN = 0.45
+DPI = 150
+MAX_TICKS = 10
+MAX_MARKED = 24
+"""A series this long or shorter marks each session's point; a longer one is a plain line."""
+"""At most this many sessions are numbered on the axis (each tick label costs a drawing)."""
+
+
+def chart_numbers(table: MoneyTable) -> list[float]:
+    """Every number the chart plots (the property tests check them against what members
+    may see)."""
+    return [
+        value
+        for term in chart_terms(table)
+        for value in (*term.ours_series, *term.theirs_series)
+        if value is not None
+    ]
+
+
+@lru_cache(maxsize=16)
+def money_chart_png(
+    table: MoneyTable, *, ours: str, theirs: str, session_word: str = "Session"
+) -> bytes | None:
+    """The chart of `table`'s terms (see `exports.money.chart_terms`), or None when there is
+    nothing to draw. `ours` and `theirs` name the two lines; `session_word` labels the axis.
+    Kept for the process (the table is immutable): the html and the .eml of one recap, and the
+    app's preview as it redraws, draw it once."""
+    terms = chart_terms(table)
+    if not terms or not table.sessions:
+        return None
+    _point_config_at_cache()
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    sessions = list(table.sessions)
+    places = list(range(len(sessions)))  # evenly spaced, in the order the sessions started
+    height = TOP_IN + BOTTOM_IN + ROW_IN * len(terms)
+    figure = Figure(figsize=(WIDTH_IN, height), dpi=DPI)
+    FigureCanvasAgg(figure)
+    # Fixed margins and ticks: the layout engines measure every label, which triples the time.
+    figure.subplots_adjust(
+        left=0.6 / WIDTH_IN,
+        right=1 - 0.15 / WIDTH_IN,
+        top=1 - TOP_IN / height,
+        bottom=BOTTOM_IN / height,
+        hspace=0.55,
+    )
+    axes_list = figure.subplots(len(terms), 1, squeeze=False, sharex=True)[:, 0]
+    nan = float("nan")
+    for axes, term in zip(axes_list, terms, strict=True):
+        for series, color, name, marker in (
+            (term.ours_series, OURS_COLOR, ours, "o"),
+            (term.theirs_series, THEIRS_COLOR, theirs, "s"),
+        ):
+            values = [nan if v is None else v for v in series]
+            axes.plot(
+                places,
+                values,
+                color=color,
+                marker=marker if len(sessions) <= MAX_MARKED else None,
+                markersize=5,
+                linewidth=2,
+                label=_plain(name),
+            )
+        title = f"{term.label} ({term.unit})" if term.unit else term.label
+        axes.set_title(_plain(title), loc="left", fontsize=10, fontweight="bold")
+        low, high = _limits(term)
+        axes.set_ylim(low, high)
+        axes.set_yticks(_ticks(low, high))
+        axes.grid(axis="y", color="#e5e7eb", linewidth=0.8)
+        axes.tick_params(labelsize=8)
+        for side in ("top", "right"):
+            axes.spines[side].set_visible(False)
+    step = -(-len(sessions) // MAX_TICKS)
+    axes_list[-1].set_xticks(places[::step], labels=[str(n) for n in sessions[::step]])
+    axes_list[-1].set_xlim(-0.3, places[-1] + 0.3)
+    axes_list[-1].set_xlabel(_plain(session_word), fontsize=9)
+    handles, labels = axes_list[0].get_legend_handles_labels()
+    figure.legend(
+        handles,
+        labels,
+        loc="upper left",
+        bbox_to_anchor=(0.5 / WIDTH_IN, 1),
+        ncols=2,
+        fontsize=9,
+        frameon=False,
+    )
+    out = io.BytesIO()
+    figure.savefig(out, format="png", metadata={"Software": None})
+    return out.getvalue()
+
+
+def _plain(text: str) -> str:
+    """A text matplotlib prints as it is: a `$` would otherwise start a formula."""
+    return text.replace("$", r"\$")
+
+
+def _limits(term: MoneyTerm) -> tuple[float, float]:
+    values = [v for v in (*term.ours_series, *term.theirs_series) if v is not None]
+    low, high = min(values), max(values)
+    pad = (high - low) * 0.2
+    if pad <= 1e-9 * max(abs(low), abs(high), 1.0):  # one value, or all but equal
+        pad = max(abs(high) * 0.1, 1.0)
+    return low - pad, high + pad
+
+
+def _ticks(low: float, high: float) -> list[float]:
+    """About four round ticks between low and high."""
+    import math
+
+    raw = (high - low) / 4
+    if not raw > 0:
+        return [low, high]
+    magnitude = 10 ** math.floor(math.log10(raw))
+    step = next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw)
+    first = math.ceil(low / step) * step
+    return [round(first + i * step, 10) for i in range(int((high - first) / step) + 1)]
+
+
+def _point_config_at_cache() -> None:
+    if "MPLCONFIGDIR" not in os.environ:
+        from models.locations import cache_dir
+
+        os.environ["MPLCONFIGDIR"] = str(cache_dir() / "matplotlib")
