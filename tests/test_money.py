@@ -10,6 +10,7 @@ floats a supposal (3.75% in year 1); in session 3 it passes an embargoed counter
 from __future__ import annotations
 
 import json
+import re
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -88,6 +89,9 @@ def test_member_outputs_hold_neither_the_supposal_nor_the_embargoed_numbers(
     for fmt in ("md", "html", "eml", "json", "sms"):
         for lang in ("en", "es"):
             text = render_recap(snapshot, format=fmt, lang=lang, user_dir=tmp_path)
+            # the chart's base64 could hold any run of digits by chance: read around it
+            text = re.sub(r"base64,[A-Za-z0-9+/=]+", "", text)
+            text = re.sub(r"(?s)Content-Type: image/png.*?\n\n.*?(?=\n--)", "", text)
             for secret in ("3.25", "2.75", "875", "3.75"):
                 assert secret not in text, (fmt, lang, secret)
     team = render_recap(snap(scenario, 3, "team"), format="md", user_dir=tmp_path)
