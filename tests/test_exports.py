@@ -213,10 +213,10 @@ def test_every_markdown_recap_parses_with_even_tables(demo: Store, hostile: Stor
 def test_markdown_board_is_a_table_with_every_opened_article(demo: Store) -> None:
     snapshot = build_snapshot(demo, 4, "members", NOW)
     tables = table_rows(render_recap(snapshot, format="md"))
-    assert len(tables) == 2  # the board, then where the money stands
-    assert len(tables[0]) == 1 + len(snapshot.opened_board)
-    assert tables[0][0] == "|||||"
-    assert len(tables[1]) == 1 + len(snapshot.money.terms)
+    assert len(tables) == 2  # where the money stands (after the action), then the board
+    assert len(tables[1]) == 1 + len(snapshot.opened_board)
+    assert tables[1][0] == "|||||"
+    assert len(tables[0]) == 1 + len(snapshot.money.terms)
 
 
 def test_markdown_escapes_user_text(hostile: Store) -> None:

@@ -93,11 +93,11 @@ def sections(snapshot: RecapSnapshot, lang: str) -> tuple[list[str], list[str]]:
     # The action first: what members can do and the next session, right after the lead.
     section(t["call_to_action"], bool(snapshot.call_to_action))
     shown.append(t["next_session"])  # "not scheduled yet" is news, not an empty section
+    section(t["money"], bool(snapshot.money.terms))  # then the money, before the details
     shown.append(t["at_a_glance"])
     section(t["tas"], bool(snapshot.tas), t["no_tas"])
     section(t["proposals"], bool(snapshot.proposals or snapshot.withdrawals), t["no_proposals"])
     section(t["standings"], bool(snapshot.opened_board), t["no_articles"])
-    section(t["money"], bool(snapshot.money.terms))
     section(t["caucuses"], bool(snapshot.caucus_sides or snapshot.caucuses), t["no_caucuses"])
     section(t["notes"], bool(snapshot.notes), t["no_notes"])
     section(

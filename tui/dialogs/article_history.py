@@ -22,6 +22,8 @@ from tui.format import day_and_time
 from tui.widgets.terms_chart import TermsChart
 
 WIDE = 120
+SHORT = 36
+"""Below this many rows the history shows fewer rows of each part (all of them scroll)."""
 """From this width the table has a summary column too."""
 
 History = tuple[Sequence[HistoryEntry], Mapping[str, Proposal]]
@@ -73,6 +75,9 @@ class ArticleHistoryDialog(TypeAheadDialog[None]):
         max-height: 8;
         border-top: solid $primary;
     }
+    ArticleHistoryDialog.-short #history-table { max-height: 6; }
+    ArticleHistoryDialog.-short #history-detail-box { max-height: 4; }
+    ArticleHistoryDialog.-short TermsChart { height: 8; }
     """
 
     def __init__(
@@ -111,6 +116,7 @@ class ArticleHistoryDialog(TypeAheadDialog[None]):
             yield TermsChart(id="history-chart")
 
     def on_mount(self) -> None:
+        self.on_resize()
         self._show_money()
         if self.entries:
             self._fill(len(self.entries) - 1)
@@ -172,6 +178,11 @@ class ArticleHistoryDialog(TypeAheadDialog[None]):
                 self._show_money()
 
         self.app.push_screen(ProposalAmendDialog(proposal, on_save=save))
+
+    def on_resize(self, _event: object = None) -> None:
+        """On a short screen (80x24) the list, the detail and the chart take less room, so
+        that all three fit."""
+        self.set_class(self.app.size.height < SHORT, "-short")
 
     def _show_money(self) -> None:
         """Draw the article's terms over the sessions (read again after an amendment)."""
