@@ -15,6 +15,8 @@ key or a value.
 
 from __future__ import annotations
 
+import json
+from collections.abc import Iterable, Iterator
 from datetime import date, datetime
 from enum import Enum
 from typing import Any
@@ -112,3 +114,25 @@ def normal(raw: object, value: object) -> Any:
     ):
         return raw  # a whole number in a field of numbers stays as typed: 3, not 3.0
     return value
+
+
+def numbered_lines(lines: Iterable[str]) -> Iterator[tuple[int, dict[str, Any]]]:
+    """Journal lines as (physical line number, object); a bad line is refused by number."""
+    for number, text in enumerate(lines, start=1):
+        if not text.strip():
+            continue
+        try:
+            line = json.loads(text)
+        except json.JSONDecodeError as error:
+            raise DomainError(f"line {number}: not JSON ({error.msg})") from None
+        except RecursionError:
+            raise DomainError(f"line {number}: is nested too deeply; no field holds that") from None
+        except ValueError:  # an integer past Python's digit limit
+            raise DomainError(
+                f"line {number}: has a number too large to keep; use a smaller one"
+            ) from None
+        if not isinstance(line, dict):
+            raise DomainError(f"line {number}: each line must be a JSON object")
+        if "at" not in line:
+            raise DomainError(f"line {number}: at is missing")
+        yield number, line

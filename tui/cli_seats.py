@@ -102,7 +102,7 @@ def join(ctx: click.Context, folder: Path, seat: str | None, passphrase_file: Pa
     path = db_path(ctx)
     with join_folder(folder, path, seat=seat, passphrase=passphrase) as store:
         count = len(store.events())
-        seats = len(store.seats_seen())
+        seats = len(store.seat_records.seats_seen())
     click.echo(
         f"Joined {folder} as seat {seat}: {count} events from {seats} "
         f"seat{'s' if seats != 1 else ''}, in {path}"

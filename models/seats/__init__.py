@@ -60,7 +60,7 @@ def exchange(store: Store, folder: Path, *, passphrase: str | None = None) -> Ex
         sent=report.sent,
         received=report.received,
         waiting=ex.waiting(store),
-        seats=tuple(store.seats_seen()),
+        seats=tuple(store.seat_records.seats_seen()),
         conflicts=len(store.conflicts()),
         problems=tuple(report.problems),
     )
@@ -102,13 +102,13 @@ def join(folder: Path, db_path: Path, *, seat: str = "", passphrase: str | None 
 
 def remembered_folder(store: Store) -> Path | None:
     """The shared folder this database syncs with (given once with `--sync DIR`)."""
-    value = store.meta_value(FOLDER_KEY)
+    value = store.seat_records.meta_value(FOLDER_KEY)
     return Path(value) if value else None
 
 
 def remember_folder(store: Store, folder: Path) -> None:
     """Remember the shared folder this database syncs with."""
-    store.set_meta(FOLDER_KEY, str(Path(folder).expanduser().absolute()))
+    store.seat_records.set_meta(FOLDER_KEY, str(Path(folder).expanduser().absolute()))
 
 
 def read_passphrase(passphrase_file: Path | None) -> str | None:

@@ -40,15 +40,15 @@ def check_own_folder(store: Store, folder: Path, own: str, passphrase: str | Non
     another seat's database would mix two seats' events under one id. After a restore, the
     files written since the backup are this seat's own: they are taken back in."""
     names = listing(folder).get(own, [])
-    records = {record.name for record in store.seat_files()}
+    records = {record.name for record in store.seat_records.seat_files()}
     unknown = [name for name in names if name not in records]
     if not unknown:
-        if store.meta_value("seats_adopt"):
-            store.set_meta("seats_adopt", None)
+        if store.seat_records.meta_value("seats_adopt"):
+            store.seat_records.set_meta("seats_adopt", None)
         return
-    if store.meta_value("seats_adopt"):
+    if store.seat_records.meta_value("seats_adopt"):
         _adopt(store, folder, own, unknown, passphrase)
-        store.set_meta("seats_adopt", None)
+        store.seat_records.set_meta("seats_adopt", None)
         return
     raise DomainError(
         f"{seat_dir(folder, own) / unknown[0]} was not written by this database, so this "
@@ -75,23 +75,25 @@ def _adopt(store: Store, folder: Path, own: str, names: list[str], passphrase: s
                 if found is not None:
                     key, more = found
                     lines += more
-        store.note_seat_file(name, first, last, "written" if read.state == "ok" else "abandoned")
+        store.seat_records.note_seat_file(
+            name, first, last, "written" if read.state == "ok" else "abandoned"
+        )
     if lines:
-        store.take_in(lines)
+        store.seat_records.take_in(lines)
 
 
 def publish(store: Store, folder: Path, own: str, key: bytes | None, report: Exchanged) -> None:
     """Write this seat's events that are not in the folder yet into new files of its own."""
     clear_temporaries(folder, own)
-    records = store.seat_files()
+    records = store.seat_records.seat_files()
     for record in records:
         if record.state == "writing":  # killed while writing it: whole, or never there
             whole = read_file(seat_dir(folder, own) / record.name).state == "ok"
-            store.note_seat_file(
+            store.seat_records.note_seat_file(
                 record.name, record.first_n, record.last_n, "written" if whole else "abandoned"
             )
     published = _published_n(store)
-    lines = store.own_lines_after(published)
+    lines = store.seat_records.own_lines_after(published)
     if not lines:
         return
     taken = {segment_index(r.name) or 0 for r in records}
@@ -132,18 +134,18 @@ def _write_segment(
             "seat": store.seat,
             "written": datetime.now(UTC).isoformat(),
         }
-        store.note_seat_file(name, first, last, "writing")
+        store.seat_records.note_seat_file(name, first, last, "writing")
         try:
             write_new(folder, own, name, encode(header, sealed))
         except FileExistsError:
-            store.note_seat_file(name, first, last, "abandoned")
+            store.seat_records.note_seat_file(name, first, last, "abandoned")
             index += 1
             continue
         except OSError as error:
-            store.note_seat_file(name, first, last, "abandoned")
+            store.seat_records.note_seat_file(name, first, last, "abandoned")
             report.say(f"cannot write into {seat_dir(folder, own)}: {error.strerror}")
             return -1
-        store.note_seat_file(name, first, last, "written")
+        store.seat_records.note_seat_file(name, first, last, "written")
         return index
     report.say(f"cannot find a free file name in {seat_dir(folder, own)}")
     return -1
@@ -162,12 +164,14 @@ def _chunks(lines: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
 
 
 def _published_n(store: Store) -> int:
-    return max((r.last_n for r in store.seat_files() if r.state == "written"), default=0)
+    return max(
+        (r.last_n for r in store.seat_records.seat_files() if r.state == "written"), default=0
+    )
 
 
 def waiting(store: Store) -> int:
     """How many of this seat's events are not in the folder yet."""
-    return store.own_count_after(_published_n(store))
+    return store.seat_records.own_count_after(_published_n(store))
 
 
 def own_key(store: Store, folder: Path, own: str, passphrase: str | None) -> bytes | None:
@@ -201,7 +205,7 @@ def own_key(store: Store, folder: Path, own: str, passphrase: str | None) -> byt
             "salt": text64(salt),
             "check": text64(crypto.check_value(key, own)),
         }
-        store.note_seat_file(KEY_NAME, 0, 0, "writing")
+        store.seat_records.note_seat_file(KEY_NAME, 0, 0, "writing")
         try:
             write_new(folder, own, KEY_NAME, encode(header, b""))
         except FileExistsError:
@@ -209,7 +213,7 @@ def own_key(store: Store, folder: Path, own: str, passphrase: str | None) -> byt
         except OSError as error:
             where = seat_dir(folder, own)
             raise DomainError(f"cannot write into {where}: {error.strerror}") from None
-        store.note_seat_file(KEY_NAME, 0, 0, "written")
+        store.seat_records.note_seat_file(KEY_NAME, 0, 0, "written")
         return key
     raise DomainError(f"cannot make {path}; check the folder")  # pragma: no cover
 

@@ -52,7 +52,7 @@ def take_in_others(
     for db_id, names in listing(folder).items():
         if db_id == own:
             continue
-        taken = store.taken_files(db_id)
+        taken = store.seat_records.taken_files(db_id)
         waiting_names = [n for n in names if segment_index(n) is not None and n not in taken]
         key: bytes | bool | None = None  # False once this seat's key cannot be had
         for name in waiting_names:
@@ -68,12 +68,12 @@ def take_in_others(
             files.append((db_id, name, frozenset(str(line["id"]) for line in file_lines)))
     if not lines and not files:
         return
-    taken_in = store.take_in(lines, files)
+    taken_in = store.seat_records.take_in(lines, files)
     report.received += taken_in.received
     for problem in taken_in.problems:
         report.say(problem)
     for db_id, moment in report.seen.items():
-        store.note_seat_seen(db_id, moment)
+        store.seat_records.note_seat_seen(db_id, moment)
 
 
 def segment_lines(

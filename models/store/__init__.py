@@ -12,7 +12,6 @@ and `merge` (handlers, the shared order), `queries*` (reads), `backup`, `seat_st
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Collection, Iterable, Iterator
 from datetime import date, datetime
 from pathlib import Path
@@ -34,6 +33,7 @@ if TYPE_CHECKING:
         Attendance,
         Campaign,
         Caucus,
+        Conflict,
         Draft,
         HistoryEntry,
         InfoRequest,
@@ -51,7 +51,7 @@ _EVENT_COLUMNS = "SELECT seq, id, type, at, seat, data, undone FROM events"
 _OWN_ID = "SELECT value FROM meta WHERE key = 'database_id'"  # what this database recorded
 
 
-class Store(SeatRecords):
+class Store:
     """One bargaining database file, opened for reading and writing.
 
     Safe to share between threads: every use of the connection holds one lock.
@@ -72,6 +72,8 @@ class Store(SeatRecords):
         self.seat = seat
         self._database_id: str | None = None
         self.db = Connection(self.path, create=create)
+        self.seat_records = SeatRecords(self.db, lambda: self.clock())
+        """What the store keeps for seats on other computers (`models.seats` is its user)."""
         try:
             applied = schema.check_ours(self.db)
             with translated(self.path):
@@ -176,6 +178,10 @@ class Store(SeatRecords):
         """Journal events in order (undone ones included, marked)."""
         return queries.events(self.db, types=types)
 
+    def conflicts(self) -> list[Conflict]:
+        """Events refused at their place in the shared order and not yet settled."""
+        return self.seat_records.conflicts()
+
     # ---------------------------------------------------------------- journal
 
     def journal(self) -> Iterator[str]:
@@ -189,7 +195,9 @@ class Store(SeatRecords):
         Raises DomainError("line N: ...") where N counts every physical line; blank lines are
         skipped.
         """
-        return self.record_numbered(_numbered_lines(lines))
+        from models.normal import numbered_lines
+
+        return self.record_numbered(numbered_lines(lines))
 
     # ----------------------------------------------------------------- drafts
 
@@ -370,28 +378,6 @@ class Store(SeatRecords):
     def open_request_dues(self) -> list[date | None]:
         """The due date (or None) of every information request not yet answered."""
         return queries_sessions.open_request_dues(self.db)
-
-
-def _numbered_lines(lines: Iterable[str]) -> Iterator[tuple[int, dict[str, Any]]]:
-    """Journal lines as (physical line number, object); a bad line is refused by number."""
-    for number, text in enumerate(lines, start=1):
-        if not text.strip():
-            continue
-        try:
-            line = json.loads(text)
-        except json.JSONDecodeError as error:
-            raise DomainError(f"line {number}: not JSON ({error.msg})") from None
-        except RecursionError:
-            raise DomainError(f"line {number}: is nested too deeply; no field holds that") from None
-        except ValueError:  # an integer past Python's digit limit
-            raise DomainError(
-                f"line {number}: has a number too large to keep; use a smaller one"
-            ) from None
-        if not isinstance(line, dict):
-            raise DomainError(f"line {number}: each line must be a JSON object")
-        if "at" not in line:
-            raise DomainError(f"line {number}: at is missing")
-        yield number, line
 
 
 def open_store(

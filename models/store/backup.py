@@ -191,7 +191,7 @@ def restore_database(target: Path, source: Path) -> Path | None:
     with Store(target) as restored:  # migrate an older backup and set WAL, as any open does
         # Its seat folder may hold files written after this backup: the next exchange takes
         # them back in instead of taking them for another database's.
-        restored.set_meta("seats_adopt", "1")
+        restored.seat_records.set_meta("seats_adopt", "1")
     return kept
 
 

@@ -1,13 +1,13 @@
 """What the store keeps for seats on other computers: conflicts, this seat's own events as
 they go out, events taken in from other seats, and what it knows of the shared folder (the
-files it wrote, the files it took in, the seats it met). `Store` inherits these methods;
-`models.seats` is their one user, and holds no SQL.
+files it wrote, the files it took in, the seats it met): `Store.seat_records`, a part of the
+store like its queries; `models.seats` is its one user, and holds no SQL.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -39,11 +39,11 @@ class TakenIn(NamedTuple):
 
 
 class SeatRecords:
-    """The seats' part of `Store` (mixed in): every method holds the store's lock."""
+    """The seats' part of `Store`: every method holds the store's lock."""
 
-    db: Connection
-    clock: Any
-    seat: str
+    def __init__(self, db: Connection, clock: Callable[[], datetime]) -> None:
+        self.db = db
+        self.clock = clock
 
     # ------------------------------------------------------------- conflicts
 

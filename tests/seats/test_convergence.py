@@ -104,7 +104,7 @@ def act(
             own = [line for line in _lines(source) if line["origin"]["db"] == source.database_id]
             picked = [line for line in own if rng.random() < 0.6] * 2
             rng.shuffle(picked)
-            store.take_in(picked)
+            store.seat_records.take_in(picked)
     except DomainError:
         pass  # refused at this seat, as the app would say; nothing was written
 

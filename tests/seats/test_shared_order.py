@@ -70,8 +70,8 @@ def test_an_event_arriving_in_the_past_is_placed_where_it_belongs(
     a, b = two
     # a's TA on 2 at 18:05; b's TA on 2 at 18:01 arrives later: b's comes first.
     both_ta_article_2(a, b)
-    a.take_in(lines_of(b, {"ta-b"}))
-    b.take_in(lines_of(a, {"ta-a"}))
+    a.seat_records.take_in(lines_of(b, {"ta-b"}))
+    b.seat_records.take_in(lines_of(a, {"ta-a"}))
     assert state_of(a) == state_of(b)
     assert [c.event_id for c in a.conflicts()] == ["ta-a"]
     assert "already has a TA" in a.conflicts()[0].reason
@@ -83,7 +83,7 @@ def test_conflicts_are_exported_and_kept_as_conflicts_on_import(
 ) -> None:
     a, b = two
     both_ta_article_2(a, b)
-    a.take_in(lines_of(b, {"ta-b"}))
+    a.seat_records.take_in(lines_of(b, {"ta-b"}))
     exported = [json.loads(t) for t in a.journal()]
     assert [x["id"] for x in exported if x.get("conflict")] == ["ta-a"]
     with rebuilt(a, tmp_path / "again.db") as again:
@@ -94,14 +94,14 @@ def test_conflicts_are_exported_and_kept_as_conflicts_on_import(
 def test_an_undo_settles_a_conflict_and_cannot_be_taken_back(two: tuple[Store, Store]) -> None:
     a, b = two
     both_ta_article_2(a, b)
-    a.take_in(lines_of(b, {"ta-b"}))
+    a.seat_records.take_in(lines_of(b, {"ta-b"}))
     settle = a.undo("ta-a")
     assert a.conflicts() == []
     with pytest.raises(DomainError, match="already settled"):
         a.undo("ta-a")
     with pytest.raises(DomainError, match="refused it as a conflict"):
         a.undo(settle.id)
-    b.take_in(lines_of(a, {"ta-a", settle.id}))
+    b.seat_records.take_in(lines_of(a, {"ta-a", settle.id}))
     assert state_of(a) == state_of(b)
 
 
@@ -115,7 +115,7 @@ def test_references_sort_after_what_they_name_whatever_their_time(
             "proposal.withdrawn", "2026-03-10T16:30:00-07:00", id="w", proposal="p2", by="employer"
         )
     )
-    a.take_in(lines_of(b, {"w"}))
+    a.seat_records.take_in(lines_of(b, {"w"}))
     assert a.conflicts() == [] and state_of(a) == state_of(b)
     keys = [json.loads(t)["id"] for t in a.journal()]
     assert keys.index("w") == keys.index("p2") + 1
@@ -162,13 +162,13 @@ def test_take_in_is_idempotent_and_holds_lines_whose_reference_is_missing(
     )
     undo = b.undo(proposal.id)
     lines = lines_of(b, {"p9", undo.id})
-    held = a.take_in([lines[1]])
+    held = a.seat_records.take_in([lines[1]])
     assert held.held == {undo.id} and held.received == 0
-    first = a.take_in(lines)
+    first = a.seat_records.take_in(lines)
     assert first.received == 2
     snapshot = (state_of(a), list(a.journal()))
     for again in (lines, list(reversed(lines)), lines + lines):
-        assert a.take_in(again).received == 0
+        assert a.seat_records.take_in(again).received == 0
     assert (state_of(a), list(a.journal())) == snapshot
     assert state_of(a) == state_of(b)
 
@@ -191,11 +191,11 @@ def test_undoing_the_side_that_stood_lets_the_conflict_stand_instead(
 ) -> None:
     a, b = two
     both_ta_article_2(a, b)
-    a.take_in(lines_of(b, {"ta-b"}))
-    b.take_in(lines_of(a, {"ta-a"}))
+    a.seat_records.take_in(lines_of(b, {"ta-b"}))
+    b.seat_records.take_in(lines_of(a, {"ta-a"}))
     undo = b.undo("ta-b")  # the one that stood
     assert b.conflicts() == [] and "ta-a" in [t.id for t in b.tas()]
-    a.take_in(lines_of(b, {undo.id}))
+    a.seat_records.take_in(lines_of(b, {undo.id}))
     assert state_of(a) == state_of(b)
     with pytest.raises(DomainError, match="already has a TA"):
         b.undo(undo.id)  # bringing ta-b back would refuse ta-a
