@@ -25,15 +25,15 @@ def news_line(snapshot: RecapSnapshot, choice: RecapChoice, text: str) -> str:
     if snapshot.audience == "team":
         return ""
     parts = []
+    if choice.format == "sms":  # first: the line is cut at the screen's edge
+        from exports.sms_count import segments
+
+        parts.append(f"Text blast: {segments(text.rstrip(chr(10))).describe()}")
     title = headline(snapshot, language(choice.lang))
     if is_suggested(snapshot):
         parts.append(f"SUGGESTED headline (h to write yours): {title}")
     else:
         parts.append(f"Headline (h to edit): {title}")
-    if choice.format == "sms":
-        from exports.sms_count import segments
-
-        parts.append(f"Text blast: {segments(text.rstrip(chr(10))).describe()}")
     if snapshot.untranslated:
         n = len(snapshot.untranslated)
         parts.append(f"{n} text{'s' if n != 1 else ''} untranslated (t to translate)")
