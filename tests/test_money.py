@@ -111,6 +111,27 @@ def test_the_section_reads_in_both_languages(scenario: Store, tmp_path: Path) ->
     assert "$3,375,000" in spanish  # es_US numbers: the amounts are dollars
 
 
+def test_a_term_label_is_translated_like_any_text(tmp_path: Path) -> None:
+    """`terms.NAME.label` of the campaign.updated that named it (DESIGN: text.translated)."""
+    from models.recap_actions import translate_text
+
+    store = Store(tmp_path / "money.db", create=True)
+    with FIXTURE.open(encoding="utf-8") as lines:
+        store.import_journal(lines)
+    spanish = build_snapshot(store, 3, "members", NOW, lang="es")
+    assert ("terms.wage_y1.label", "Raise, year 1") in {
+        (u.field, u.text) for u in spanish.untranslated
+    }
+    named = next(u.event for u in spanish.untranslated if u.field == "terms.wage_y1.label")
+    translate_text(store, named, "terms.wage_y1.label", "es", "Aumento, año 1")
+    spanish = build_snapshot(store, 3, "members", NOW, lang="es")
+    assert "terms.wage_y1.label" not in {u.field for u in spanish.untranslated}
+    text = render_recap(spanish, format="md", lang="es", user_dir=tmp_path)
+    assert "| Aumento, año 1 " in text and "Raise, year 1" not in text
+    english = render_recap(snap(store, 3, "members"), format="md", user_dir=tmp_path)
+    assert "Raise, year 1" in english and "Aumento" not in english
+
+
 def test_a_recap_without_terms_has_no_money_section(tmp_path: Path) -> None:
     with Store(tmp_path / "x.db", create=True) as store:
         lines = [line for line in FIXTURE.read_text().splitlines() if '"terms"' not in line]

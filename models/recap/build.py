@@ -265,6 +265,13 @@ def build_snapshot(
         campaign.our_side,
         team=team,
     )
+    labels = [f"terms.{t.name}.label" for t in money.terms]  # translated like any text
+    money = money._replace(
+        terms=tuple(
+            t._replace(label=tr(texts.setting_ids.get(field), field, t.label))
+            for t, field in zip(money.terms, labels, strict=True)
+        )
+    )
     return RecapSnapshot(
         audience=audience,
         generated_at=local(now),

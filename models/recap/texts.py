@@ -40,7 +40,8 @@ class RecapTexts:
         self.scheduled_ids: dict[int, str] = {}
         self.ended_ids: dict[int, str] = {}
         self.setting_ids: dict[str, str] = {}
-        """The campaign.updated that last set the recap's `signoff` and `watch`."""
+        """The campaign.updated that last set the recap's `signoff` and `watch`, and each
+        term's label (`terms.NAME.label`)."""
         self._missing: dict[tuple[str, str], str] = {}
         for event in store.events(types=types):
             if event.undone:
@@ -56,10 +57,14 @@ class RecapTexts:
                 self._done[key] = (str(data.get("text", "")), str(data.get("source", "")))
             elif event.type in ("article.added", "article.renamed"):
                 self.article_ids[str(data.get("number"))] = event.id
-            elif event.type == "campaign.updated" and isinstance(data.get("recap"), dict):
+            elif event.type == "campaign.updated":
+                recap, terms = data.get("recap"), data.get("terms")
                 for name in ("signoff", "watch"):
-                    if name in data["recap"]:  # type: ignore[operator]
+                    if isinstance(recap, dict) and name in recap:
                         self.setting_ids[name] = event.id
+                for name, setting in terms.items() if isinstance(terms, dict) else ():
+                    if isinstance(setting, dict) and "label" in setting:
+                        self.setting_ids[f"terms.{name}.label"] = event.id
             elif event.type in ("session.scheduled", "session.ended"):
                 number = data.get("session")
                 if isinstance(number, int):
