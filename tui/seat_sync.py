@@ -271,8 +271,7 @@ def show_exchange(app: App[None], view: SyncView, before: SyncView | None) -> Sy
             continue
         found = screen.query(SyncStatus)
         if not found:  # the screens around the console show it too, above their keys
-            screen.mount(SyncStatus(classes="-on"))
+            screen.mount(SyncStatus())  # shows the view once mounted
         for status in found:
-            status.add_class("-on")
-            status.refresh()
+            status.show_view()
     return view

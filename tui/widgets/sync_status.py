@@ -148,13 +148,20 @@ class SyncStatus(Widget, can_focus=False):
     SyncStatus.-on { display: block; }
     """
 
-    def on_mount(self) -> None:
-        self.set_class(getattr(self.app, "sync_view", None) is not None, "-on")
-        self.set_interval(1.0, self._tick, name="sync age")
+    _ticking = False
 
-    def _tick(self) -> None:
-        if self.has_class("-on"):
-            self.refresh()
+    def on_mount(self) -> None:
+        if getattr(self.app, "sync_view", None) is not None:
+            self.show_view()
+
+    def show_view(self) -> None:
+        """Show the app's latest exchange, and from then on its age once a second (without
+        sync the line stays hidden and runs no timer)."""
+        self.add_class("-on")
+        self.refresh()
+        if not self._ticking:
+            self._ticking = True
+            self.set_interval(1.0, self.refresh, name="sync age")
 
     def render(self) -> Content:
         view: SyncView | None = getattr(self.app, "sync_view", None)
