@@ -23,7 +23,14 @@ from models.store import rules_table as table
 from models.store import undo
 from models.store.connection import Connection, json_text
 from models.store.context import Applying
-from models.store.order import AT_OFFSET, checked_origin, own_key, references, sort_key
+from models.store.order import (
+    AT_OFFSET,
+    checked_origin,
+    event_fields,
+    own_key,
+    references,
+    sort_key,
+)
 from models.timeutil import from_micros, to_micros, utc_now
 
 if TYPE_CHECKING:
@@ -195,7 +202,7 @@ def write_prepared(db: Connection, prepared: Prepared, seq: int) -> JournalEvent
         type=payload.type,
         at=payload.at,
         seat=payload.seat,
-        data={k: v for k, v in stored.items() if k != "origin"},
+        data=event_fields(stored),
     )
 
 

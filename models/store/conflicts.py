@@ -11,6 +11,7 @@ import json
 from models.errors import DomainError
 from models.store.connection import Connection, json_text
 from models.store.context import Applying
+from models.store.order import event_fields
 
 
 def retry_conflicts(db: Connection) -> None:
@@ -26,7 +27,7 @@ def retry_conflicts(db: Connection) -> None:
     )
     for seq, at, at_us, data in rows:
         stored = json.loads(data)
-        line = {k: v for k, v in stored.items() if k != "origin"}
+        line = event_fields(stored)
         payload = parse_event(line)
         context = Applying(seq=seq, at=at, at_us=at_us, stored=stored)
         db.conn.execute("SAVEPOINT retry")

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from models.errors import DomainError
 from models.store.apply import Prepared, latest_key, write_conflict, write_prepared
-from models.store.order import checked_origin
+from models.store.order import checked_origin, event_fields
 
 if TYPE_CHECKING:
     from models.domain import JournalEvent
@@ -126,7 +126,7 @@ def _reprepared(data: str, key: str, recorded_at: str) -> Prepared:
     from models.events import parse_event
 
     stored: dict[str, Any] = json.loads(data)
-    line = {k: v for k, v in stored.items() if k != "origin"}
+    line = event_fields(stored)
     origin = checked_origin(stored["origin"])
     prepared = Prepared(parse_event(line), stored, str(stored["at"]), origin, key)
     prepared.recorded_at = recorded_at

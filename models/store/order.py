@@ -51,6 +51,12 @@ def references(line: Mapping[str, Any]) -> list[str]:
     return found
 
 
+def event_fields(stored: Mapping[str, Any]) -> dict[str, Any]:
+    """A stored journal line as its event's fields: without `origin`, which says where the
+    line was first recorded (the journal's, not the event's, and no event model takes it)."""
+    return {k: v for k, v in stored.items() if k != "origin"}
+
+
 def checked_origin(value: object) -> tuple[str, int]:
     """A line's `origin` {`db`, `n`} as (database id, number), or a refusal saying what to fix."""
     if not isinstance(value, dict) or set(value) != {"db", "n"}:

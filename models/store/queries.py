@@ -16,6 +16,7 @@ from models.rules import (
     natural_key,
 )
 from models.store.connection import Connection, Row
+from models.store.order import event_fields
 from models.vocabulary import (
     Party,
 )
@@ -198,8 +199,7 @@ def journal_event(row: Row) -> JournalEvent:
     from models.domain import JournalEvent
 
     seq, event_id, kind, at, seat, data, undone = row
-    line = json.loads(data)
-    line.pop("origin", None)  # where it was first recorded: the journal's, not the event's
+    line = event_fields(json.loads(data))
     return JournalEvent(
         seq=seq,
         id=event_id,

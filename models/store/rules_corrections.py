@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from models.errors import DomainError
 from models.store.connection import Connection, json_text
 from models.store.context import Applying
+from models.store.order import event_fields
 from models.store.queries import latest_mark, session_seq
 from models.store.queries_corrections import agenda_order, corrections
 from models.store.queries_sessions import agenda
@@ -156,8 +157,7 @@ def _merged(
 
     row = db.one("SELECT data FROM events WHERE seq = ?", (subject,))
     assert row is not None
-    line = json.loads(row[0])
-    line.pop("origin", None)  # where it was first recorded: the journal's, not the event's
+    line = event_fields(json.loads(row[0]))
     original = parse_event(line)
     fields: dict[str, Any] = {
         name: getattr(original, name) for name in columns if hasattr(original, name)

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from models.errors import DomainError
 from models.store.connection import Connection
 from models.store.context import Applying
+from models.store.order import event_fields
 from models.store.queries import side_name
 from models.store.queries_sessions import sessions
 from models.store.rules_corrections import REBUILD
@@ -123,8 +124,7 @@ def _recheck(db: Connection, seq: int, kind: str) -> None:
 
     handler = HANDLERS[kind]
     try:
-        line = {k: v for k, v in stored.items() if k != "origin"}
-        handler(db, parse_event(line), context)
+        handler(db, parse_event(event_fields(stored)), context)
         if context.subject != subject:
             raise DomainError("it would now apply to another entry than the one it named")
     except DomainError as error:
