@@ -28,8 +28,11 @@ from pathlib import Path
 
 SYNCTHING = shutil.which("syncthing") or "/usr/bin/syncthing"
 FOLDER_ID = "bargain-seats"
-START_LIMIT = 30.0
-"""Seconds for both instances to answer on their REST API and see each other."""
+START_LIMIT = 90.0
+"""Seconds for both instances to answer on their REST API and see each other.
+
+Generous: a failed TLS or Hello exchange is retried only after the dialer's back-off, and a
+loaded CI machine once took more than 30 s (both sides dialling at once timed out)."""
 
 OPTIONS = {
     "globalAnnounceEnabled": "false",
@@ -91,8 +94,13 @@ class Instance:
         )
         self.device_id = found.stdout.decode().strip()
 
-    def configure(self, peer: Instance) -> None:
-        """Edit the generated config.xml: ports, options, the peer, the one shared folder."""
+    def configure(self, peer: Instance, *, dials: bool) -> None:
+        """Edit the generated config.xml: ports, options, the peer, the one shared folder.
+
+        Only one side `dials` its peer; the other waits to be called. When both dialled at
+        once, each end could close the connection the other kept, and the Hello exchange on
+        both timed out after 20 s (seen once in CI).
+        """
         path = self.home / "config.xml"
         tree = ET.parse(path)
         root = tree.getroot()
@@ -109,9 +117,10 @@ class Instance:
         set_text(options, "stunServer", "")
         for key, value in OPTIONS.items():
             set_text(options, key, value)
+        peer_address = f"tcp://127.0.0.1:{peer.sync_port}" if dials else "dynamic"
         for name, device_id, address in (
             (self.name, self.device_id, "dynamic"),
-            (peer.name, peer.device_id, f"tcp://127.0.0.1:{peer.sync_port}"),
+            (peer.name, peer.device_id, peer_address),
         ):
             for old in root.findall(f"device[@id='{device_id}']"):
                 root.remove(old)
@@ -257,8 +266,8 @@ def syncthing_pair(root: Path) -> Iterator[SyncthingPair]:
     try:
         for instance in (a, b):
             instance.generate()
-        a.configure(b)
-        b.configure(a)
+        a.configure(b, dials=True)
+        b.configure(a, dials=False)
         for instance in (a, b):
             instance.start()
         wait_for(
