@@ -143,7 +143,7 @@ def build_context(recap: RecapSnapshot, lang: str) -> dict[str, Any]:
     ta_lines = [
         TALine(
             articles=fmt.articles(ta.articles),
-            summary=_summary(ta),
+            summary=ta.summary,
             condition=_condition(ta, fmt) if ta.from_package else "",
         )
         for ta in recap.tas
@@ -213,21 +213,6 @@ def build_context(recap: RecapSnapshot, lang: str) -> dict[str, Any]:
         "who": who,
         "link": safe_link,
     }
-
-
-def _summary(ta: RecapTA) -> str:
-    """What a TA agreed, without the articles named again in front of it ("Professional
-    Development: Professional Development: ..."): a lead-in before a colon that names the
-    first article is left out."""
-    text = ta.summary.strip()
-    head, colon, rest = text.partition(":")
-    if not colon or len(head) > 80 or not rest.strip():
-        return text
-    named = head.casefold()
-    for ref in ta.articles[:1]:
-        if any(name and name.casefold() in named for name in (ref.title, ref.number)):
-            return rest.strip()
-    return text
 
 
 _PACKAGE_WORD = re.compile(r"\s*\((?:package|paquete)\)\s*$", re.IGNORECASE)

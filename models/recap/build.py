@@ -22,6 +22,7 @@ from models.recap.parts import (
     _next_session,
     _requests,
     _union_length,
+    without_lead_in,
 )
 from models.recap.records import (
     RecapArticleRef,
@@ -186,7 +187,10 @@ def build_snapshot(
                 id=t.id,
                 at=local(t.at),
                 articles=refs(t.articles),
-                summary=tr(t.id, "summary", t.summary),
+                summary=without_lead_in(
+                    tr(t.id, "summary", t.summary),
+                    (name for n in t.articles[:1] for name in (n, titles.get(n, ""), title_of(n))),
+                ),
                 from_package=t.from_package,
                 proposal_label=tr(t.proposal, "label", label),
             )

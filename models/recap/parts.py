@@ -166,3 +166,18 @@ def _union_length(
     if current is not None:
         total += current[1] - current[0]
     return total
+
+
+def without_lead_in(summary: str, names: Iterable[str]) -> str:
+    """What a TA agreed, without its article named again in front of it ("Professional
+    Development: Professional Development: ..."): a lead-in before a colon that contains one
+    of `names` (the first article's number, its title as typed and as translated) is left out,
+    so a summary typed in English loses it in a Spanish recap too."""
+    text = summary.strip()
+    head, colon, rest = text.partition(":")
+    if not colon or len(head) > 80 or not rest.strip():
+        return text
+    named = head.casefold()
+    if any(name and name.casefold() in named for name in names):
+        return rest.strip()
+    return text
