@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from exports.chart import ChartStore
     from models.board import BoardRow
     from models.recap import RecapSnapshot
 
@@ -41,6 +42,7 @@ def render_recap(
     lang: str = "en",
     template: Path | None = None,
     user_dir: Path | None = None,
+    charts: ChartStore | None = None,
 ) -> str:
     """The recap of `snapshot` in `format` (one of FORMATS) and `lang` (one of `languages()`).
 
@@ -48,7 +50,9 @@ def render_recap(
     """
     from exports.render import render_recap as render
 
-    return render(snapshot, format=format, lang=lang, template=template, user_dir=user_dir)
+    return render(
+        snapshot, format=format, lang=lang, template=template, user_dir=user_dir, charts=charts
+    )
 
 
 def board_csv(rows: Iterable[BoardRow], timezone: str | None = None) -> str:

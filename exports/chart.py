@@ -10,16 +10,20 @@ package. The function returns bytes; nothing here writes a file.
 
 from __future__ import annotations
 
+import hashlib
 import io
 import os
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
 
 from exports.money import chart_terms
 
 if TYPE_CHECKING:
     from models.money import MoneyTable, MoneyTerm
 
+_DRAWING_CODE = Path(__file__).read_bytes()
+"""This module's source: a change to the drawing makes every kept chart stale."""
 OURS_COLOR = "#b91c1c"
 THEIRS_COLOR = "#374151"
 WIDTH_IN = 4.2
@@ -31,6 +35,51 @@ MAX_TICKS = 10
 MAX_MARKED = 24
 """A series this long or shorter marks each session's point; a longer one is a plain line."""
 """At most this many sessions are numbered on the axis (each tick label costs a drawing)."""
+
+
+class ChartStore(Protocol):
+    """Where drawn charts are kept between runs, by key (`chart_key`). Exports never write:
+    the caller hands in a store that does (`models.chart_cache.ChartFiles`)."""
+
+    def get(self, key: str) -> bytes | None: ...
+
+    def put(self, key: str, png: bytes) -> None: ...
+
+
+def chart_key(table: MoneyTable, *, ours: str, theirs: str, session_word: str) -> str:
+    """What the chart's bytes depend on, as a hex digest: the numbers and names drawn, this
+    module's drawing code and the chart library's version (read without importing it)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        library = version("matplotlib")
+    except PackageNotFoundError:
+        library = "none"
+    digest = hashlib.sha256(_DRAWING_CODE)
+    digest.update(repr((library, table, ours, theirs, session_word)).encode("utf-8"))
+    return digest.hexdigest()
+
+
+def kept_chart_png(
+    table: MoneyTable,
+    store: ChartStore | None,
+    *,
+    ours: str,
+    theirs: str,
+    session_word: str = "Session",
+) -> bytes | None:
+    """`money_chart_png`, taken from `store` when it holds the same chart, and kept there once
+    drawn: the second recap of the same numbers never loads the chart library."""
+    if store is None or not chart_terms(table) or not table.sessions:
+        return money_chart_png(table, ours=ours, theirs=theirs, session_word=session_word)
+    key = chart_key(table, ours=ours, theirs=theirs, session_word=session_word)
+    kept = store.get(key)
+    if kept is not None:
+        return kept
+    png = money_chart_png(table, ours=ours, theirs=theirs, session_word=session_word)
+    if png is not None:
+        store.put(key, png)
+    return png
 
 
 def chart_numbers(table: MoneyTable) -> list[float]:

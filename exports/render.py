@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from email.headerregistry import Address
     from email.message import EmailMessage
 
+    from exports.chart import ChartStore
     from models.recap import RecapSnapshot
 
 JSON_FORMAT = "open-bargaining.recap"
@@ -47,14 +48,17 @@ def render_recap(
     lang: str = "en",
     template: Path | None = None,
     user_dir: Path | None = None,
+    charts: ChartStore | None = None,
 ) -> str:
     """The recap of `snapshot` in `format` (one of FORMATS), in `lang` (English, "en", or a
     language with a catalog: see `exports.catalog`).
 
     `template` replaces the built-in template of md, html and sms; for eml it replaces the
     HTML part (the text part comes from `recap.txt.j2`). `user_dir` is the folder of the
-    user's template overrides (default: the user config folder). Refusals (an unknown format
-    or language, a template that fails) raise DomainError with a message to show as it is.
+    user's template overrides (default: the user config folder). `charts` keeps the money
+    chart's picture between runs (html and eml; see `exports.chart.ChartStore`). Refusals
+    (an unknown format or language, a template that fails) raise DomainError with a message
+    to show as it is.
     """
     if format not in FORMATS:
         raise DomainError(f"format {format!r} is not one of: {', '.join(FORMATS)}")
@@ -71,11 +75,11 @@ def render_recap(
     if format == "sms":
         return recap_sms(snapshot, lang, template=template, user_dir=user_dir)
     if format == "eml":
-        return recap_eml(snapshot, lang, template=template, user_dir=user_dir)
+        return recap_eml(snapshot, lang, template=template, user_dir=user_dir, charts=charts)
     name, escaping = _TEMPLATED[format]
     context = _context(snapshot, lang, escaping)
     if format == "html":
-        png = money_chart(snapshot, lang)
+        png = money_chart(snapshot, lang, charts)
         if png is not None:
             from base64 import b64encode
 
@@ -87,12 +91,15 @@ CHART_CID = "money-chart@open-bargaining.invalid"
 """The Content-ID of the money chart's picture in the .eml (the HTML says `cid:` + this)."""
 
 
-def money_chart(snapshot: RecapSnapshot, lang: str = "en") -> bytes | None:
-    """The money chart of the snapshot as PNG bytes (None without positions to draw)."""
+def money_chart(
+    snapshot: RecapSnapshot, lang: str = "en", charts: ChartStore | None = None
+) -> bytes | None:
+    """The money chart of the snapshot as PNG bytes (None without positions to draw), from
+    `charts` when it keeps the same picture."""
     money = snapshot.money
     if not money.terms:
         return None
-    from exports.chart import money_chart_png
+    from exports.chart import kept_chart_png
 
     campaign = snapshot.campaign
     ours, theirs = (
@@ -100,8 +107,9 @@ def money_chart(snapshot: RecapSnapshot, lang: str = "en") -> bytes | None:
         if money.our_side == "union"
         else (campaign.employer, campaign.union)
     )
-    return money_chart_png(
+    return kept_chart_png(
         money,
+        charts,
         ours=ours.short,
         theirs=theirs.short,
         session_word=_capital(language(lang).labels["session"]),
@@ -232,6 +240,7 @@ def recap_eml(
     *,
     template: Path | None = None,
     user_dir: Path | None = None,
+    charts: ChartStore | None = None,
 ) -> str:
     """A multipart/alternative e-mail (text and HTML) that opens as a draft in a mail client;
     with a money chart, the HTML and the chart's PNG are a multipart/related part.
@@ -245,7 +254,7 @@ def recap_eml(
     from email.utils import format_datetime
 
     fmt = language(lang)
-    png = money_chart(snapshot, lang)
+    png = money_chart(snapshot, lang, charts)
     html_context = _context(snapshot, lang, "html")
     if png is not None:
         html_context["chart_src"] = f"cid:{CHART_CID}"

@@ -219,6 +219,7 @@ def recap(
     if template is not None and not Path(template).is_file():
         _fail(f"no template at {template}")
     from exports import render_recap
+    from models.chart_cache import ChartFiles
     from models.recap import build_snapshot
 
     with open_db(ctx) as store:
@@ -227,7 +228,11 @@ def recap(
         )
         database_id = store.database_id
     text = render_recap(
-        snapshot, format=fmt, lang=lang, template=Path(template) if template else None
+        snapshot,
+        format=fmt,
+        lang=lang,
+        template=Path(template) if template else None,
+        charts=ChartFiles(),
     )
     write_output(text, output, database_id)
     from tui.cli_recap_notes import recap_notes

@@ -31,6 +31,7 @@ from textual.widgets import Header, Select, Static
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from exports import FORMATS, LANGS, render_recap
+from models.chart_cache import ChartFiles
 from models.errors import DomainError, StoreError
 from models.recap import AUDIENCES, Audience, build_snapshot
 from models.store import Store
@@ -239,7 +240,9 @@ class RecapScreen(RecapNewsKeys, Screen[None]):
             snapshot = build_snapshot(
                 self.store, choice.session, choice.audience, now, lang=choice.lang
             )
-            text = render_recap(snapshot, format=choice.format, lang=choice.lang)
+            text = render_recap(
+                snapshot, format=choice.format, lang=choice.lang, charts=ChartFiles()
+            )
             news = news_line(snapshot, choice, text)
         except (DomainError, StoreError) as refusal:
             if not worker.is_cancelled:

@@ -9,6 +9,7 @@ from pathlib import Path
 from textual.screen import Screen
 
 from exports import FORMATS, render_recap
+from models.chart_cache import ChartFiles
 from models.recap import Audience, build_snapshot
 from models.recap_files import write_recap_files
 from models.store import Store
@@ -27,7 +28,8 @@ def write_recaps(
     with no recap, StoreError for a refused target, OSError when the disk refuses.
     """
     snapshot = build_snapshot(store, session, audience, now, lang=lang)
-    texts = {fmt: render_recap(snapshot, format=fmt, lang=lang) for fmt in FORMATS}
+    charts = ChartFiles()
+    texts = {fmt: render_recap(snapshot, format=fmt, lang=lang, charts=charts) for fmt in FORMATS}
     return write_recap_files(
         store.path,
         snapshot.session.number,
