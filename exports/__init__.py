@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from exports.chart import ChartStore
+    from exports.kept import Kept
     from models.board import BoardRow
     from models.recap import RecapSnapshot
 
@@ -42,7 +42,7 @@ def render_recap(
     lang: str = "en",
     template: Path | None = None,
     user_dir: Path | None = None,
-    charts: ChartStore | None = None,
+    kept: Kept | None = None,
 ) -> str:
     """The recap of `snapshot` in `format` (one of FORMATS) and `lang` (one of `languages()`).
 
@@ -51,7 +51,7 @@ def render_recap(
     from exports.render import render_recap as render
 
     return render(
-        snapshot, format=format, lang=lang, template=template, user_dir=user_dir, charts=charts
+        snapshot, format=format, lang=lang, template=template, user_dir=user_dir, kept=kept
     )
 
 

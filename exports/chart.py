@@ -15,11 +15,12 @@ import io
 import os
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
 
 from exports.money import chart_terms
 
 if TYPE_CHECKING:
+    from exports.kept import Kept
     from models.money import MoneyTable, MoneyTerm
 
 _DRAWING_CODE = Path(__file__).read_bytes()
@@ -37,15 +38,6 @@ MAX_MARKED = 24
 """At most this many sessions are numbered on the axis (each tick label costs a drawing)."""
 
 
-class ChartStore(Protocol):
-    """Where drawn charts are kept between runs, by key (`chart_key`). Exports never write:
-    the caller hands in a store that does (`models.chart_cache.ChartFiles`)."""
-
-    def get(self, key: str) -> bytes | None: ...
-
-    def put(self, key: str, png: bytes) -> None: ...
-
-
 def chart_key(table: MoneyTable, *, ours: str, theirs: str, session_word: str) -> str:
     """What the chart's bytes depend on, as a hex digest: the numbers and names drawn, this
     module's drawing code and the chart library's version (read without importing it)."""
@@ -60,25 +52,28 @@ def chart_key(table: MoneyTable, *, ours: str, theirs: str, session_word: str) -
     return digest.hexdigest()
 
 
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+
+
 def kept_chart_png(
     table: MoneyTable,
-    store: ChartStore | None,
+    kept: Kept | None,
     *,
     ours: str,
     theirs: str,
     session_word: str = "Session",
 ) -> bytes | None:
-    """`money_chart_png`, taken from `store` when it holds the same chart, and kept there once
-    drawn: the second recap of the same numbers never loads the chart library."""
-    if store is None or not chart_terms(table) or not table.sessions:
+    """`money_chart_png`, taken from `kept` when it holds the same chart (a PNG), and kept
+    there once drawn: the second recap of the same numbers never loads the chart library."""
+    if kept is None or not chart_terms(table) or not table.sessions:
         return money_chart_png(table, ours=ours, theirs=theirs, session_word=session_word)
     key = chart_key(table, ours=ours, theirs=theirs, session_word=session_word)
-    kept = store.get(key)
-    if kept is not None:
-        return kept
+    found = kept.get("charts", key)
+    if found is not None and found.startswith(PNG_SIGNATURE):
+        return found
     png = money_chart_png(table, ours=ours, theirs=theirs, session_word=session_word)
     if png is not None:
-        store.put(key, png)
+        kept.put("charts", key, png)
     return png
 
 

@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     from email.headerregistry import Address
     from email.message import EmailMessage
 
-    from exports.chart import ChartStore
+    from exports.kept import Kept
     from models.recap import RecapSnapshot
 
 JSON_FORMAT = "open-bargaining.recap"
@@ -48,15 +48,15 @@ def render_recap(
     lang: str = "en",
     template: Path | None = None,
     user_dir: Path | None = None,
-    charts: ChartStore | None = None,
+    kept: Kept | None = None,
 ) -> str:
     """The recap of `snapshot` in `format` (one of FORMATS), in `lang` (English, "en", or a
     language with a catalog: see `exports.catalog`).
 
     `template` replaces the built-in template of md, html and sms; for eml it replaces the
     HTML part (the text part comes from `recap.txt.j2`). `user_dir` is the folder of the
-    user's template overrides (default: the user config folder). `charts` keeps the money
-    chart's picture between runs (html and eml; see `exports.chart.ChartStore`). Refusals
+    user's template overrides (default: the user config folder). `kept` keeps the money
+    chart's picture and the compiled templates between runs (see `exports.kept`). Refusals
     (an unknown format or language, a template that fails) raise DomainError with a message
     to show as it is.
     """
@@ -75,16 +75,16 @@ def render_recap(
     if format == "sms":
         return recap_sms(snapshot, lang, template=template, user_dir=user_dir)
     if format == "eml":
-        return recap_eml(snapshot, lang, template=template, user_dir=user_dir, charts=charts)
+        return recap_eml(snapshot, lang, template=template, user_dir=user_dir, kept=kept)
     name, escaping = _TEMPLATED[format]
     context = _context(snapshot, lang, escaping)
     if format == "html":
-        png = money_chart(snapshot, lang, charts)
+        png = money_chart(snapshot, lang, kept)
         if png is not None:
             from base64 import b64encode
 
             context["chart_src"] = "data:image/png;base64," + b64encode(png).decode("ascii")
-    return render_template(name, escaping, context, template=template, user_dir=user_dir)
+    return render_template(name, escaping, context, template=template, user_dir=user_dir, kept=kept)
 
 
 CHART_CID = "money-chart@open-bargaining.invalid"
@@ -92,10 +92,10 @@ CHART_CID = "money-chart@open-bargaining.invalid"
 
 
 def money_chart(
-    snapshot: RecapSnapshot, lang: str = "en", charts: ChartStore | None = None
+    snapshot: RecapSnapshot, lang: str = "en", kept: Kept | None = None
 ) -> bytes | None:
     """The money chart of the snapshot as PNG bytes (None without positions to draw), from
-    `charts` when it keeps the same picture."""
+    `kept` when it keeps the same picture."""
     money = snapshot.money
     if not money.terms:
         return None
@@ -109,7 +109,7 @@ def money_chart(
     )
     return kept_chart_png(
         money,
-        charts,
+        kept,
         ours=ours.short,
         theirs=theirs.short,
         session_word=_capital(language(lang).labels["session"]),
@@ -240,7 +240,7 @@ def recap_eml(
     *,
     template: Path | None = None,
     user_dir: Path | None = None,
-    charts: ChartStore | None = None,
+    kept: Kept | None = None,
 ) -> str:
     """A multipart/alternative e-mail (text and HTML) that opens as a draft in a mail client;
     with a money chart, the HTML and the chart's PNG are a multipart/related part.
@@ -254,15 +254,15 @@ def recap_eml(
     from email.utils import format_datetime
 
     fmt = language(lang)
-    png = money_chart(snapshot, lang, charts)
+    png = money_chart(snapshot, lang, kept)
     html_context = _context(snapshot, lang, "html")
     if png is not None:
         html_context["chart_src"] = f"cid:{CHART_CID}"
     html = render_template(
-        "recap.html.j2", "html", html_context, template=template, user_dir=user_dir
+        "recap.html.j2", "html", html_context, template=template, user_dir=user_dir, kept=kept
     )
     text = render_template(
-        "recap.txt.j2", "text", _context(snapshot, lang, "text"), user_dir=user_dir
+        "recap.txt.j2", "text", _context(snapshot, lang, "text"), user_dir=user_dir, kept=kept
     )
     campaign = snapshot.campaign
     message = EmailMessage(policy=policy.SMTP)

@@ -11,8 +11,10 @@ Every template runs in the bounded sandbox of `exports.sandbox` (strict undefine
 values and output of bounded size, no methods of the snapshot's records); any error comes back
 as a DomainError naming the template and the line.
 
-Nothing here writes: templates are compiled in memory, once per process (there is no bytecode
-cache on disk: `exports/` never writes).
+Nothing here writes: templates are compiled in memory, once per process; a caller that hands
+in a store (`exports.kept.Kept`) gets the compiled code kept there between runs (Jinja's
+bytecode, checked against the template's source when loaded), so the next process does not
+compile again.
 """
 
 from __future__ import annotations
@@ -27,6 +29,8 @@ from models.errors import DomainError
 
 if TYPE_CHECKING:
     from jinja2.sandbox import SandboxedEnvironment
+
+    from exports.kept import Kept
 
 BUILTIN_DIR = Path(__file__).with_name("templates")
 APP_NAME = "open-bargaining"
@@ -57,11 +61,14 @@ def render_template(
     *,
     template: Path | None = None,
     user_dir: Path | None = None,
+    kept: Kept | None = None,
 ) -> str:
-    """Render the template `name` (or the user's file `template`) with `context`."""
+    """Render the template `name` (or the user's file `template`) with `context`; `kept`
+    keeps the compiled code between runs."""
     if user_dir is None:
         user_dir = user_template_dir()
     env, loader = _environment(escaping, user_dir, template)
+    env.bytecode_cache = _kept_bytecode(escaping, kept) if kept is not None else None
     wanted = _user_key(template) if template is not None else name
     try:
         from exports.sandbox import bounded_output
@@ -110,6 +117,29 @@ def _environment(
         loader = _Loader(user_dir, _user_key(template) if template is not None else None)
         found = _ENVIRONMENTS[key] = (_make_environment(escaping, loader), loader)
     return found
+
+
+def _kept_bytecode(escaping: str, kept: Kept) -> Any:
+    """Jinja's bytecode cache over `kept`: one key per template, its file and the escaping
+    (the same template compiles differently with autoescape); Jinja checks the source's
+    checksum and its own and Python's version when it loads the code back."""
+    from hashlib import sha256
+
+    from jinja2.bccache import Bucket, BytecodeCache
+
+    class KeptBytecode(BytecodeCache):
+        def get_cache_key(self, name: str, filename: str | None = None) -> str:
+            return sha256(f"{escaping}\0{name}\0{filename or ''}".encode()).hexdigest()
+
+        def load_bytecode(self, bucket: Bucket) -> None:
+            data = kept.get("templates", bucket.key)
+            if data is not None:
+                bucket.bytecode_from_string(data)
+
+        def dump_bytecode(self, bucket: Bucket) -> None:
+            kept.put("templates", bucket.key, bucket.bytecode_to_string())
+
+    return KeptBytecode()
 
 
 def _make_environment(escaping: str, loader: _Loader) -> SandboxedEnvironment:

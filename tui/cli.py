@@ -219,8 +219,8 @@ def recap(
     if template is not None and not Path(template).is_file():
         _fail(f"no template at {template}")
     from exports import render_recap
-    from models.chart_cache import ChartFiles
     from models.recap import build_snapshot
+    from models.render_cache import RenderCache
 
     with open_db(ctx) as store:
         snapshot = build_snapshot(
@@ -232,7 +232,7 @@ def recap(
         format=fmt,
         lang=lang,
         template=Path(template) if template else None,
-        charts=ChartFiles(),
+        kept=RenderCache(),
     )
     write_output(text, output, database_id)
     from tui.cli_recap_notes import recap_notes

@@ -31,9 +31,9 @@ from textual.widgets import Header, Select, Static
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from exports import FORMATS, LANGS, render_recap
-from models.chart_cache import ChartFiles
 from models.errors import DomainError, StoreError
 from models.recap import AUDIENCES, Audience, build_snapshot
+from models.render_cache import RenderCache
 from models.store import Store
 from models.timeutil import zone
 from tui.messages import StoreChanged
@@ -241,7 +241,7 @@ class RecapScreen(RecapNewsKeys, Screen[None]):
                 self.store, choice.session, choice.audience, now, lang=choice.lang
             )
             text = render_recap(
-                snapshot, format=choice.format, lang=choice.lang, charts=ChartFiles()
+                snapshot, format=choice.format, lang=choice.lang, kept=RenderCache()
             )
             news = news_line(snapshot, choice, text)
         except (DomainError, StoreError) as refusal:

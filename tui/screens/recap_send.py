@@ -9,9 +9,9 @@ from pathlib import Path
 from textual.screen import Screen
 
 from exports import FORMATS, render_recap
-from models.chart_cache import ChartFiles
 from models.recap import Audience, build_snapshot
 from models.recap_files import write_recap_files
+from models.render_cache import RenderCache
 from models.store import Store
 from tui.dialogs.confirm_copy import ConfirmCopyDialog
 from tui.screens.recap_choice import RecapChoice, format_word
@@ -28,8 +28,8 @@ def write_recaps(
     with no recap, StoreError for a refused target, OSError when the disk refuses.
     """
     snapshot = build_snapshot(store, session, audience, now, lang=lang)
-    charts = ChartFiles()
-    texts = {fmt: render_recap(snapshot, format=fmt, lang=lang, charts=charts) for fmt in FORMATS}
+    kept = RenderCache()
+    texts = {fmt: render_recap(snapshot, format=fmt, lang=lang, kept=kept) for fmt in FORMATS}
     return write_recap_files(
         store.path,
         snapshot.session.number,
