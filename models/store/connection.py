@@ -252,6 +252,13 @@ class Connection:
                 raise translate(self.path, error) from None
             return row
 
+    def insert(self, table: str, **columns: object) -> None:
+        """Add one row to `table`, its columns by name, in the write under way."""
+        marks = ", ".join("?" * len(columns))
+        self.conn.execute(
+            f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", tuple(columns.values())
+        )
+
     def tables(self) -> list[str]:
         rows = self.query("SELECT name FROM sqlite_master WHERE type = 'table'")
         return [row[0] for row in rows]

@@ -68,8 +68,8 @@ def m001_journal_and_facts(db: Database) -> None:
     )
     for name, columns, *indexes in _FACT_TABLES:
         _run(db, ";".join([_fact_table(name, columns), *indexes]))
-        if name in _ARTICLE_LISTS:
-            _run(db, _article_list(name, _ARTICLE_LISTS[name]))
+        if name in ARTICLE_LISTS:
+            _run(db, _article_list(name, ARTICLE_LISTS[name]))
     _run(
         db,
         """
@@ -138,7 +138,7 @@ _FACT_TABLES: tuple[tuple[str, ...], ...] = (
 """The fact tables m001 made, in its order: each name, its own columns (between the event's
 `seq` and `undone`), and its indexes."""
 
-_ARTICLE_LISTS = {"proposals": ("proposal_articles", "proposal"), "tas": ("ta_articles", "ta")}
+ARTICLE_LISTS = {"proposals": ("proposal_articles", "proposal"), "tas": ("ta_articles", "ta")}
 """The fact tables whose rows name articles, in order: the table of those, and its key."""
 
 
