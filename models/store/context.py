@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from models.store.connection import kept
 from models.store.schema import ARTICLE_LISTS
 
 if TYPE_CHECKING:
@@ -29,22 +30,31 @@ class Applying:
         self.redo_subject: int | None = None
 
     def write_fact(
-        self, db: Connection, table: str, listed: Sequence[str] = (), /, **columns: object
+        self,
+        db: Connection,
+        table: str,
+        payload: object,
+        listed: Sequence[str] = (),
+        /,
+        **columns: object,
     ) -> None:
-        """Write the event's row of fact table `table` (its `seq`, then `columns`) and, for a
-        table of `ARTICLE_LISTS`, the articles `listed`, in order; nothing while a redo only
-        checks."""
+        """Write the event's row of fact table `table`: its `seq` and time, the `columns`
+        given, and every other column from the payload's field of that name (as `kept`); for
+        a table of `ARTICLE_LISTS`, the articles `listed` too, in order. Nothing while a redo
+        only checks."""
         if self.check_only:
             return
-        db.insert(table, seq=self.seq, **columns)
+        given = {"seq": self.seq, "at": self.at, "at_us": self.at_us, **columns}
+        db.insert(
+            table,
+            **{
+                name: given[name] if name in given else kept(getattr(payload, name))
+                for name in db.columns_to_fill(table)
+            },
+        )
         if table in ARTICLE_LISTS:
             articles, key = ARTICLE_LISTS[table]
             db.conn.executemany(
                 f"INSERT INTO {articles} ({key}, number, position) VALUES (?, ?, ?)",
                 [(self.seq, number, index) for index, number in enumerate(listed)],
             )
-
-    @property
-    def when(self) -> dict[str, object]:
-        """The event's time, as the timed fact tables keep it (`at`, `at_us`)."""
-        return {"at": self.at, "at_us": self.at_us}

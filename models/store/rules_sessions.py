@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from models.errors import DomainError
 from models.note_rules import default_visibility
-from models.store.connection import Connection, Row, json_text
+from models.store.connection import Connection, Row
 from models.store.context import Applying
 from models.store.queries import article_seq, campaign, latest_mark, members, session_seq, side_name
 from models.store.queries_sessions import caucuses, running_session_number
@@ -44,16 +44,7 @@ def on_member_added(db: Connection, p: ev.MemberAdded, c: Applying) -> None:
 def on_session_scheduled(db: Connection, p: ev.SessionScheduled, c: Applying) -> None:
     if db.one("SELECT 1 FROM sessions WHERE number = ? AND undone = 0", (p.session,)):
         raise DomainError(f"session {p.session} is already scheduled; pick another number")
-    c.write_fact(
-        db,
-        "sessions",
-        number=p.session,
-        starts=p.starts.isoformat(),
-        location=p.location,
-        mode=p.mode.value,
-        kind=p.kind.value,
-        mediator=p.mediator,
-    )
+    c.write_fact(db, "sessions", p, number=p.session)
 
 
 def on_session_started(db: Connection, p: ev.SessionStarted, c: Applying) -> None:
@@ -88,14 +79,7 @@ def on_attendance_recorded(db: Connection, p: ev.AttendanceRecorded, c: Applying
 def on_agenda_item_added(db: Connection, p: ev.AgendaItemAdded, c: Applying) -> None:
     c.refs.append(session_seq(db, p.session))
     c.refs += [article_seq(db, number) for number in p.articles]
-    c.write_fact(
-        db,
-        "agenda_items",
-        session=p.session,
-        title=p.title,
-        minutes=p.minutes,
-        articles=json_text(list(p.articles)),
-    )
+    c.write_fact(db, "agenda_items", p)
 
 
 def _agenda_mark(db: Connection, p: ev.AgendaItemMark, c: Applying) -> AgendaItem:
@@ -140,15 +124,7 @@ def on_caucus_started(db: Connection, p: ev.CaucusStarted, c: Applying) -> None:
             f"{side_name(p.by.value)} is already in caucus in session {p.session}; "
             "end or extend that one"
         )
-    c.write_fact(
-        db,
-        "caucuses",
-        session=p.session,
-        side=p.by.value,
-        minutes=p.minutes,
-        purpose=p.purpose,
-        **c.when,
-    )
+    c.write_fact(db, "caucuses", p, side=p.by.value)
 
 
 def _running_caucus(db: Connection, p: ev.CaucusExtended | ev.CaucusEnded, c: Applying) -> None:
@@ -175,18 +151,7 @@ def on_note_added(db: Connection, p: ev.NoteAdded, c: Applying) -> None:
         open_caucuses = caucuses(db, p.session, open_only=True)
         visibility = default_visibility(_campaign_now(db), open_caucuses)
         c.stored["visibility"] = visibility.value
-    c.write_fact(
-        db,
-        "notes",
-        session=p.session,
-        text=p.text,
-        kind=p.kind.value,
-        speaker=p.speaker,
-        party=p.party.value if p.party else None,
-        visibility=visibility.value,
-        seat=p.seat,
-        **c.when,
-    )
+    c.write_fact(db, "notes", p, visibility=visibility.value)
 
 
 def _campaign_now(db: Connection) -> Campaign:
@@ -202,15 +167,7 @@ def _campaign_now(db: Connection) -> Campaign:
 
 def on_info_request_made(db: Connection, p: ev.InfoRequestMade, c: Applying) -> None:
     c.refs.append(session_seq(db, p.session))
-    c.write_fact(
-        db,
-        "info_requests",
-        session=p.session,
-        side=p.by.value,
-        text=p.text,
-        due=p.due.isoformat() if p.due else None,
-        **c.when,
-    )
+    c.write_fact(db, "info_requests", p, side=p.by.value)
 
 
 def on_info_request_answered(db: Connection, p: ev.InfoRequestAnswered, c: Applying) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from models.errors import DomainError
-from models.store.connection import Connection, Row, json_text
+from models.store.connection import Connection, Row
 from models.store.context import Applying
 from models.store.queries import article_seq, latest_mark, session_seq, side_name
 from models.vocabulary import ProposalKind
@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 def on_article_added(db: Connection, p: ev.ArticleAdded, c: Applying) -> None:
     if db.one("SELECT 1 FROM articles WHERE number = ? AND undone = 0", (p.number,)):
         raise DomainError(f"article {p.number} already exists; rename it instead")
-    c.write_fact(db, "articles", number=p.number, title=p.title)
+    c.write_fact(db, "articles", p)
 
 
 def on_article_renamed(db: Connection, p: ev.ArticleRenamed, c: Applying) -> None:
@@ -57,21 +57,7 @@ def on_proposal_passed(db: Connection, p: ev.ProposalPassed, c: Applying) -> Non
             )
     if db.one("SELECT 1 FROM proposals WHERE label = ? COLLATE NOCASE AND undone = 0", (p.label,)):
         raise DomainError(f"label {p.label!r} is already used; give this proposal its own")
-    c.write_fact(
-        db,
-        "proposals",
-        p.articles,
-        session=p.session,
-        side=p.by.value,
-        label=p.label,
-        kind=p.kind.value,
-        summary=p.summary,
-        internal_note=p.internal_note,
-        embargoed=int(p.embargoed),
-        link=p.link,
-        terms=json_text(p.terms),
-        **c.when,
-    )
+    c.write_fact(db, "proposals", p, p.articles, side=p.by.value)
 
 
 def on_proposal_withdrawn(db: Connection, p: ev.ProposalWithdrawn, c: Applying) -> None:
@@ -113,11 +99,9 @@ def on_ta_signed(db: Connection, p: ev.TASigned, c: Applying) -> None:
     c.write_fact(
         db,
         "tas",
+        p,
         numbers,
-        session=p.session,
         proposal=proposal_seq,
-        summary=p.summary,
         initials_union=p.initials["union"],
         initials_employer=p.initials["employer"],
-        **c.when,
     )
