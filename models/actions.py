@@ -270,31 +270,22 @@ def call_caucus(
     store: Store, *, session: int, side: CaucusSide, minutes: int, purpose: str = ""
 ) -> JournalEvent:
     """One side (or both, a joint sidebar) leaves the table for some minutes."""
-    return record_event(
-        store,
-        "caucus.started",
-        session=session,
-        by=CaucusSide(side).value,
-        minutes=minutes,
-        purpose=purpose,
-    )
+    return _caucus(store, "caucus.started", session, side, minutes=minutes, purpose=purpose)
 
 
 def extend_caucus(store: Store, *, session: int, side: CaucusSide, minutes: int) -> JournalEvent:
     """Give a running caucus more minutes."""
-    return store.record(
-        {
-            "type": "caucus.extended",
-            "session": session,
-            "by": CaucusSide(side).value,
-            "minutes": minutes,
-        }
-    )
+    return _caucus(store, "caucus.extended", session, side, minutes=minutes)
 
 
 def end_caucus(store: Store, *, session: int, side: CaucusSide) -> JournalEvent:
     """A side is back at the table."""
-    return store.record({"type": "caucus.ended", "session": session, "by": CaucusSide(side).value})
+    return _caucus(store, "caucus.ended", session, side)
+
+
+def _caucus(store: Store, type: str, session: int, side: CaucusSide, **fields: Any) -> JournalEvent:
+    """Record a caucus event: the session, the side out (`by`), and its own fields."""
+    return record_event(store, type, session=session, by=CaucusSide(side).value, **fields)
 
 
 def add_note(
