@@ -9,14 +9,7 @@ template is rendered.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from pathlib import Path
 from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from exports.kept import Kept
-    from models.board import BoardRow
-    from models.recap import RecapSnapshot
 
 from models.vocabulary import RECAP_FORMATS as FORMATS
 
@@ -28,39 +21,25 @@ def languages() -> tuple[str, ...]:
     return found()
 
 
+_LAZY = {"render_recap": "exports.render", "board_csv": "exports.board"}
+"""The functions this package names, by the module that defines them (imported on first use,
+so that importing `exports` costs nothing)."""
+
+if TYPE_CHECKING:
+    from exports.board import board_csv as board_csv
+    from exports.render import render_recap as render_recap
+
+
 def __getattr__(name: str) -> object:
-    """`LANGS`: the languages found now (a translator's added catalog counts at once)."""
+    """`LANGS`: the languages found now (a translator's added catalog counts at once);
+    `render_recap` (see `exports.render`) and `board_csv` (see `exports.board`)."""
     if name == "LANGS":
         return languages()
+    if name in _LAZY:
+        from importlib import import_module
+
+        return getattr(import_module(_LAZY[name]), name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
-def render_recap(
-    snapshot: RecapSnapshot,
-    *,
-    format: str,
-    lang: str = "en",
-    template: Path | None = None,
-    user_dir: Path | None = None,
-    kept: Kept | None = None,
-) -> str:
-    """The recap of `snapshot` in `format` (one of FORMATS) and `lang` (one of `languages()`).
-
-    See `exports.render.render_recap`.
-    """
-    from exports.render import render_recap as render
-
-    return render(
-        snapshot, format=format, lang=lang, template=template, user_dir=user_dir, kept=kept
-    )
-
-
-def board_csv(rows: Iterable[BoardRow], timezone: str | None = None) -> str:
-    """The board as CSV (`article,title,status,holder,holding_since,last_proposal`), LF endings,
-    with `holding_since` in `timezone` when given. See `exports.board.board_csv`."""
-    from exports.board import board_csv as to_csv
-
-    return to_csv(rows, timezone)
 
 
 __all__ = ["FORMATS", "LANGS", "board_csv", "languages", "render_recap"]

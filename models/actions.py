@@ -37,6 +37,12 @@ from models.errors import DomainError
 from models.store import Store
 
 
+def record_event(store: Store, type: str, **fields: Any) -> JournalEvent:
+    """Record a `type` line of `fields`, without the empty ones (the journal's defaults fill
+    them): what most actions write."""
+    return store.record(drop_empty({"type": type, **fields}))
+
+
 def add_article(store: Store, number: str, title: str) -> JournalEvent:
     """Add an article of the contract."""
     return store.record({"type": "article.added", "number": number, "title": title})
@@ -63,9 +69,7 @@ def import_articles(store: Store, lines: Iterable[tuple[int, Mapping[str, Any]]]
 
 def add_member(store: Store, name: str, role: str = "", site: str = "") -> JournalEvent:
     """Add a member to the team roster."""
-    return store.record(
-        drop_empty({"type": "member.added", "name": name, "role": role, "site": site})
-    )
+    return record_event(store, "member.added", name=name, role=role, site=site)
 
 
 def schedule_session(
@@ -81,18 +85,15 @@ def schedule_session(
     """Schedule a session; without a number, the next one after the highest."""
     if number is None:
         number = max((s.number for s in store.sessions()), default=0) + 1
-    return store.record(
-        drop_empty(
-            {
-                "type": "session.scheduled",
-                "session": number,
-                "starts": starts.isoformat(),
-                "location": location,
-                "mode": SessionMode(mode).value,
-                "kind": SessionKind(kind).value,
-                "mediator": mediator,
-            }
-        )
+    return record_event(
+        store,
+        "session.scheduled",
+        session=number,
+        starts=starts.isoformat(),
+        location=location,
+        mode=SessionMode(mode).value,
+        kind=SessionKind(kind).value,
+        mediator=mediator,
     )
 
 
@@ -144,16 +145,13 @@ def add_agenda_item(
     articles: Sequence[str] = (),
 ) -> JournalEvent:
     """Add an item at the end of a session's agenda."""
-    return store.record(
-        drop_empty(
-            {
-                "type": "agenda.item_added",
-                "session": number,
-                "title": title,
-                "minutes": minutes,
-                "articles": list(articles),
-            }
-        )
+    return record_event(
+        store,
+        "agenda.item_added",
+        session=number,
+        title=title,
+        minutes=minutes,
+        articles=list(articles),
     )
 
 
@@ -204,22 +202,19 @@ def pass_proposal(
     terms: Mapping[str, float] | None = None,
 ) -> JournalEvent:
     """Log a proposal passed across the table."""
-    return store.record(
-        drop_empty(
-            {
-                "type": "proposal.passed",
-                "session": session,
-                "by": Party(by).value,
-                "articles": list(articles),
-                "label": label,
-                "kind": ProposalKind(kind).value,
-                "summary": summary,
-                "internal_note": internal_note,
-                "embargoed": True if embargoed else None,
-                "link": link,
-                "terms": dict(terms or {}),
-            }
-        )
+    return record_event(
+        store,
+        "proposal.passed",
+        session=session,
+        by=Party(by).value,
+        articles=list(articles),
+        label=label,
+        kind=ProposalKind(kind).value,
+        summary=summary,
+        internal_note=internal_note,
+        embargoed=True if embargoed else None,
+        link=link,
+        terms=dict(terms or {}),
     )
 
 
@@ -260,17 +255,14 @@ def sign_ta(
     proposal: str | None = None,
 ) -> JournalEvent:
     """Record a TA: both spokespeople's initials on one or more articles (or a package)."""
-    return store.record(
-        drop_empty(
-            {
-                "type": "ta.signed",
-                "session": session,
-                "articles": list(articles),
-                "summary": summary,
-                "proposal": proposal,
-                "initials": {"union": initials_union, "employer": initials_employer},
-            }
-        )
+    return record_event(
+        store,
+        "ta.signed",
+        session=session,
+        articles=list(articles),
+        summary=summary,
+        proposal=proposal,
+        initials={"union": initials_union, "employer": initials_employer},
     )
 
 
@@ -278,34 +270,22 @@ def call_caucus(
     store: Store, *, session: int, side: CaucusSide, minutes: int, purpose: str = ""
 ) -> JournalEvent:
     """One side (or both, a joint sidebar) leaves the table for some minutes."""
-    return store.record(
-        drop_empty(
-            {
-                "type": "caucus.started",
-                "session": session,
-                "by": CaucusSide(side).value,
-                "minutes": minutes,
-                "purpose": purpose,
-            }
-        )
-    )
+    return _caucus(store, "caucus.started", session, side, minutes=minutes, purpose=purpose)
 
 
 def extend_caucus(store: Store, *, session: int, side: CaucusSide, minutes: int) -> JournalEvent:
     """Give a running caucus more minutes."""
-    return store.record(
-        {
-            "type": "caucus.extended",
-            "session": session,
-            "by": CaucusSide(side).value,
-            "minutes": minutes,
-        }
-    )
+    return _caucus(store, "caucus.extended", session, side, minutes=minutes)
 
 
 def end_caucus(store: Store, *, session: int, side: CaucusSide) -> JournalEvent:
     """A side is back at the table."""
-    return store.record({"type": "caucus.ended", "session": session, "by": CaucusSide(side).value})
+    return _caucus(store, "caucus.ended", session, side)
+
+
+def _caucus(store: Store, type: str, session: int, side: CaucusSide, **fields: Any) -> JournalEvent:
+    """Record a caucus event: the session, the side out (`by`), and its own fields."""
+    return record_event(store, type, session=session, by=CaucusSide(side).value, **fields)
 
 
 def add_note(
@@ -319,18 +299,15 @@ def add_note(
     visibility: Visibility | None = None,
 ) -> JournalEvent:
     """Take a note; without a visibility the store applies the caucus rule."""
-    return store.record(
-        drop_empty(
-            {
-                "type": "note.added",
-                "session": session,
-                "text": text,
-                "kind": NoteKind(kind).value,
-                "speaker": speaker,
-                "party": NoteParty(party).value if party else None,
-                "visibility": Visibility(visibility).value if visibility else None,
-            }
-        )
+    return record_event(
+        store,
+        "note.added",
+        session=session,
+        text=text,
+        kind=NoteKind(kind).value,
+        speaker=speaker,
+        party=NoteParty(party).value if party else None,
+        visibility=Visibility(visibility).value if visibility else None,
     )
 
 
@@ -338,16 +315,13 @@ def make_info_request(
     store: Store, *, session: int, by: Party, text: str, due: date | None = None
 ) -> JournalEvent:
     """One side asks the other for information, optionally by a date."""
-    return store.record(
-        drop_empty(
-            {
-                "type": "info_request.made",
-                "session": session,
-                "by": Party(by).value,
-                "text": text,
-                "due": due.isoformat() if due else None,
-            }
-        )
+    return record_event(
+        store,
+        "info_request.made",
+        session=session,
+        by=Party(by).value,
+        text=text,
+        due=due.isoformat() if due else None,
     )
 
 
@@ -355,9 +329,7 @@ def answer_info_request(
     store: Store, request_id: str, *, session: int | None = None
 ) -> JournalEvent:
     """Mark an information request answered."""
-    return store.record(
-        drop_empty({"type": "info_request.answered", "request": request_id, "session": session})
-    )
+    return record_event(store, "info_request.answered", request=request_id, session=session)
 
 
 def undo_event(store: Store, event: JournalEvent) -> JournalEvent:

@@ -23,13 +23,19 @@ from models.errors import DomainError
 from models.store import Store
 
 
-def _changed(current: Mapping[str, Any], wanted: Mapping[str, Any]) -> dict[str, Any]:
-    """The wanted fields that differ from the current ones, in journal form."""
+def _changed(record: Note | Proposal | Session, wanted: Mapping[str, Any]) -> dict[str, Any]:
+    """The wanted fields that differ from the record's, in journal form."""
+    current = record._asdict()
     return {
         name: getattr(value, "value", value)
         for name, value in wanted.items()
         if getattr(value, "value", value) != getattr(current[name], "value", current[name])
     }
+
+
+def _given(**values: Any) -> dict[str, Any]:
+    """The values given (None: leave that field as it is)."""
+    return {name: value for name, value in values.items() if value is not None}
 
 
 def edit_note(
@@ -44,13 +50,10 @@ def edit_note(
 ) -> JournalEvent | None:
     """Correct a note (None: what was typed is what it says, so nothing is written). `party`
     None takes the party away; left out, it stays."""
-    wanted: dict[str, Any] = {"text": text, "kind": kind, "speaker": speaker}
-    wanted = {name: value for name, value in wanted.items() if value is not None}
-    if visibility is not None:
-        wanted["visibility"] = visibility
+    wanted = _given(text=text, kind=kind, speaker=speaker, visibility=visibility)
     if party != "":
         wanted["party"] = NoteParty(party) if party else None
-    changes = _changed(note._asdict(), wanted)
+    changes = _changed(note, wanted)
     if not changes:
         return None
     return store.record({"type": "note.edited", "note": note.id, **changes})
@@ -86,16 +89,10 @@ def amend_proposal(
 ) -> JournalEvent | None:
     """Amend a proposal with what differs from it now (None when nothing does). `terms` is
     the whole new set: names left out are removed; `embargoed=False` lifts the embargo."""
-    wanted = {
-        "label": label,
-        "summary": summary,
-        "internal_note": internal_note,
-        "link": link,
-        "embargoed": embargoed,
-    }
-    changes = _changed(
-        proposal._asdict(), {name: value for name, value in wanted.items() if value is not None}
+    wanted = _given(
+        label=label, summary=summary, internal_note=internal_note, link=link, embargoed=embargoed
     )
+    changes = _changed(proposal, wanted)
     if terms is not None:
         old = dict(proposal.terms)
         term_changes: dict[str, float | None] = {
@@ -120,10 +117,8 @@ def reschedule_session(
     mediator: str | None = None,
 ) -> JournalEvent | None:
     """Move a session or correct where and how it meets (None when nothing changes)."""
-    wanted = {"location": location, "mode": mode, "kind": kind, "mediator": mediator}
-    changes = _changed(
-        session._asdict(), {name: value for name, value in wanted.items() if value is not None}
-    )
+    wanted = _given(location=location, mode=mode, kind=kind, mediator=mediator)
+    changes = _changed(session, wanted)
     if starts is not None and starts != session.starts:
         changes["starts"] = starts.isoformat()
     if not changes:

@@ -13,52 +13,67 @@ Lookup = Callable[[str], JournalEvent | None]
 def describe_event(event: JournalEvent, lookup: Lookup | None = None) -> str:
     """A one-line description of an event, for "undo this?" questions and the history;
     with `lookup`, an event that names another by id names it by what it says."""
-    data = event.data
-    kind = event.type
-    if kind in _CORRECTIONS:
-        return _CORRECTIONS[kind](data, lookup)
-    if kind == "note.added":
-        return f"the note “{_clip(str(data.get('text', '')))}”"
-    if kind == "proposal.passed":
-        return f"passing {data.get('label')}"
-    if kind == "proposal.withdrawn":
-        return "a withdrawal"
-    if kind == "ta.signed":
-        articles = data.get("articles")
-        named = ", ".join(str(a) for a in articles) if isinstance(articles, list) else ""
-        return "the TA" + (f" on {named}" if named else "")
-    if kind.startswith("caucus."):
-        verb = {
-            "caucus.started": "calling",
-            "caucus.extended": "extending",
-            "caucus.ended": "ending",
-        }[kind]
-        return f"{verb} the {data.get('by')} caucus"
-    if kind.startswith("agenda."):
-        return {
-            "agenda.item_added": f"adding agenda item “{_clip(str(data.get('title')))}”",
-            "agenda.item_started": f"starting {_item(data, lookup)}",
-            "agenda.item_done": f"finishing {_item(data, lookup)}",
-            "agenda.item_skipped": f"skipping {_item(data, lookup)}",
-        }[kind]
-    if kind == "session.started":
-        return f"starting session {data.get('session')}"
-    if kind == "session.ended":
-        return f"ending session {data.get('session')}"
-    if kind == "info_request.made":
-        return f"the information request “{_clip(str(data.get('text', '')))}”"
-    if kind == "info_request.answered":
-        return "marking an information request answered"
-    if kind == "event.undone":
-        return "the last undo"
-    if kind == "recap.written":
-        return f"the headline and lead of session {data.get('session')}'s recap"
-    if kind == "text.translated":
-        return f"the {data.get('lang')} translation “{_clip(str(data.get('text', '')))}”"
-    if kind == "campaign.updated":
-        fields = [key.replace("_", " ") for key in data if key not in ("type", "id", "at", "seat")]
-        return "the settings change" + (f" ({', '.join(fields)})" if fields else "")
-    return kind.replace(".", " ").replace("_", " ")
+    told = _TOLD.get(event.type)
+    if told is not None:
+        return told(event.data, lookup)
+    said = _SAID.get(event.type)
+    if said is not None:
+        return said.format_map(_Facts(event.data, lookup))
+    return event.type.replace(".", " ").replace("_", " ")
+
+
+_SAID = {
+    "note.added": "the note “{text}”",
+    "proposal.passed": "passing {label}",
+    "proposal.withdrawn": "a withdrawal",
+    "caucus.started": "calling the {by} caucus",
+    "caucus.extended": "extending the {by} caucus",
+    "caucus.ended": "ending the {by} caucus",
+    "agenda.item_added": "adding agenda item “{title}”",
+    "agenda.item_started": "starting {item}",
+    "agenda.item_done": "finishing {item}",
+    "agenda.item_skipped": "skipping {item}",
+    "agenda.item_removed": "removing {item}",
+    "agenda.item_moved": "moving {item} to position {to}",
+    "session.started": "starting session {session}",
+    "session.ended": "ending session {session}",
+    "session.cancelled": "cancelling session {session}",
+    "info_request.made": "the information request “{text}”",
+    "info_request.answered": "marking an information request answered",
+    "event.undone": "the last undo",
+    "recap.written": "the headline and lead of session {session}'s recap",
+    "text.translated": "the {lang} translation “{text}”",
+}
+"""How each event is said, from its facts (`_Facts`)."""
+
+
+class _Facts:
+    """What a description names of an event: a field as written (None when missing), a text
+    or a title clipped, and the agenda `item` by its title."""
+
+    def __init__(self, data: dict[str, object], lookup: Lookup | None) -> None:
+        self.data = data
+        self.lookup = lookup
+
+    def __getitem__(self, name: str) -> str:
+        if name == "item":
+            return _item(self.data, self.lookup)
+        if name == "text":
+            return _clip(str(self.data.get("text", "")))
+        if name == "title":
+            return _clip(str(self.data.get("title")))
+        return str(self.data.get(name))
+
+
+def _ta_signed(data: dict[str, object], _: Lookup | None) -> str:
+    articles = data.get("articles")
+    named = ", ".join(str(a) for a in articles) if isinstance(articles, list) else ""
+    return "the TA" + (f" on {named}" if named else "")
+
+
+def _campaign_updated(data: dict[str, object], _: Lookup | None) -> str:
+    fields = [key.replace("_", " ") for key in data if key not in ("type", "id", "at", "seat")]
+    return "the settings change" + (f" ({', '.join(fields)})" if fields else "")
 
 
 def _clip(text: str, limit: int = 50) -> str:
@@ -103,16 +118,14 @@ def _proposal_amended(data: dict[str, object], lookup: Lookup | None) -> str:
     return f"amending {label}" + _changed(data, fields)
 
 
-_CORRECTIONS: dict[str, Callable[[dict[str, object], Lookup | None], str]] = {
+_TOLD: dict[str, Callable[[dict[str, object], Lookup | None], str]] = {
+    "ta.signed": _ta_signed,
+    "campaign.updated": _campaign_updated,
     "note.edited": _note_edited,
     "proposal.amended": _proposal_amended,
     "session.rescheduled": lambda data, _: (
         f"rescheduling session {data.get('session')}"
         + _changed(data, ("starts", "location", "mode", "kind", "mediator"))
     ),
-    "session.cancelled": lambda data, _: f"cancelling session {data.get('session')}",
-    "agenda.item_removed": lambda data, lookup: f"removing {_item(data, lookup)}",
-    "agenda.item_moved": lambda data, lookup: (
-        f"moving {_item(data, lookup)} to position {data.get('to')}"
-    ),
 }
+"""The events whose description depends on what they hold."""

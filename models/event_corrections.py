@@ -5,7 +5,7 @@ by field with what came before (the latest value of each field counts).
 
 from __future__ import annotations
 
-from typing import Annotated, ClassVar, Literal
+from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import BeforeValidator, model_validator
 
@@ -39,11 +39,22 @@ TermChange = Annotated[dict[str, float | None], BeforeValidator(_term_change)]
 
 
 class Correction(Event):
-    """A correction: the record it names, and at least one field it changes."""
+    """A correction: the record it names (its one required field), and at least one of the
+    optional fields, the ones it can change."""
 
     FIELDS: ClassVar[tuple[str, ...]] = ()
+    """The fields a correction can change, in the order declared (made from the class)."""
     NULLABLE: ClassVar[tuple[str, ...]] = ()
     """Fields where `null` means "take it away" rather than "leave it"."""
+
+    @classmethod
+    def __pydantic_init_subclass__(cls, **kwargs: Any) -> None:
+        super().__pydantic_init_subclass__(**kwargs)
+        cls.FIELDS = tuple(
+            name
+            for name, field in cls.model_fields.items()
+            if name not in Event.model_fields and not field.is_required()
+        )
 
     @model_validator(mode="after")
     def _changes_something(self) -> Correction:
@@ -62,7 +73,6 @@ class Correction(Event):
 
 
 class NoteEdited(Correction):
-    FIELDS = ("text", "kind", "speaker", "party", "visibility")
     NULLABLE = ("party",)
     type: Literal["note.edited"]
     note: EventId
@@ -74,7 +84,6 @@ class NoteEdited(Correction):
 
 
 class ProposalAmended(Correction):
-    FIELDS = ("label", "summary", "internal_note", "link", "terms", "embargoed")
     type: Literal["proposal.amended"]
     proposal: EventId
     label: Label | None = None
@@ -86,7 +95,6 @@ class ProposalAmended(Correction):
 
 
 class SessionRescheduled(Correction):
-    FIELDS = ("starts", "location", "mode", "kind", "mediator")
     type: Literal["session.rescheduled"]
     session: SessionNumber
     starts: Instant | None = None

@@ -30,61 +30,18 @@ class NoteParty(StrEnum):
     OTHER = "other"
 
 
-class CaucusSide(StrEnum):
-    UNION = "union"
-    EMPLOYER = "employer"
-    JOINT = "joint"
+# Each of these words is said in the journal by its name in lower case (`NOT_OPENED` is
+# "not_opened"): the functional StrEnum gives each member that value.
 
-
-class ArticleStatus(StrEnum):
-    NOT_OPENED = "not_opened"
-    OPEN = "open"
-    TA = "ta"
-
-
-class ProposalStatus(StrEnum):
-    STANDING = "standing"
-    ANSWERED = "answered"
-    WITHDRAWN = "withdrawn"
-    AGREED = "agreed"
-
-
-class ProposalKind(StrEnum):
-    INITIAL = "initial"
-    COUNTER = "counter"
-    PACKAGE = "package"
-    SUPPOSAL = "supposal"
-
-
-class NoteKind(StrEnum):
-    NOTE = "note"
-    QUOTE = "quote"
-    COMMITMENT = "commitment"
-    ACTION = "action"
-
-
-class Visibility(StrEnum):
-    MEMBERS = "members"
-    TEAM = "team"
-
-
-class SessionKind(StrEnum):
-    REGULAR = "regular"
-    MEDIATION = "mediation"
-    FACT_FINDING = "fact_finding"
-
-
-class SessionMode(StrEnum):
-    IN_PERSON = "in_person"
-    ZOOM = "zoom"
-    HYBRID = "hybrid"
-
-
-class AgendaStatus(StrEnum):
-    UPCOMING = "upcoming"
-    ACTIVE = "active"
-    DONE = "done"
-    SKIPPED = "skipped"
+CaucusSide = StrEnum("CaucusSide", "UNION EMPLOYER JOINT")
+ArticleStatus = StrEnum("ArticleStatus", "NOT_OPENED OPEN TA")
+ProposalStatus = StrEnum("ProposalStatus", "STANDING ANSWERED WITHDRAWN AGREED")
+ProposalKind = StrEnum("ProposalKind", "INITIAL COUNTER PACKAGE SUPPOSAL")
+NoteKind = StrEnum("NoteKind", "NOTE QUOTE COMMITMENT ACTION")
+Visibility = StrEnum("Visibility", "MEMBERS TEAM")
+SessionKind = StrEnum("SessionKind", "REGULAR MEDIATION FACT_FINDING")
+SessionMode = StrEnum("SessionMode", "IN_PERSON ZOOM HYBRID")
+AgendaStatus = StrEnum("AgendaStatus", "UPCOMING ACTIVE DONE SKIPPED")
 
 
 Audience = Literal["members", "team"]

@@ -151,20 +151,22 @@ class Store:
 
     def last_undoable(self, seat: str | None = None) -> JournalEvent | None:
         """This seat's latest event recorded in this database, not an undo, not undone."""
-        row = self.db.one(
-            f"{_EVENT_COLUMNS} WHERE seat = ? AND origin_db = ({_OWN_ID})"
-            " AND type NOT IN ('event.undone', 'campaign.created') AND undone = 0"
-            " ORDER BY seq DESC LIMIT 1",
-            (self.seat if seat is None else seat,),
-        )
-        return queries.journal_event(row) if row else None
+        return self._latest_own(seat, "type NOT IN ('event.undone', 'campaign.created')")
 
     def last_redoable(self, seat: str | None = None) -> JournalEvent | None:
         """This seat's latest undo that still stands: undoing it redoes what it undid."""
+        return self._latest_own(
+            seat,
+            "type = 'event.undone' AND (SELECT t.type FROM events t"
+            " WHERE t.seq = events.subject) != 'event.undone'",
+        )
+
+    def _latest_own(self, seat: str | None, condition: str) -> JournalEvent | None:
+        """The seat's (this seat's, by default) latest event recorded in this database that
+        meets `condition` and is not undone."""
         row = self.db.one(
             f"{_EVENT_COLUMNS} WHERE seat = ? AND origin_db = ({_OWN_ID})"
-            " AND type = 'event.undone' AND undone = 0 AND (SELECT t.type FROM events t"
-            " WHERE t.seq = events.subject) != 'event.undone' ORDER BY seq DESC LIMIT 1",
+            f" AND {condition} AND undone = 0 ORDER BY seq DESC LIMIT 1",
             (self.seat if seat is None else seat,),
         )
         return queries.journal_event(row) if row else None

@@ -11,6 +11,8 @@ import stat
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
+from datetime import date, datetime
+from enum import Enum
 from pathlib import Path
 from typing import Any
 
@@ -209,6 +211,8 @@ class Connection:
         self.campaign_seen = False
         self.cache: dict[str, Any] = {}
         self.cache_position = -1
+        self.fill_columns: dict[str, tuple[str, ...]] = {}
+        """Each table's columns a new row fills (those without a default), once asked."""
 
     def close(self) -> None:
         with self.lock:
@@ -252,6 +256,20 @@ class Connection:
                 raise translate(self.path, error) from None
             return row
 
+    def insert(self, table: str, **columns: object) -> None:
+        """Add one row to `table`, its columns by name, in the write under way."""
+        marks = ", ".join("?" * len(columns))
+        self.conn.execute(
+            f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", tuple(columns.values())
+        )
+
+    def columns_to_fill(self, table: str) -> tuple[str, ...]:
+        """The columns of `table` a new row gives a value (those without a default)."""
+        if table not in self.fill_columns:
+            rows = self.query(f"PRAGMA table_info({table})")
+            self.fill_columns[table] = tuple(row[1] for row in rows if row[4] is None)
+        return self.fill_columns[table]
+
     def tables(self) -> list[str]:
         rows = self.query("SELECT name FROM sqlite_master WHERE type = 'table'")
         return [row[0] for row in rows]
@@ -294,3 +312,17 @@ class Connection:
 def json_text(value: object) -> str:
     """A value as the store keeps JSON: compact, non-ASCII as it is."""
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def kept(value: object) -> object:
+    """A payload's value as a fact column keeps it: an enum by its value, a time or a day in
+    ISO 8601, a flag as 0 or 1, a list or a mapping as JSON."""
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, tuple | list | dict):
+        return json_text(value)
+    return value

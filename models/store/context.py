@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from models.store.connection import kept
+from models.store.schema import ARTICLE_LISTS
+
+if TYPE_CHECKING:
+    from models.store.connection import Connection
 
 
 class Applying:
@@ -21,3 +28,33 @@ class Applying:
         # reads an agenda item by the one the event was written for (redo_subject).
         self.check_only = False
         self.redo_subject: int | None = None
+
+    def write_fact(
+        self,
+        db: Connection,
+        table: str,
+        payload: object,
+        listed: Sequence[str] = (),
+        /,
+        **columns: object,
+    ) -> None:
+        """Write the event's row of fact table `table`: its `seq` and time, the `columns`
+        given, and every other column from the payload's field of that name (as `kept`); for
+        a table of `ARTICLE_LISTS`, the articles `listed` too, in order. Nothing while a redo
+        only checks."""
+        if self.check_only:
+            return
+        given = {"seq": self.seq, "at": self.at, "at_us": self.at_us, **columns}
+        db.insert(
+            table,
+            **{
+                name: given[name] if name in given else kept(getattr(payload, name))
+                for name in db.columns_to_fill(table)
+            },
+        )
+        if table in ARTICLE_LISTS:
+            articles, key = ARTICLE_LISTS[table]
+            db.conn.executemany(
+                f"INSERT INTO {articles} ({key}, number, position) VALUES (?, ?, ?)",
+                [(self.seq, number, index) for index, number in enumerate(listed)],
+            )

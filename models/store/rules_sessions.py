@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from models.errors import DomainError
 from models.note_rules import default_visibility
-from models.store.connection import Connection, Row, json_text
+from models.store.connection import Connection, Row
 from models.store.context import Applying
 from models.store.queries import article_seq, campaign, latest_mark, members, session_seq, side_name
 from models.store.queries_sessions import caucuses, running_session_number
@@ -44,21 +44,7 @@ def on_member_added(db: Connection, p: ev.MemberAdded, c: Applying) -> None:
 def on_session_scheduled(db: Connection, p: ev.SessionScheduled, c: Applying) -> None:
     if db.one("SELECT 1 FROM sessions WHERE number = ? AND undone = 0", (p.session,)):
         raise DomainError(f"session {p.session} is already scheduled; pick another number")
-    if c.check_only:
-        return
-    db.conn.execute(
-        "INSERT INTO sessions (seq, number, starts, location, mode, kind, mediator)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?)",
-        (
-            c.seq,
-            p.session,
-            p.starts.isoformat(),
-            p.location,
-            p.mode.value,
-            p.kind.value,
-            p.mediator,
-        ),
-    )
+    c.write_fact(db, "sessions", p, number=p.session)
 
 
 def on_session_started(db: Connection, p: ev.SessionStarted, c: Applying) -> None:
@@ -93,12 +79,7 @@ def on_attendance_recorded(db: Connection, p: ev.AttendanceRecorded, c: Applying
 def on_agenda_item_added(db: Connection, p: ev.AgendaItemAdded, c: Applying) -> None:
     c.refs.append(session_seq(db, p.session))
     c.refs += [article_seq(db, number) for number in p.articles]
-    if c.check_only:
-        return
-    db.conn.execute(
-        "INSERT INTO agenda_items (seq, session, title, minutes, articles) VALUES (?, ?, ?, ?, ?)",
-        (c.seq, p.session, p.title, p.minutes, json_text(list(p.articles))),
-    )
+    c.write_fact(db, "agenda_items", p)
 
 
 def _agenda_mark(db: Connection, p: ev.AgendaItemMark, c: Applying) -> AgendaItem:
@@ -143,13 +124,7 @@ def on_caucus_started(db: Connection, p: ev.CaucusStarted, c: Applying) -> None:
             f"{side_name(p.by.value)} is already in caucus in session {p.session}; "
             "end or extend that one"
         )
-    if c.check_only:
-        return
-    db.conn.execute(
-        "INSERT INTO caucuses (seq, session, side, minutes, purpose, at, at_us)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?)",
-        (c.seq, p.session, p.by.value, p.minutes, p.purpose, c.at, c.at_us),
-    )
+    c.write_fact(db, "caucuses", p, side=p.by.value)
 
 
 def _running_caucus(db: Connection, p: ev.CaucusExtended | ev.CaucusEnded, c: Applying) -> None:
@@ -176,24 +151,7 @@ def on_note_added(db: Connection, p: ev.NoteAdded, c: Applying) -> None:
         open_caucuses = caucuses(db, p.session, open_only=True)
         visibility = default_visibility(_campaign_now(db), open_caucuses)
         c.stored["visibility"] = visibility.value
-    if c.check_only:
-        return
-    db.conn.execute(
-        "INSERT INTO notes (seq, session, text, kind, speaker, party, visibility, seat,"
-        " at, at_us) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (
-            c.seq,
-            p.session,
-            p.text,
-            p.kind.value,
-            p.speaker,
-            p.party.value if p.party else None,
-            visibility.value,
-            p.seat,
-            c.at,
-            c.at_us,
-        ),
-    )
+    c.write_fact(db, "notes", p, visibility=visibility.value)
 
 
 def _campaign_now(db: Connection) -> Campaign:
@@ -209,21 +167,7 @@ def _campaign_now(db: Connection) -> Campaign:
 
 def on_info_request_made(db: Connection, p: ev.InfoRequestMade, c: Applying) -> None:
     c.refs.append(session_seq(db, p.session))
-    if c.check_only:
-        return
-    db.conn.execute(
-        "INSERT INTO info_requests (seq, session, side, text, due, at, at_us)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?)",
-        (
-            c.seq,
-            p.session,
-            p.by.value,
-            p.text,
-            p.due.isoformat() if p.due else None,
-            c.at,
-            c.at_us,
-        ),
-    )
+    c.write_fact(db, "info_requests", p, side=p.by.value)
 
 
 def on_info_request_answered(db: Connection, p: ev.InfoRequestAnswered, c: Applying) -> None:

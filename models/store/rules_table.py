@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from models.errors import DomainError
-from models.store.connection import Connection, Row, json_text
+from models.store.connection import Connection, Row
 from models.store.context import Applying
 from models.store.queries import article_seq, latest_mark, session_seq, side_name
 from models.vocabulary import ProposalKind
@@ -18,12 +18,7 @@ if TYPE_CHECKING:
 def on_article_added(db: Connection, p: ev.ArticleAdded, c: Applying) -> None:
     if db.one("SELECT 1 FROM articles WHERE number = ? AND undone = 0", (p.number,)):
         raise DomainError(f"article {p.number} already exists; rename it instead")
-    if c.check_only:
-        return
-    db.conn.execute(
-        "INSERT INTO articles (seq, number, title) VALUES (?, ?, ?)",
-        (c.seq, p.number, p.title),
-    )
+    c.write_fact(db, "articles", p)
 
 
 def on_article_renamed(db: Connection, p: ev.ArticleRenamed, c: Applying) -> None:
@@ -62,30 +57,7 @@ def on_proposal_passed(db: Connection, p: ev.ProposalPassed, c: Applying) -> Non
             )
     if db.one("SELECT 1 FROM proposals WHERE label = ? COLLATE NOCASE AND undone = 0", (p.label,)):
         raise DomainError(f"label {p.label!r} is already used; give this proposal its own")
-    if c.check_only:
-        return
-    db.conn.execute(
-        "INSERT INTO proposals (seq, session, side, label, kind, summary, internal_note,"
-        " embargoed, link, terms, at, at_us) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (
-            c.seq,
-            p.session,
-            p.by.value,
-            p.label,
-            p.kind.value,
-            p.summary,
-            p.internal_note,
-            int(p.embargoed),
-            p.link,
-            json_text(p.terms),
-            c.at,
-            c.at_us,
-        ),
-    )
-    db.conn.executemany(
-        "INSERT INTO proposal_articles (proposal, number, position) VALUES (?, ?, ?)",
-        [(c.seq, number, index) for index, number in enumerate(p.articles)],
-    )
+    c.write_fact(db, "proposals", p, p.articles, side=p.by.value)
 
 
 def on_proposal_withdrawn(db: Connection, p: ev.ProposalWithdrawn, c: Applying) -> None:
@@ -124,23 +96,12 @@ def on_ta_signed(db: Connection, p: ev.TASigned, c: Applying) -> None:
         ta = _ta_for(db, number)
         if ta is not None:
             raise DomainError(f"article {number} already has a TA (session {ta[1]})")
-    if c.check_only:
-        return
-    db.conn.execute(
-        "INSERT INTO tas (seq, session, proposal, summary, initials_union,"
-        " initials_employer, at, at_us) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        (
-            c.seq,
-            p.session,
-            proposal_seq,
-            p.summary,
-            p.initials["union"],
-            p.initials["employer"],
-            c.at,
-            c.at_us,
-        ),
-    )
-    db.conn.executemany(
-        "INSERT INTO ta_articles (ta, number, position) VALUES (?, ?, ?)",
-        [(c.seq, number, index) for index, number in enumerate(numbers)],
+    c.write_fact(
+        db,
+        "tas",
+        p,
+        numbers,
+        proposal=proposal_seq,
+        initials_union=p.initials["union"],
+        initials_employer=p.initials["employer"],
     )

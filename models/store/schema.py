@@ -8,7 +8,7 @@ sqlite-utils is loaded only when a migration is pending.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from models.errors import StoreError
@@ -64,129 +64,117 @@ def m001_journal_and_facts(db: Database) -> None:
             PRIMARY KEY (event, ref)
         ) WITHOUT ROWID;
         CREATE INDEX event_refs_by_ref ON event_refs(ref);
-
-        CREATE TABLE articles (
-            seq INTEGER PRIMARY KEY REFERENCES events(seq),
-            number TEXT NOT NULL,
-            title TEXT NOT NULL,
-            undone INTEGER NOT NULL DEFAULT 0
-        );
-        CREATE UNIQUE INDEX articles_active_number ON articles(number) WHERE undone = 0;
-
-        CREATE TABLE sessions (
-            seq INTEGER PRIMARY KEY REFERENCES events(seq),
-            number INTEGER NOT NULL,
-            starts TEXT NOT NULL,
-            location TEXT NOT NULL,
-            mode TEXT NOT NULL,
-            kind TEXT NOT NULL,
-            mediator TEXT NOT NULL,
-            undone INTEGER NOT NULL DEFAULT 0
-        );
-        CREATE UNIQUE INDEX sessions_active_number ON sessions(number) WHERE undone = 0;
-
-        CREATE TABLE agenda_items (
-            seq INTEGER PRIMARY KEY REFERENCES events(seq),
-            session INTEGER NOT NULL,
-            title TEXT NOT NULL,
-            minutes INTEGER,
-            articles TEXT NOT NULL,
-            undone INTEGER NOT NULL DEFAULT 0
-        );
-        CREATE INDEX agenda_items_by_session ON agenda_items(session);
-
-        CREATE TABLE proposals (
-            seq INTEGER PRIMARY KEY REFERENCES events(seq),
-            session INTEGER NOT NULL,
-            side TEXT NOT NULL,
-            label TEXT NOT NULL,
-            kind TEXT NOT NULL,
-            summary TEXT NOT NULL,
-            internal_note TEXT NOT NULL,
-            embargoed INTEGER NOT NULL,
-            link TEXT NOT NULL,
-            terms TEXT NOT NULL,
-            at TEXT NOT NULL,
-            at_us INTEGER NOT NULL,
-            undone INTEGER NOT NULL DEFAULT 0
-        );
-        CREATE UNIQUE INDEX proposals_active_label
-            ON proposals(label COLLATE NOCASE) WHERE undone = 0;
-        CREATE INDEX proposals_by_session ON proposals(session);
-
-        CREATE TABLE proposal_articles (
-            proposal INTEGER NOT NULL REFERENCES proposals(seq),
-            number TEXT NOT NULL,
-            position INTEGER NOT NULL,
-            PRIMARY KEY (proposal, number)
-        ) WITHOUT ROWID;
-        CREATE INDEX proposal_articles_by_number ON proposal_articles(number);
-
-        CREATE TABLE tas (
-            seq INTEGER PRIMARY KEY REFERENCES events(seq),
-            session INTEGER NOT NULL,
-            proposal INTEGER REFERENCES proposals(seq),
-            summary TEXT NOT NULL,
-            initials_union TEXT NOT NULL,
-            initials_employer TEXT NOT NULL,
-            at TEXT NOT NULL,
-            at_us INTEGER NOT NULL,
-            undone INTEGER NOT NULL DEFAULT 0
-        );
-
-        CREATE TABLE ta_articles (
-            ta INTEGER NOT NULL REFERENCES tas(seq),
-            number TEXT NOT NULL,
-            position INTEGER NOT NULL,
-            PRIMARY KEY (ta, number)
-        ) WITHOUT ROWID;
-        CREATE INDEX ta_articles_by_number ON ta_articles(number);
-
-        CREATE TABLE caucuses (
-            seq INTEGER PRIMARY KEY REFERENCES events(seq),
-            session INTEGER NOT NULL,
-            side TEXT NOT NULL,
-            minutes INTEGER NOT NULL,
-            purpose TEXT NOT NULL,
-            at TEXT NOT NULL,
-            at_us INTEGER NOT NULL,
-            undone INTEGER NOT NULL DEFAULT 0
-        );
-        CREATE INDEX caucuses_by_session ON caucuses(session, side);
-
-        CREATE TABLE notes (
-            seq INTEGER PRIMARY KEY REFERENCES events(seq),
-            session INTEGER NOT NULL,
-            text TEXT NOT NULL,
-            kind TEXT NOT NULL,
-            speaker TEXT NOT NULL,
-            party TEXT,
-            visibility TEXT NOT NULL,
-            seat TEXT NOT NULL,
-            at TEXT NOT NULL,
-            at_us INTEGER NOT NULL,
-            undone INTEGER NOT NULL DEFAULT 0
-        );
-        CREATE INDEX notes_by_session ON notes(session, at_us, seq);
-
-        CREATE TABLE info_requests (
-            seq INTEGER PRIMARY KEY REFERENCES events(seq),
-            session INTEGER NOT NULL,
-            side TEXT NOT NULL,
-            text TEXT NOT NULL,
-            due TEXT,
-            at TEXT NOT NULL,
-            at_us INTEGER NOT NULL,
-            undone INTEGER NOT NULL DEFAULT 0
-        );
-
+        """,
+    )
+    for name, columns, *indexes in _FACT_TABLES:
+        _run(db, ";".join([_fact_table(name, columns), *indexes]))
+        if name in ARTICLE_LISTS:
+            _run(db, _article_list(name, ARTICLE_LISTS[name]))
+    _run(
+        db,
+        """
         CREATE TABLE drafts (
             seat TEXT PRIMARY KEY,
             text TEXT NOT NULL,
             team_only INTEGER NOT NULL,
             updated_at TEXT NOT NULL
-        );
+        )
         """,
+    )
+
+
+_WHEN = "at TEXT NOT NULL, at_us INTEGER NOT NULL"
+"""The time columns of every timed fact table, as m001 wrote them."""
+
+_FACT_TABLES: tuple[tuple[str, ...], ...] = (
+    (
+        "articles",
+        "number TEXT NOT NULL, title TEXT NOT NULL",
+        "CREATE UNIQUE INDEX articles_active_number ON articles(number) WHERE undone = 0",
+    ),
+    (
+        "sessions",
+        "number INTEGER NOT NULL, starts TEXT NOT NULL, location TEXT NOT NULL, "
+        "mode TEXT NOT NULL, kind TEXT NOT NULL, mediator TEXT NOT NULL",
+        "CREATE UNIQUE INDEX sessions_active_number ON sessions(number) WHERE undone = 0",
+    ),
+    (
+        "agenda_items",
+        "session INTEGER NOT NULL, title TEXT NOT NULL, minutes INTEGER, articles TEXT NOT NULL",
+        "CREATE INDEX agenda_items_by_session ON agenda_items(session)",
+    ),
+    (
+        "proposals",
+        "session INTEGER NOT NULL, side TEXT NOT NULL, label TEXT NOT NULL, kind TEXT NOT NULL, "
+        "summary TEXT NOT NULL, internal_note TEXT NOT NULL, embargoed INTEGER NOT NULL, "
+        f"link TEXT NOT NULL, terms TEXT NOT NULL, {_WHEN}",
+        "CREATE UNIQUE INDEX proposals_active_label\n"
+        "            ON proposals(label COLLATE NOCASE) WHERE undone = 0",
+        "CREATE INDEX proposals_by_session ON proposals(session)",
+    ),
+    (
+        "tas",
+        "session INTEGER NOT NULL, proposal INTEGER REFERENCES proposals(seq), "
+        f"summary TEXT NOT NULL, initials_union TEXT NOT NULL, "
+        f"initials_employer TEXT NOT NULL, {_WHEN}",
+    ),
+    (
+        "caucuses",
+        "session INTEGER NOT NULL, side TEXT NOT NULL, minutes INTEGER NOT NULL, "
+        f"purpose TEXT NOT NULL, {_WHEN}",
+        "CREATE INDEX caucuses_by_session ON caucuses(session, side)",
+    ),
+    (
+        "notes",
+        "session INTEGER NOT NULL, text TEXT NOT NULL, kind TEXT NOT NULL, speaker TEXT NOT NULL, "
+        f"party TEXT, visibility TEXT NOT NULL, seat TEXT NOT NULL, {_WHEN}",
+        "CREATE INDEX notes_by_session ON notes(session, at_us, seq)",
+    ),
+    (
+        "info_requests",
+        f"session INTEGER NOT NULL, side TEXT NOT NULL, text TEXT NOT NULL, due TEXT, {_WHEN}",
+    ),
+)
+"""The fact tables m001 made, in its order: each name, its own columns (between the event's
+`seq` and `undone`), and its indexes."""
+
+ARTICLE_LISTS = {"proposals": ("proposal_articles", "proposal"), "tas": ("ta_articles", "ta")}
+"""The fact tables whose rows name articles, in order: the table of those, and its key."""
+
+
+def _table(name: str, columns: Iterable[str], after: str = "") -> str:
+    """A CREATE TABLE statement, one column to a line (the text SQLite keeps of it)."""
+    lines = ",\n".join(f"            {column}" for column in columns)
+    return f"CREATE TABLE {name} (\n{lines}\n        ){after}"
+
+
+def _fact_table(name: str, columns: str) -> str:
+    """A fact table: a row per event (its `seq`), `columns` (comma-separated), and whether
+    the event is undone."""
+    return _table(
+        name,
+        (
+            "seq INTEGER PRIMARY KEY REFERENCES events(seq)",
+            *columns.split(", "),
+            "undone INTEGER NOT NULL DEFAULT 0",
+        ),
+    )
+
+
+def _article_list(owner: str, names: tuple[str, str]) -> str:
+    """The table of the articles a fact names, each with its position, and its index."""
+    table, key = names
+    columns = (
+        f"{key} INTEGER NOT NULL REFERENCES {owner}(seq)",
+        "number TEXT NOT NULL",
+        "position INTEGER NOT NULL",
+        f"PRIMARY KEY ({key}, number)",
+    )
+    return ";".join(
+        [
+            _table(table, columns, " WITHOUT ROWID"),
+            f"CREATE INDEX {table}_by_number ON {table}(number)",
+        ]
     )
 
 
