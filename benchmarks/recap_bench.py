@@ -131,7 +131,7 @@ def main() -> None:
             with Store(path) as store:
                 terms = len(build_snapshot(store, SESSION, "members").money.terms)
             print(f"session {SESSION} has {terms} terms on the record: the eml draws their chart")
-        charts = Path(env["XDG_CACHE_HOME"]) / "open-bargaining" / "charts"
+        charts = Path(env["XDG_CACHE_HOME"]) / "open-bargaining" / "render" / "charts"
 
         def forget_charts() -> None:
             shutil.rmtree(charts, ignore_errors=True)
