@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 import pytest
 from textual.pilot import Pilot
 
-from tests.tui.test_keys import filter_board, make_app
+from tests.tui.console_pilot import filter_board, make_app
 from tui.dialogs.article_history import ArticleHistoryDialog
 from tui.widgets.terms_chart import PLOT_ID, TermsChart
 
