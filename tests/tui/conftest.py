@@ -11,6 +11,7 @@ import pytest
 
 from models.demo import demo_events
 from models.store import Store
+from tests.tui.console_pilot import SIZES
 
 DEMO_DAY = date(2026, 3, 22)
 """The demo's `today`: session 5 runs that evening, 16:30 Pacific (PDT, -07:00)."""
@@ -79,3 +80,9 @@ def open_store() -> Callable[[Path], Store]:
     yield opener  # type: ignore[misc]
     for store in opened:
         store.close()
+
+
+@pytest.fixture(params=SIZES)
+def size(request: pytest.FixtureRequest) -> tuple[int, int]:
+    """Each of the console's two sizes, 80x24 and 160x48 (the key tests run at both)."""
+    return request.param  # type: ignore[no-any-return]

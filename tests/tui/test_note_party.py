@@ -11,7 +11,7 @@ import pytest
 
 from models.domain import Campaign, Note, NoteKind, NoteParty, PartyInfo
 from models.store import Store
-from tests.tui.test_keys import make_app, type_text
+from tests.tui.console_pilot import make_app, type_text
 from tui.dialogs.speaker import SpeakerDialog
 from tui.screens.main import MainScreen
 from tui.widgets.note_log import note_line

@@ -10,7 +10,7 @@ import pytest
 from textual.widgets import Input, Static
 
 from models.store import Store
-from tests.tui.test_recap_screen import SIZE_IDS, SIZES, Host, press, recap, settle, shown
+from tests.tui.recap_host import SIZE_IDS, SIZES, Host, press, recap, settle, shown
 from tui.dialogs.recap_headline import HeadlineDialog
 from tui.dialogs.translate import TranslateDialog
 from tui.screens.recap_send import write_recaps

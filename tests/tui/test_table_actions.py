@@ -1,6 +1,6 @@
 """The console's table of key actions, run against a real store with a stand-in screen that
 records what the runner asks of it (notices, dialogs pushed, reloads). The Pilot flows of every
-key are in test_keys.py; these pin the guards' warnings, the dialogs' arguments, the choice of
+key are in test_keys_*.py; these pin the guards' warnings, the dialogs' arguments, the choice of
 `s`, and the writes made without a dialog."""
 
 from __future__ import annotations

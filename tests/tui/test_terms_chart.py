@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 import pytest
 from textual.pilot import Pilot
 
-from tests.tui.test_keys import filter_board, make_app
+from tests.tui.console_pilot import filter_board, make_app
 from tui.dialogs.article_history import ArticleHistoryDialog
 from tui.widgets.terms_chart import PLOT_ID, TermsChart
 
@@ -74,7 +74,7 @@ async def test_the_recap_preview_charts_the_money(
     demo_db: Path, clock: FrozenClock, size: tuple[int, int]
 ) -> None:
     from models.store import Store
-    from tests.tui.test_recap_screen import Host, settle
+    from tests.tui.recap_host import Host, settle
     from tui.screens.recap import RecapScreen
 
     store = Store(demo_db, seat="lead")
