@@ -26,12 +26,13 @@ from models.domain import Session
 from models.events import AttendanceRecorded, MemberAdded, SessionScheduled
 from models.store import Store
 from models.timeutil import zone
+from tui.attributes import attributes
 from tui.dialogs.agenda_item import AgendaItemDialog, AgendaItemRequest
 from tui.dialogs.attendance import AttendanceDialog
 from tui.dialogs.member import MemberDialog
 from tui.dialogs.schedule_session import KIND_WORDS, MODE_WORDS, ScheduleSessionDialog
 from tui.screens.session_detail import clip, describe_session, held, when
-from tui.screens.sessions_corrections import CORRECTION_BINDINGS, SessionCorrections
+from tui.screens.sessions_corrections import CORRECTION_BINDINGS, MEETING, SessionCorrections
 from tui.widgets.key_bar import KeyBar
 
 POLL_SECONDS = 1.0
@@ -235,15 +236,7 @@ class SessionsScreen(SessionCorrections, Screen[None]):
         number = max((s.number for s in self._sessions), default=0) + 1
 
         def save(line: SessionScheduled) -> None:
-            schedule_session(
-                self.store,
-                number=line.session,
-                starts=line.starts,
-                location=line.location,
-                mode=line.mode,
-                kind=line.kind,
-                mediator=line.mediator,
-            )
+            schedule_session(self.store, number=line.session, **attributes(line, *MEETING))
 
         def done(line: SessionScheduled | None) -> None:
             if line is not None:
@@ -290,11 +283,7 @@ class SessionsScreen(SessionCorrections, Screen[None]):
 
         def save(line: AttendanceRecorded) -> None:
             record_attendance(
-                self.store,
-                line.session,
-                present=line.present,
-                observers=line.observers,
-                sites=line.sites,
+                self.store, line.session, **attributes(line, "present", "observers", "sites")
             )
 
         def done(line: AttendanceRecorded | None) -> None:

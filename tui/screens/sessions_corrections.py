@@ -11,12 +11,17 @@ from textual.binding import Binding
 from models import actions
 from models.domain import AgendaItem, Session
 from models.errors import DomainError, StoreError
+from tui.attributes import attributes
 
 if TYPE_CHECKING:
     from textual.app import App
 
     from models.events import SessionScheduled
     from models.store import Store
+
+MEETING = ("starts", "location", "mode", "kind", "mediator")
+"""When, where and how a session meets: the scheduling form's fields that `schedule_session`
+and `reschedule_session` take by the same names."""
 
 CORRECTION_BINDINGS = [
     Binding(
@@ -84,15 +89,7 @@ class SessionCorrections:
             return
 
         def save(line: SessionScheduled) -> None:
-            actions.reschedule_session(
-                self.store,
-                session,
-                starts=line.starts,
-                location=line.location,
-                mode=line.mode,
-                kind=line.kind,
-                mediator=line.mediator,
-            )
+            actions.reschedule_session(self.store, session, **attributes(line, *MEETING))
 
         def done(line: SessionScheduled | None) -> None:
             if line is not None:

@@ -22,6 +22,7 @@ from textual.binding import Binding
 
 from models.domain import BoardRow, Campaign, Caucus, Proposal, Session
 from models.filters import on_the_table
+from tui.attributes import attributes
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -161,10 +162,7 @@ class TableAction(NamedTuple):
             self.key,
             self.action,
             self.description,
-            show=self.show,
-            key_display=self.key_display,
-            tooltip=self.tooltip,
-            id=self.id,
+            **attributes(self, "show", "key_display", "tooltip", "id"),
         )
 
 
