@@ -23,10 +23,10 @@ from textual.binding import Binding
 from models.domain import BoardRow, Campaign, Caucus, Proposal, Session
 from models.filters import on_the_table
 from tui.attributes import attributes
+from tui.notifies import Notifies
 
 if TYPE_CHECKING:
     from textual.app import App
-    from textual.notifications import SeverityLevel
 
     from models.domain import JournalEvent
     from models.store import Store
@@ -34,21 +34,11 @@ if TYPE_CHECKING:
 R = TypeVar("R")
 
 
-class TableScreen(Protocol):
+class TableScreen(Notifies, Protocol):
     """What the runner needs of the screen it runs keys for (the main screen)."""
 
     @property
     def app(self) -> App[Any]: ...
-
-    def notify(
-        self,
-        message: str,
-        *,
-        title: str = "",
-        severity: SeverityLevel = "information",
-        timeout: float | None = None,
-        markup: bool = True,
-    ) -> None: ...
 
     def attempt(self, do: Callable[[], R]) -> R | None: ...
 
