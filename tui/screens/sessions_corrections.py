@@ -6,12 +6,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from textual.binding import Binding
-
 from models import actions
 from models.domain import AgendaItem, Session
 from models.errors import DomainError, StoreError
 from tui.attributes import attributes
+from tui.screens.keys import Keys
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -23,27 +22,21 @@ MEETING = ("starts", "location", "mode", "kind", "mediator")
 """When, where and how a session meets: the scheduling form's fields that `schedule_session`
 and `reschedule_session` take by the same names."""
 
+KEYS = Keys("sessions")
+
 CORRECTION_BINDINGS = [
-    Binding(
-        "r",
-        "reschedule",
-        "Reschedule",
-        tooltip="Change when, where or how the highlighted session meets",
-        id="sessions.reschedule",
+    KEYS(
+        "r", "reschedule", "Reschedule", "Change when, where or how the highlighted session meets"
     ),
-    Binding(
+    KEYS(
         "x",
         "cancel_session",
         "Cancel session",
-        tooltip="Cancel the highlighted session (one that has not started)",
-        id="sessions.cancel",
+        "Cancel the highlighted session (one that has not started)",
+        name="cancel",
     ),
-    Binding(
-        "e",
-        "edit_agenda",
-        "Edit agenda",
-        tooltip="Remove or move the highlighted session's agenda items",
-        id="sessions.edit_agenda",
+    KEYS(
+        "e", "edit_agenda", "Edit agenda", "Remove or move the highlighted session's agenda items"
     ),
 ]
 
