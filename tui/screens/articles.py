@@ -104,13 +104,9 @@ class ArticlesScreen(ListScreen[Article]):
         def save(article: Article) -> None:
             add_article(self.store, article.number, article.title)
 
-        def done(article: Article | None) -> None:
-            if article is not None:
-                self.reload(select=article.number)
-                self.notify(f"Article {article.number} added.", title="Saved")
-
-        self.app.push_screen(
-            ArticleDialog(taken=[a.number for a in self.records], on_save=save), done
+        self.form(
+            ArticleDialog(taken=[a.number for a in self.records], on_save=save),
+            lambda article: (article.number, f"Article {article.number} added."),
         )
 
     def action_rename(self) -> None:
@@ -126,12 +122,10 @@ class ArticlesScreen(ListScreen[Article]):
         def save(renamed: Article) -> None:
             rename_article(self.store, renamed.number, renamed.title)
 
-        def done(renamed: Article | None) -> None:
-            if renamed is not None:
-                self.reload(select=renamed.number)
-                self.notify(f"Article {renamed.number} is now “{renamed.title}”.", title="Saved")
-
-        self.app.push_screen(ArticleDialog(article=article, on_save=save), done)
+        self.form(
+            ArticleDialog(article=article, on_save=save),
+            lambda renamed: (renamed.number, f"Article {renamed.number} is now “{renamed.title}”."),
+        )
 
     def action_import_csv(self) -> None:
         """Import articles from a CSV file: every one, or none."""
@@ -139,18 +133,14 @@ class ArticlesScreen(ListScreen[Article]):
         def save(found: ArticleImport) -> None:
             import_articles(self.store, found.lines)
 
-        def done(found: ArticleImport | None) -> None:
-            if found is not None:
-                self._last_import = str(found.path)
-                self.reload(select=str(found.lines[0][1]["number"]))
-                noun = "article" if found.count == 1 else "articles"
-                skipped = f" ({found.found.left_out()})" if found.found.left_out() else ""
-                self.notify(
-                    f"{found.count} {noun} imported from {found.path.name}{skipped}.",
-                    title="Saved",
-                )
+        def saved(found: ArticleImport) -> tuple[str, str]:
+            self._last_import = str(found.path)
+            noun = "article" if found.count == 1 else "articles"
+            skipped = f" ({found.found.left_out()})" if found.found.left_out() else ""
+            message = f"{found.count} {noun} imported from {found.path.name}{skipped}."
+            return str(found.lines[0][1]["number"]), message
 
         existing = {article.number: article.title for article in self.records}
-        self.app.push_screen(
-            ArticleImportDialog(path=self._last_import, existing=existing, on_save=save), done
+        self.form(
+            ArticleImportDialog(path=self._last_import, existing=existing, on_save=save), saved
         )

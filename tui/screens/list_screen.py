@@ -4,7 +4,8 @@ appears within a second), the highlight kept on the same record, Escape goes bac
 
 from __future__ import annotations
 
-from typing import Generic, TypeVar
+from collections.abc import Callable
+from typing import Any, Generic, TypeVar
 
 from textual.screen import Screen
 from textual.widgets import DataTable
@@ -14,6 +15,7 @@ from models.store import Store
 POLL_SECONDS = 1.0
 
 R = TypeVar("R")
+A = TypeVar("A")
 
 
 class ListScreen(Screen[None], Generic[R]):
@@ -45,9 +47,23 @@ class ListScreen(Screen[None], Generic[R]):
         self.reload()
         self.set_interval(POLL_SECONDS, self._poll)
 
-    def reload(self) -> None:
-        """Read the records again (`self._seen`: the journal's length they were read at)."""
+    def reload(self, select: Any = None) -> None:
+        """Read the records again (`self._seen`: the journal's length they were read at), the
+        highlight on the record `select` (else where it was)."""
         raise NotImplementedError
+
+    def form(self, dialog: Screen[A | None], saved: Callable[[A], tuple[Any, str]]) -> None:
+        """Open a form whose `on_save` records its answer; once it closes on a saved answer,
+        `saved(answer)` gives the record to highlight and what to say: the list is read again
+        and the console says it."""
+
+        def done(answer: A | None) -> None:
+            if answer is not None:
+                select, message = saved(answer)
+                self.reload(select=select)
+                self.notify(message, title="Saved")
+
+        self.app.push_screen(dialog, done)
 
     def _poll(self) -> None:
         if self.store.last_seq() != self._seen:

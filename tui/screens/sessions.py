@@ -28,7 +28,7 @@ from tui.attributes import attributes
 from tui.dialogs.agenda_item import AgendaItemDialog, AgendaItemRequest
 from tui.dialogs.attendance import AttendanceDialog
 from tui.dialogs.member import MemberDialog
-from tui.dialogs.schedule_session import KIND_WORDS, MODE_WORDS, ScheduleSessionDialog
+from tui.dialogs.schedule_session import KIND_WORDS, MODE_WORDS
 from tui.screens.keys import Keys
 from tui.screens.list_screen import ListScreen
 from tui.screens.session_detail import clip, describe_session, held, when
@@ -205,19 +205,11 @@ class SessionsScreen(SessionCorrections, ListScreen):
         def save(line: SessionScheduled) -> None:
             schedule_session(self.store, number=line.session, **attributes(line, *MEETING))
 
-        def done(line: SessionScheduled | None) -> None:
-            if line is not None:
-                self.reload(select=line.session)
-                self.notify(
-                    f"Session {line.session} scheduled for {when(line.starts, self.tz)}.",
-                    title="Saved",
-                )
-
-        self.app.push_screen(
-            ScheduleSessionDialog(
-                timezone=self.timezone, number=number, previous=previous, on_save=save
-            ),
-            done,
+        self.schedule_form(
+            number,
+            save,
+            lambda line: f"Session {line.session} scheduled for {when(line.starts, self.tz)}.",
+            previous=previous,
         )
 
     def action_agenda_item(self) -> None:
@@ -233,14 +225,10 @@ class SessionsScreen(SessionCorrections, ListScreen):
                 self.store, number, item.title, minutes=item.minutes, articles=item.articles
             )
 
-        def done(item: AgendaItemRequest | None) -> None:
-            if item is not None:
-                self.reload(select=number)
-                self.notify(
-                    f"“{item.title}” added to the agenda of session {number}.", title="Saved"
-                )
-
-        self.app.push_screen(AgendaItemDialog(self.store.articles(), number, on_save=save), done)
+        self.form(
+            AgendaItemDialog(self.store.articles(), number, on_save=save),
+            lambda item: (number, f"“{item.title}” added to the agenda of session {number}."),
+        )
 
     def action_attendance(self) -> None:
         """Record who attended the highlighted session."""
@@ -253,19 +241,14 @@ class SessionsScreen(SessionCorrections, ListScreen):
                 self.store, line.session, **attributes(line, "present", "observers", "sites")
             )
 
-        def done(line: AttendanceRecorded | None) -> None:
-            if line is not None:
-                self.reload(select=line.session)
-                self.notify(f"Attendance of session {line.session} recorded.", title="Saved")
-
-        self.app.push_screen(
+        self.form(
             AttendanceDialog(
                 session=session.number,
                 roster=self.store.members(),
                 current=self.store.attendance(session.number),
                 on_save=save,
             ),
-            done,
+            lambda line: (line.session, f"Attendance of session {line.session} recorded."),
         )
 
     def action_add_member(self) -> None:
@@ -274,14 +257,9 @@ class SessionsScreen(SessionCorrections, ListScreen):
         def save(line: MemberAdded) -> None:
             add_member(self.store, line.name, line.role, line.site)
 
-        def done(line: MemberAdded | None) -> None:
-            if line is not None:
-                self.reload()
-                self.notify(f"{line.name} is on the roster.", title="Saved")
-
-        self.app.push_screen(
+        self.form(
             MemberDialog(roster=[member.name for member in self.store.members()], on_save=save),
-            done,
+            lambda line: (None, f"{line.name} is on the roster."),
         )
 
     def _need_session(self) -> Session | None:
