@@ -29,13 +29,16 @@ from tui.dialogs.agenda_item import AgendaItemDialog, AgendaItemRequest
 from tui.dialogs.attendance import AttendanceDialog
 from tui.dialogs.member import MemberDialog
 from tui.dialogs.schedule_session import KIND_WORDS, MODE_WORDS
-from tui.screens.keys import Keys
 from tui.screens.list_screen import ListScreen
 from tui.screens.session_detail import clip, describe_session, held, when
-from tui.screens.sessions_corrections import CORRECTION_BINDINGS, MEETING, SessionCorrections
+from tui.screens.sessions_corrections import (
+    CORRECTION_BINDINGS,
+    KEYS,
+    MEETING,
+    SessionCorrections,
+)
 from tui.widgets.key_bar import KeyBar
 
-KEYS = Keys("sessions")
 WIDE = 120
 MEDIATOR_WIDTH = 20
 MIN_PLACE_WIDTH = 12
