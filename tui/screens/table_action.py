@@ -117,6 +117,7 @@ class TableAction(NamedTuple):
     key: str = ""
     """No key: reached from the palette, or chosen by another action (`choose`)."""
     id: str = ""
+    """The binding's id, what a user's keymap names (none: `main.<name>`)."""
     key_display: str | None = None
     show: bool = True
     needs: tuple[Guard, ...] = ()
@@ -152,7 +153,8 @@ class TableAction(NamedTuple):
             self.key,
             self.action,
             self.description,
-            **attributes(self, "show", "key_display", "tooltip", "id"),
+            id=self.id or f"main.{self.name}",
+            **attributes(self, "show", "key_display", "tooltip"),
         )
 
 
