@@ -14,9 +14,18 @@ import click
 
 from models.errors import DomainError, StoreError
 from models.locations import default_seat
-from models.vocabulary import AUDIENCES, BOARD_FORMATS, PARTIES, RECAP_FORMATS
+from models.vocabulary import BOARD_FORMATS, PARTIES, RECAP_FORMATS
 from tui.cli_articles import articles
-from tui.cli_io import db_option, db_path, open_db, read_input, write_output
+from tui.cli_io import (
+    audience_option,
+    db_option,
+    db_path,
+    format_option,
+    open_db,
+    output_option,
+    read_input,
+    write_output,
+)
 from tui.cli_io import fail as _fail
 from tui.cli_io import utf8_or_fail as _utf8_or_fail
 from tui.cli_seats import conflicts, join, sync, undo
@@ -137,20 +146,8 @@ def init(
 
 @main.command()
 @db_option
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(BOARD_FORMATS),
-    default="table",
-    show_default=True,
-)
-@click.option(
-    "--audience",
-    type=click.Choice(AUDIENCES),
-    default="members",
-    show_default=True,
-    help="members: what members may see (the ground rules' embargo); team: everything.",
-)
+@format_option(BOARD_FORMATS, "table")
+@audience_option("members: what members may see (the ground rules' embargo); team: everything.")
 @click.pass_context
 def board(ctx: click.Context, fmt: str, audience: str) -> None:
     """The article board: status, whose court the ball is in, and since when."""
@@ -178,13 +175,7 @@ def board(ctx: click.Context, fmt: str, audience: str) -> None:
 @db_option
 @click.option("--session", "session", type=int, metavar="N", help="The session to recap.")
 @click.option("--latest", is_flag=True, help="The latest started session (the default).")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(RECAP_FORMATS),
-    default="md",
-    show_default=True,
-)
+@format_option(RECAP_FORMATS, "md")
 @click.option(
     "--lang",
     default="en",
@@ -193,15 +184,9 @@ def board(ctx: click.Context, fmt: str, audience: str) -> None:
     callback=lambda ctx, param, value: _language(value),
     help="en, or a language with a catalog (es ships; a translator adds more).",
 )
-@click.option(
-    "--audience",
-    type=click.Choice(AUDIENCES),
-    default="members",
-    show_default=True,
-    help="members: safe to send; team: the team's own minutes.",
-)
+@audience_option("members: safe to send; team: the team's own minutes.")
 @click.option("--template", metavar="FILE", help="Your own Jinja2 template (md, html, sms).")
-@click.option("-o", "--output", metavar="FILE", help="Write to FILE instead of standard output.")
+@output_option()
 @click.pass_context
 def recap(
     ctx: click.Context,
@@ -260,7 +245,7 @@ def journal() -> None:
 
 @journal.command("export")
 @db_option
-@click.option("-o", "--output", metavar="FILE", help="Write to FILE instead of standard output.")
+@output_option()
 @click.pass_context
 def journal_export(ctx: click.Context, output: str | None) -> None:
     """Write the journal as JSON Lines."""
@@ -291,7 +276,7 @@ def journal_import(ctx: click.Context, file: str) -> None:
 
 @main.command()
 @db_option
-@click.option("-o", "--output", metavar="FILE", help="Write the backup to FILE.")
+@output_option("Write the backup to FILE.")
 @click.pass_context
 def backup(ctx: click.Context, output: str | None) -> None:
     """Copy the database safely, even while the app is running."""

@@ -7,7 +7,7 @@ import json
 import click
 
 from models.vocabulary import BOARD_FORMATS
-from tui.cli_io import db_option, open_db, read_input
+from tui.cli_io import db_option, format_option, open_db, read_input
 
 
 @click.group()
@@ -34,13 +34,7 @@ def articles_import(ctx: click.Context, file: str) -> None:
 
 @articles.command("list")
 @db_option
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(BOARD_FORMATS),
-    default="table",
-    show_default=True,
-)
+@format_option(BOARD_FORMATS, "table")
 @click.pass_context
 def articles_list(ctx: click.Context, fmt: str) -> None:
     """List the articles in natural order."""

@@ -7,13 +7,14 @@ never the command's database, its -wal/-shm or a kept backup.
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import click
 
 from models.locations import default_seat, resolve_db
+from models.vocabulary import AUDIENCES
 
 if TYPE_CHECKING:
     from models.store import Store
@@ -87,6 +88,36 @@ def db_option(func: F) -> F:
         is_eager=True,
         help="Database file (default: $BARGAIN_DB or the data folder).",
     )(func)
+
+
+def format_option(
+    choices: Sequence[str], default: str, help: str | None = None
+) -> Callable[[F], F]:
+    """--format, handed to the command as `fmt`: one of `choices`."""
+    return click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(choices),
+        default=default,
+        show_default=True,
+        help=help,
+    )
+
+
+def audience_option(help: str) -> Callable[[F], F]:
+    """--audience: members (the default) or team; `help` says what each means here."""
+    return click.option(
+        "--audience",
+        type=click.Choice(AUDIENCES),
+        default="members",
+        show_default=True,
+        help=help,
+    )
+
+
+def output_option(help: str = "Write to FILE instead of standard output.") -> Callable[[F], F]:
+    """-o/--output FILE."""
+    return click.option("-o", "--output", metavar="FILE", help=help)
 
 
 def db_path(ctx: click.Context) -> Path:

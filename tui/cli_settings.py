@@ -11,7 +11,7 @@ import json
 import click
 
 from models.errors import DomainError
-from tui.cli_io import fail
+from tui.cli_io import fail, format_option
 from tui.cli_io import utf8_or_fail as _utf8_or_fail
 
 _OPTIONS = {
@@ -64,14 +64,7 @@ def _text_options(func: click.decorators.FC) -> click.decorators.FC:
 @click.option("--cost-per-unit", "cost_per_unit", metavar="N", help="What one unit costs.")
 @click.option("--better", "better", metavar="higher|lower", help="Which way is better for us.")
 @click.option("--remove-term", "removed", metavar="NAME", multiple=True, help="Unname a term.")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["table", "json"]),
-    default="table",
-    show_default=True,
-    help="How to print the settings (with no change given).",
-)
+@format_option(("table", "json"), "table", "How to print the settings (with no change given).")
 @click.pass_context
 def settings(
     ctx: click.Context, /, fmt: str, term: str | None, removed: tuple[str, ...], **given: str | None

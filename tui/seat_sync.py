@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 from models.errors import DomainError, StoreError
+from tui.notifies import Notifies
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -178,7 +179,7 @@ class SeatSync:
         self._wake.set()
 
 
-class SyncingApp(SyncHost, Protocol):
+class SyncingApp(SyncHost, Notifies, Protocol):
     """What `start` needs of the app (BargainingApp has it)."""
 
     db_path: Path
@@ -189,15 +190,6 @@ class SyncingApp(SyncHost, Protocol):
 
     @property
     def store(self) -> Store: ...
-
-    def notify(
-        self,
-        message: str,
-        *,
-        title: str = "",
-        severity: str = "information",
-        timeout: float | None = None,
-    ) -> None: ...
 
     def run_worker(self, work: Callable[[], None], **options: object) -> object: ...
 

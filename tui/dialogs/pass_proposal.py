@@ -23,6 +23,7 @@ from models.domain import (
 from models.events import ProposalPassed
 from models.pass_defaults import PassDefaults, initial_warning, pass_defaults
 from models.store import Store
+from tui.attributes import attributes
 from tui.dialogs.article_field import (
     ArticleSuggester,
     resolve_articles,
@@ -308,15 +309,11 @@ class PassProposalDialog(
         if parsed is None or problems:
             return None, problems
         return ProposalRequest(
-            by=parsed.by,
             articles=tuple(numbers),
-            label=parsed.label,
-            kind=parsed.kind,
-            summary=parsed.summary,
-            internal_note=parsed.internal_note,
-            embargoed=parsed.embargoed,
-            link=parsed.link,
             terms=dict(parsed.terms),
+            **attributes(
+                parsed, "by", "label", "kind", "summary", "internal_note", "embargoed", "link"
+            ),
         ), {}
 
     def refuse(self, message: str, field: str | None = None) -> None:

@@ -10,21 +10,22 @@ from __future__ import annotations
 from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
-from textual.screen import Screen
-from textual.widgets import DataTable, Header, Static
+from textual.binding import BindingType
+from textual.widgets import Header, Static
 
 from models.actions import add_article, import_articles, rename_article
 from models.domain import Article
 from models.store import Store
 from tui.dialogs.article_form import ArticleDialog
 from tui.dialogs.article_import import ArticleImport, ArticleImportDialog
+from tui.screens.keys import Keys
+from tui.screens.list_screen import ListScreen
 from tui.widgets.key_bar import KeyBar
 
-POLL_SECONDS = 1.0
+KEYS = Keys("articles")
 
 
-class ArticlesScreen(Screen[None]):
+class ArticlesScreen(ListScreen[Article]):
     """Keep the list of the contract's articles."""
 
     DEFAULT_CSS = """
@@ -43,27 +44,21 @@ class ArticlesScreen(Screen[None]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            "escape", "back", "Back", tooltip="Back to the previous screen", id="articles.back"
-        ),
-        Binding("n", "add", "Add", tooltip="Add an article", id="articles.add"),
-        Binding(
-            "r", "rename", "Rename", tooltip="Rename the highlighted article", id="articles.rename"
-        ),
-        Binding(
+        KEYS.back(),
+        KEYS("n", "add", "Add", "Add an article"),
+        KEYS("r", "rename", "Rename", "Rename the highlighted article"),
+        KEYS(
             "i",
             "import_csv",
             "Import CSV",
-            tooltip="Import articles from a CSV file (number,title)",
-            id="articles.import",
+            "Import articles from a CSV file (number,title)",
+            name="import",
         ),
     ]
+    TABLE_ID = "articles-table"
 
     def __init__(self, store: Store) -> None:
-        super().__init__()
-        self.store = store
-        self._seen = -1
-        self._articles: list[Article] = []
+        super().__init__(store)
         self._last_import = ""
 
     def compose(self) -> ComposeResult:
@@ -74,48 +69,34 @@ class ArticlesScreen(Screen[None]):
             id="articles-empty",
             markup=False,
         )
-        yield DataTable(id="articles-table", cursor_type="row", zebra_stripes=True)
+        yield self.list_table()
         yield KeyBar()
 
-    def on_mount(self) -> None:
-        table = self.query_one("#articles-table", DataTable)
-        table.add_column("Article", key="number")
-        table.add_column("Title", key="title")
-        self.reload()
-        self.set_interval(POLL_SECONDS, self._poll)
-
-    def _poll(self) -> None:
-        if self.store.last_seq() != self._seen:
-            self.reload()
+    def prepare(self) -> None:
+        self.table.add_column("Article", key="number")
+        self.table.add_column("Title", key="title")
 
     def reload(self, select: str | None = None) -> None:
         """Read the articles again and keep (or move) the highlight."""
         self._seen = self.store.last_seq()
-        table = self.query_one("#articles-table", DataTable)
+        table = self.table
         keep = select if select is not None else self.selected_number()
-        self._articles = self.store.articles()
+        self.records = self.store.articles()
         table.clear()
-        for article in self._articles:
+        for article in self.records:
             table.add_row(article.number, article.title, key=article.number)
-        if keep is not None and any(a.number == keep for a in self._articles):
-            table.move_cursor(row=table.get_row_index(keep), animate=False)
-        count = len(self._articles)
+        if keep is not None and any(a.number == keep for a in self.records):
+            self.highlight(keep)
+        count = len(self.records)
         self.title = "Articles"
         self.sub_title = f"{count} in the contract" if count != 1 else "1 in the contract"
-        self.set_class(not self._articles, "-empty")
+        self.set_class(not self.records, "-empty")
 
     def selected_number(self) -> str | None:
         """The number of the highlighted article, if any."""
-        table = self.query_one("#articles-table", DataTable)
-        if not table.row_count:
-            return None
-        return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        return self.highlighted_key()
 
     # --------------------------------------------------------------------- actions
-
-    def action_back(self) -> None:
-        """Back to the previous screen."""
-        self.dismiss()
 
     def action_add(self) -> None:
         """Add an article."""
@@ -123,19 +104,15 @@ class ArticlesScreen(Screen[None]):
         def save(article: Article) -> None:
             add_article(self.store, article.number, article.title)
 
-        def done(article: Article | None) -> None:
-            if article is not None:
-                self.reload(select=article.number)
-                self.notify(f"Article {article.number} added.", title="Saved")
-
-        self.app.push_screen(
-            ArticleDialog(taken=[a.number for a in self._articles], on_save=save), done
+        self.form(
+            ArticleDialog(taken=[a.number for a in self.records], on_save=save),
+            lambda article: (article.number, f"Article {article.number} added."),
         )
 
     def action_rename(self) -> None:
         """Give the highlighted article a new title."""
         number = self.selected_number()
-        article = next((a for a in self._articles if a.number == number), None)
+        article = next((a for a in self.records if a.number == number), None)
         if article is None:
             self.notify(
                 "There is no article to rename yet: press n to add one.", severity="warning"
@@ -145,12 +122,10 @@ class ArticlesScreen(Screen[None]):
         def save(renamed: Article) -> None:
             rename_article(self.store, renamed.number, renamed.title)
 
-        def done(renamed: Article | None) -> None:
-            if renamed is not None:
-                self.reload(select=renamed.number)
-                self.notify(f"Article {renamed.number} is now “{renamed.title}”.", title="Saved")
-
-        self.app.push_screen(ArticleDialog(article=article, on_save=save), done)
+        self.form(
+            ArticleDialog(article=article, on_save=save),
+            lambda renamed: (renamed.number, f"Article {renamed.number} is now “{renamed.title}”."),
+        )
 
     def action_import_csv(self) -> None:
         """Import articles from a CSV file: every one, or none."""
@@ -158,18 +133,14 @@ class ArticlesScreen(Screen[None]):
         def save(found: ArticleImport) -> None:
             import_articles(self.store, found.lines)
 
-        def done(found: ArticleImport | None) -> None:
-            if found is not None:
-                self._last_import = str(found.path)
-                self.reload(select=str(found.lines[0][1]["number"]))
-                noun = "article" if found.count == 1 else "articles"
-                skipped = f" ({found.found.left_out()})" if found.found.left_out() else ""
-                self.notify(
-                    f"{found.count} {noun} imported from {found.path.name}{skipped}.",
-                    title="Saved",
-                )
+        def saved(found: ArticleImport) -> tuple[str, str]:
+            self._last_import = str(found.path)
+            noun = "article" if found.count == 1 else "articles"
+            skipped = f" ({found.found.left_out()})" if found.found.left_out() else ""
+            message = f"{found.count} {noun} imported from {found.path.name}{skipped}."
+            return str(found.lines[0][1]["number"]), message
 
-        existing = {article.number: article.title for article in self._articles}
-        self.app.push_screen(
-            ArticleImportDialog(path=self._last_import, existing=existing, on_save=save), done
+        existing = {article.number: article.title for article in self.records}
+        self.form(
+            ArticleImportDialog(path=self._last_import, existing=existing, on_save=save), saved
         )

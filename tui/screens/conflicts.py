@@ -14,19 +14,19 @@ from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
-from textual.screen import Screen
+from textual.binding import BindingType
 from textual.widgets import DataTable, Footer, Header, Static
 
 from models import actions
 from models.errors import DomainError, StoreError
 from tui.format import day_and_time
+from tui.screens.keys import Keys
+from tui.screens.list_screen import ListScreen
 
 if TYPE_CHECKING:
     from models.seats import Conflict
-    from models.store import Store
 
-POLL_SECONDS = 1.0
+KEYS = Keys("conflicts")
 
 EMPTY = "No conflict between seats: every seat's events fit together."
 HOW = (
@@ -36,7 +36,7 @@ HOW = (
 )
 
 
-class ConflictsScreen(Screen[None]):
+class ConflictsScreen(ListScreen["Conflict"]):
     """The conflicts to settle, newest last."""
 
     DEFAULT_CSS = """
@@ -61,65 +61,50 @@ class ConflictsScreen(Screen[None]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            "escape", "back", "Back", tooltip="Back to the previous screen", id="conflicts.back"
-        ),
-        Binding(
+        KEYS.back(),
+        KEYS(
             "u",
             "settle",
             "Undo this one",
-            tooltip="Settle the highlighted conflict by undoing its event (asks first)",
-            id="conflicts.undo",
+            "Settle the highlighted conflict by undoing its event (asks first)",
+            name="undo",
         ),
     ]
-
-    def __init__(self, store: Store) -> None:
-        super().__init__()
-        self.store = store
-        self._seen = -1
-        self._conflicts: list[Conflict] = []
+    TABLE_ID = "conflicts-table"
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(EMPTY, id="conflicts-empty", markup=False)
-        yield DataTable(id="conflicts-table", cursor_type="row", zebra_stripes=True)
+        yield self.list_table()
         yield Static("", id="conflict-detail", markup=False)
         yield Footer()
 
-    def on_mount(self) -> None:
-        table = self.query_one("#conflicts-table", DataTable)
-        table.add_column("When", key="at")
-        table.add_column("Recorded by", key="seat")
-        table.add_column("What", key="what")
-        self.reload()
-        self.set_interval(POLL_SECONDS, self._poll)
-
-    def _poll(self) -> None:
-        if self.store.last_seq() != self._seen:
-            self.reload()
+    def prepare(self) -> None:
+        for label, key in (("When", "at"), ("Recorded by", "seat"), ("What", "what")):
+            self.table.add_column(label, key=key)
 
     def reload(self) -> None:
         """Read the conflicts again, keeping the highlight on the same one if it is still
         there."""
         self._seen = self.store.last_seq()
-        table = self.query_one("#conflicts-table", DataTable)
+        table = self.table
         keep = self.selected()
-        self._conflicts = list(self.store.conflicts())
+        self.records = list(self.store.conflicts())
         tz = self.store.timezone()
         table.clear()
-        for conflict in self._conflicts:
+        for conflict in self.records:
             table.add_row(
                 day_and_time(conflict.at, tz),
                 self._recorded_by(conflict),
                 conflict.description,
                 key=conflict.event_id,
             )
-        if keep is not None and any(c.event_id == keep.event_id for c in self._conflicts):
-            table.move_cursor(row=table.get_row_index(keep.event_id), animate=False)
-        count = len(self._conflicts)
+        if keep is not None and any(c.event_id == keep.event_id for c in self.records):
+            self.highlight(keep.event_id)
+        count = len(self.records)
         self.title = "Conflicts"
         self.sub_title = "none to settle" if not count else f"{count} to settle"
-        self.set_class(not self._conflicts, "-empty")
+        self.set_class(not self.records, "-empty")
         self._show_detail()
 
     def _recorded_by(self, conflict: Conflict) -> str:
@@ -130,11 +115,8 @@ class ConflictsScreen(Screen[None]):
 
     def selected(self) -> Conflict | None:
         """The highlighted conflict, if any."""
-        table = self.query_one("#conflicts-table", DataTable)
-        if not table.row_count or not self._conflicts:
-            return None
-        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-        return next((c for c in self._conflicts if c.event_id == key), None)
+        key = self.highlighted_key() if self.records else None
+        return next((c for c in self.records if c.event_id == key), None)
 
     @on(DataTable.RowHighlighted)
     def _highlighted(self) -> None:
@@ -149,10 +131,6 @@ class ConflictsScreen(Screen[None]):
         detail.update(f"{conflict.description}\nWhy: {conflict.reason}\n{HOW}")
 
     # --------------------------------------------------------------------- actions
-
-    def action_back(self) -> None:
-        """Back to the previous screen."""
-        self.dismiss()
 
     def action_settle(self) -> None:
         """Undo the highlighted conflict's event, after a yes."""

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from models.domain import Proposal
+from tui.attributes import attributes
 
 if TYPE_CHECKING:
     from models.money import MoneyTable
@@ -38,12 +39,9 @@ def show_history(screen: MainScreen, number: str) -> None:
         event = actions.amend_proposal(
             store,
             amendment.proposal,
-            label=amendment.label,
-            summary=amendment.summary,
-            internal_note=amendment.internal_note,
-            link=amendment.link,
-            terms=amendment.terms,
-            embargoed=amendment.embargoed,
+            **attributes(
+                amendment, "label", "summary", "internal_note", "link", "terms", "embargoed"
+            ),
         )
         if event is not None:
             screen.changed(event, "board")

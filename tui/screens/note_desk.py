@@ -17,11 +17,13 @@ from models.domain import NoteKind, NoteParty, Visibility
 from models.errors import StoreError
 from models.note_rules import default_visibility, parse_note_line
 from models.seat_settings import SeatSettings, read_seat_settings, save_seat_settings
+from tui.attributes import attributes
 from tui.screens.note_draft import DraftKeeper
 from tui.screens.table_action import SESSION
 
 if TYPE_CHECKING:
     from models.domain import Draft
+    from models.note_rules import NoteLine
     from models.store import Store
     from tui.screens.main import MainScreen
 
@@ -126,15 +128,14 @@ class NoteDesk:
 
             def with_speaker(answer: tuple[str, NoteParty | None] | None) -> None:
                 if answer is not None:
-                    self.record(number, parsed.text, parsed.kind, *answer)
+                    self.record(number, parsed, *answer)
 
             screen.app.push_screen(SpeakerDialog(screen.campaign, parsed.text), with_speaker)
             return
-        self.record(number, parsed.text, parsed.kind, parsed.speaker, None)
+        self.record(number, parsed, parsed.speaker, None)
 
-    def record(
-        self, number: int, text: str, kind: NoteKind, speaker: str, party: NoteParty | None
-    ) -> None:
+    def record(self, number: int, parsed: NoteLine, speaker: str, party: NoteParty | None) -> None:
+        """Save the note line's text and kind, said by `speaker` of `party`."""
         from models import actions
 
         screen = self.screen
@@ -145,11 +146,10 @@ class NoteDesk:
             lambda: actions.add_note(
                 self.store,
                 session=number,
-                text=text,
-                kind=kind,
                 speaker=speaker,
                 party=party,
                 visibility=visibility,
+                **attributes(parsed, "text", "kind"),
             )
         )
         if event is None:

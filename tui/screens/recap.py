@@ -17,6 +17,7 @@ writing (`recap_send`) and the preview widget (`tui.widgets.recap_preview`).
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import fields, replace
 from datetime import datetime
 from pathlib import Path
 from typing import ClassVar
@@ -32,7 +33,7 @@ from textual.worker import Worker, WorkerState, get_current_worker
 
 from exports import FORMATS, LANGS, render_recap
 from models.errors import DomainError, StoreError
-from models.recap import AUDIENCES, Audience, build_snapshot
+from models.recap import AUDIENCES, build_snapshot
 from models.render_cache import RenderCache
 from models.store import Store
 from models.timeutil import zone
@@ -183,32 +184,17 @@ class RecapScreen(RecapNewsKeys, Screen[None]):
             chosen, self.choice.format, self.choice.lang, self.choice.audience
         )
 
-    def _choose(
-        self,
-        *,
-        session: int | None = None,
-        format: str | None = None,
-        lang: str | None = None,
-        audience: Audience | None = None,
-    ) -> None:
-        """Change what the switches say (and the switches with it), then show it."""
+    def _choose(self, **changes: int | str | None) -> None:
+        """Change what the switches say (`session=`, `format=`, `lang=`, `audience=`; None
+        leaves one as it is), and the switches with it (`#recap-NAME`), then show it."""
         old = self.choice
-        new = RecapChoice(
-            session if session is not None else old.session,
-            format if format is not None else old.format,
-            lang if lang is not None else old.lang,
-            audience if audience is not None else old.audience,
-        )
+        new = replace(old, **{name: value for name, value in changes.items() if value is not None})
         if new == old:
             return
         self.choice = new
-        for select_id, value in (
-            ("#recap-session", new.session),
-            ("#recap-format", new.format),
-            ("#recap-lang", new.lang),
-            ("#recap-audience", new.audience),
-        ):
-            select = self.query_one(select_id, Select)
+        for switch in fields(new):
+            value = getattr(new, switch.name)
+            select = self.query_one(f"#recap-{switch.name}", Select)
             if value is not None and select.value != value:
                 with select.prevent(Select.Changed):
                     select.value = value

@@ -66,27 +66,20 @@ def recap_switches() -> Iterator[Select[int] | Select[str]]:
         compact=True,
         tooltip="Session ( [ and ] )",
     )
-    yield Select[str](
-        [(format_word(fmt), fmt) for fmt in FORMATS],
-        value="md",
-        allow_blank=False,
-        id="recap-format",
-        compact=True,
-        tooltip="Format (f)",
+    yield _switch("format", [(format_word(fmt), fmt) for fmt in FORMATS], "md", "Format (f)")
+    yield _switch(
+        "lang", [(LANG_WORDS.get(lang, lang), lang) for lang in LANGS], "en", "Language (l)"
     )
-    yield Select[str](
-        [(LANG_WORDS.get(lang, lang), lang) for lang in LANGS],
-        value="en",
-        allow_blank=False,
-        id="recap-lang",
-        compact=True,
-        tooltip="Language (l)",
-    )
-    yield Select[str](
+    yield _switch(
+        "audience",
         [(AUDIENCE_WORDS[audience], audience) for audience in AUDIENCES],
-        value="members",
-        allow_blank=False,
-        id="recap-audience",
-        compact=True,
-        tooltip="Audience (u)",
+        "members",
+        "Audience (u)",
+    )
+
+
+def _switch(name: str, options: list[tuple[str, str]], value: str, tooltip: str) -> Select[str]:
+    """A switch that always shows one of its options (id `recap-NAME`)."""
+    return Select[str](
+        options, value=value, allow_blank=False, id=f"recap-{name}", compact=True, tooltip=tooltip
     )

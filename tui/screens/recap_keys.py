@@ -4,78 +4,57 @@ from __future__ import annotations
 
 from textual.binding import Binding, BindingType
 
+from tui.screens.keys import Keys
+
+KEYS = Keys("recap")
 SESSION_KEYS = Binding.Group("Session", compact=True)
 """`[` and `]` share one place in the footer."""
 
 RECAP_BINDINGS: list[BindingType] = [  # in the footer's order: at 80 columns the last go
-    Binding("escape", "back", "Back", tooltip="Back to the previous screen", id="recap.back"),
-    Binding("f", "cycle_format", "Format", tooltip="Show the next format", id="recap.format"),
-    Binding(
+    KEYS.back(),
+    KEYS("f", "cycle_format", "Format", "Show the next format", name="format"),
+    KEYS(
         "u",
         "toggle_audience",
         "Audience",
-        tooltip="Switch between the members' recap and the team's own minutes",
-        id="recap.audience",
+        "Switch between the members' recap and the team's own minutes",
+        name="audience",
     ),
-    Binding(
+    KEYS(
         "left_square_bracket",
         "previous_session",
         "Previous session",
+        "The session before this one",
         key_display="[",
         group=SESSION_KEYS,
-        tooltip="The session before this one",
-        id="recap.previous_session",
     ),
-    Binding(
+    KEYS(
         "right_square_bracket",
         "next_session",
         "Next session",
+        "The session after this one",
         key_display="]",
         group=SESSION_KEYS,
-        tooltip="The session after this one",
-        id="recap.next_session",
     ),
-    Binding(
+    KEYS(
         "w",
         "write",
         "Write",
-        tooltip="Write this session's recap in every format into recaps/ beside the database",
-        id="recap.write",
+        "Write this session's recap in every format into recaps/ beside the database",
     ),
-    Binding(
+    KEYS(
         "h",
         "headline",
         "Headline",
-        tooltip="Write the recap's headline and lead (the suggestion until you do)",
-        id="recap.headline",
+        "Write the recap's headline and lead (the suggestion until you do)",
     ),
-    Binding(
+    KEYS(
         "t",
         "translate",
         "Translate",
-        tooltip="Translate the texts this recap shows untranslated in its language",
-        id="recap.translate",
+        "Translate the texts this recap shows untranslated in its language",
     ),
-    Binding(
-        "r",
-        "refresh",
-        "Refresh",
-        show=False,
-        tooltip="Make the recap again, as of now",
-        id="recap.refresh",
-    ),
-    Binding(
-        "c",
-        "copy",
-        "Copy",
-        tooltip="Copy the text shown to the clipboard (the team minutes ask first)",
-        id="recap.copy",
-    ),
-    Binding(
-        "l",
-        "toggle_language",
-        "Language",
-        tooltip="Switch between English and Spanish",
-        id="recap.language",
-    ),
+    KEYS("r", "refresh", "Refresh", "Make the recap again, as of now", show=False),
+    KEYS("c", "copy", "Copy", "Copy the text shown to the clipboard (the team minutes ask first)"),
+    KEYS("l", "toggle_language", "Language", "Switch between English and Spanish", name="language"),
 ]

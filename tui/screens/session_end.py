@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from models.filters import active_item
+from tui.attributes import attributes
 
 if TYPE_CHECKING:
     from models.domain import JournalEvent
@@ -37,7 +38,5 @@ def end_session(table: Table, request: EndSessionRequest) -> JournalEvent:
     return actions.end_session(
         table.store,
         table.number,
-        next_starts=request.next_starts,
-        next_location=request.next_location,
-        call_to_action=request.call_to_action,
+        **attributes(request, "next_starts", "next_location", "call_to_action"),
     )

@@ -15,32 +15,36 @@ from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Container, VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 
 from models.actions import add_agenda_item, add_member, record_attendance, schedule_session
 from models.domain import Session
 from models.events import AttendanceRecorded, MemberAdded, SessionScheduled
-from models.store import Store
 from models.timeutil import zone
+from tui.attributes import attributes
 from tui.dialogs.agenda_item import AgendaItemDialog, AgendaItemRequest
 from tui.dialogs.attendance import AttendanceDialog
 from tui.dialogs.member import MemberDialog
-from tui.dialogs.schedule_session import KIND_WORDS, MODE_WORDS, ScheduleSessionDialog
+from tui.dialogs.schedule_session import KIND_WORDS, MODE_WORDS
+from tui.screens.list_screen import ListScreen
 from tui.screens.session_detail import clip, describe_session, held, when
-from tui.screens.sessions_corrections import CORRECTION_BINDINGS, SessionCorrections
+from tui.screens.sessions_corrections import (
+    CORRECTION_BINDINGS,
+    KEYS,
+    MEETING,
+    SessionCorrections,
+)
 from tui.widgets.key_bar import KeyBar
 
-POLL_SECONDS = 1.0
 WIDE = 120
 MEDIATOR_WIDTH = 20
 MIN_PLACE_WIDTH = 12
 
 
-class SessionsScreen(SessionCorrections, Screen[None]):
+class SessionsScreen(SessionCorrections, ListScreen):
     """List, schedule and prepare sessions; record attendance; keep the roster."""
 
     DEFAULT_CSS = """
@@ -67,33 +71,17 @@ class SessionsScreen(SessionCorrections, Screen[None]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            "escape", "back", "Back", tooltip="Back to the previous screen", id="sessions.back"
-        ),
-        Binding(
-            "n", "schedule", "Schedule", tooltip="Schedule a new session", id="sessions.schedule"
-        ),
-        Binding(
+        KEYS.back(),
+        KEYS("n", "schedule", "Schedule", "Schedule a new session"),
+        KEYS(
             "a",
             "agenda_item",
             "Agenda item",
-            tooltip="Add an agenda item to the highlighted session",
-            id="sessions.agenda",
+            "Add an agenda item to the highlighted session",
+            name="agenda",
         ),
-        Binding(
-            "t",
-            "attendance",
-            "Attendance",
-            tooltip="Record who attended the highlighted session",
-            id="sessions.attendance",
-        ),
-        Binding(
-            "m",
-            "add_member",
-            "Add member",
-            tooltip="Add a member to the team roster",
-            id="sessions.member",
-        ),
+        KEYS("t", "attendance", "Attendance", "Record who attended the highlighted session"),
+        KEYS("m", "add_member", "Add member", "Add a member to the team roster", name="member"),
         *CORRECTION_BINDINGS,  # r reschedule, x cancel, e edit the agenda
     ]
 
@@ -103,26 +91,20 @@ class SessionsScreen(SessionCorrections, Screen[None]):
         (WIDE, "-wide"),
     ]
 
-    def __init__(self, store: Store) -> None:
-        super().__init__()
-        self.store = store
-        self._seen = -1
-        self._sessions: list[Session] = []
+    TABLE_ID = "sessions-table"
 
     # ---------------------------------------------------------------------- layout
 
     def compose(self) -> ComposeResult:
         yield Header()
         with Container(id="sessions-body"):
-            yield DataTable(id="sessions-table", cursor_type="row", zebra_stripes=True)
+            yield self.list_table()
             with VerticalScroll(id="session-detail-box"):
                 yield Static(id="session-detail")
         yield KeyBar()
 
-    def on_mount(self) -> None:
+    def prepare(self) -> None:
         self.title = "Sessions"
-        self.reload()
-        self.set_interval(POLL_SECONDS, self._poll)
 
     # ---------------------------------------------------------------------- state
 
@@ -136,24 +118,20 @@ class SessionsScreen(SessionCorrections, Screen[None]):
         campaign = self.store.campaign()
         return campaign.timezone if campaign else "UTC"
 
-    def _poll(self) -> None:
-        if self.store.last_seq() != self._seen:
-            self.reload()
-
     def reload(self, select: int | None = None) -> None:
         """Read the sessions again and keep (or move) the highlight."""
         self._seen = self.store.last_seq()
         campaign = self.store.campaign()
         if campaign is not None:
             self.sub_title = f"{campaign.union.short} ⇄ {campaign.employer.short}"
-        table = self.query_one("#sessions-table", DataTable)
+        table = self.table
         keep = select if select is not None else self.selected_number()
         tz = self.tz
-        self._sessions = self.store.sessions()
+        self.records = self.store.sessions()
         wide = self.size.width >= WIDE
         columns = ["#", "Starts", "Kind", "Mode", "Held"] + (["Mediator"] if wide else [])
         rows = []
-        for session in self._sessions:
+        for session in self.records:
             starts = when(session.starts, tz) if wide else when(session.starts, tz, year=False)
             row = [
                 str(session.number),
@@ -169,19 +147,19 @@ class SessionsScreen(SessionCorrections, Screen[None]):
         table.clear(columns=True)
         for label in [*columns, "Place / link"]:
             table.add_column(label, key=label)
-        for session, cells in zip(self._sessions, rows, strict=True):
+        for session, cells in zip(self.records, rows, strict=True):
             table.add_row(*cells, clip(session.location, place_width), key=str(session.number))
-        if keep is not None and any(s.number == keep for s in self._sessions):
-            table.move_cursor(row=table.get_row_index(str(keep)), animate=False)
-        elif self._sessions:
+        if keep is not None and any(s.number == keep for s in self.records):
+            self.highlight(str(keep))
+        elif self.records:
             current = self.store.current_session()
             if current is not None:
-                table.move_cursor(row=table.get_row_index(str(current.number)), animate=False)
+                self.highlight(str(current.number))
         self._show_detail()
 
     def _place_width(self, columns: list[str], rows: list[list[str]]) -> int:
         """What is left of the table's width for the place, so no row needs scrolling."""
-        table = self.query_one("#sessions-table", DataTable)
+        table = self.table
         available = table.scrollable_content_region.width
         if available <= 0:
             return 40
@@ -196,15 +174,12 @@ class SessionsScreen(SessionCorrections, Screen[None]):
 
     def selected_number(self) -> int | None:
         """The number of the highlighted session, if any."""
-        table = self.query_one("#sessions-table", DataTable)
-        if not table.row_count:
-            return None
-        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
-        return int(key.value) if key.value is not None else None
+        key = self.highlighted_key()
+        return int(key) if key is not None else None
 
     def selected(self) -> Session | None:
         number = self.selected_number()
-        return next((s for s in self._sessions if s.number == number), None)
+        return next((s for s in self.records if s.number == number), None)
 
     @on(DataTable.RowHighlighted, "#sessions-table")
     def _highlighted(self) -> None:
@@ -225,39 +200,19 @@ class SessionsScreen(SessionCorrections, Screen[None]):
 
     # --------------------------------------------------------------------- actions
 
-    def action_back(self) -> None:
-        """Back to the previous screen."""
-        self.dismiss()
-
     def action_schedule(self) -> None:
         """Schedule a new session, prefilled a week after the latest one."""
-        previous = max(self._sessions, key=lambda s: s.starts) if self._sessions else None
-        number = max((s.number for s in self._sessions), default=0) + 1
+        previous = max(self.records, key=lambda s: s.starts) if self.records else None
+        number = max((s.number for s in self.records), default=0) + 1
 
         def save(line: SessionScheduled) -> None:
-            schedule_session(
-                self.store,
-                number=line.session,
-                starts=line.starts,
-                location=line.location,
-                mode=line.mode,
-                kind=line.kind,
-                mediator=line.mediator,
-            )
+            schedule_session(self.store, number=line.session, **attributes(line, *MEETING))
 
-        def done(line: SessionScheduled | None) -> None:
-            if line is not None:
-                self.reload(select=line.session)
-                self.notify(
-                    f"Session {line.session} scheduled for {when(line.starts, self.tz)}.",
-                    title="Saved",
-                )
-
-        self.app.push_screen(
-            ScheduleSessionDialog(
-                timezone=self.timezone, number=number, previous=previous, on_save=save
-            ),
-            done,
+        self.schedule_form(
+            number,
+            save,
+            lambda line: f"Session {line.session} scheduled for {when(line.starts, self.tz)}.",
+            previous=previous,
         )
 
     def action_agenda_item(self) -> None:
@@ -273,14 +228,10 @@ class SessionsScreen(SessionCorrections, Screen[None]):
                 self.store, number, item.title, minutes=item.minutes, articles=item.articles
             )
 
-        def done(item: AgendaItemRequest | None) -> None:
-            if item is not None:
-                self.reload(select=number)
-                self.notify(
-                    f"“{item.title}” added to the agenda of session {number}.", title="Saved"
-                )
-
-        self.app.push_screen(AgendaItemDialog(self.store.articles(), number, on_save=save), done)
+        self.form(
+            AgendaItemDialog(self.store.articles(), number, on_save=save),
+            lambda item: (number, f"“{item.title}” added to the agenda of session {number}."),
+        )
 
     def action_attendance(self) -> None:
         """Record who attended the highlighted session."""
@@ -290,26 +241,17 @@ class SessionsScreen(SessionCorrections, Screen[None]):
 
         def save(line: AttendanceRecorded) -> None:
             record_attendance(
-                self.store,
-                line.session,
-                present=line.present,
-                observers=line.observers,
-                sites=line.sites,
+                self.store, line.session, **attributes(line, "present", "observers", "sites")
             )
 
-        def done(line: AttendanceRecorded | None) -> None:
-            if line is not None:
-                self.reload(select=line.session)
-                self.notify(f"Attendance of session {line.session} recorded.", title="Saved")
-
-        self.app.push_screen(
+        self.form(
             AttendanceDialog(
                 session=session.number,
                 roster=self.store.members(),
                 current=self.store.attendance(session.number),
                 on_save=save,
             ),
-            done,
+            lambda line: (line.session, f"Attendance of session {line.session} recorded."),
         )
 
     def action_add_member(self) -> None:
@@ -318,14 +260,9 @@ class SessionsScreen(SessionCorrections, Screen[None]):
         def save(line: MemberAdded) -> None:
             add_member(self.store, line.name, line.role, line.site)
 
-        def done(line: MemberAdded | None) -> None:
-            if line is not None:
-                self.reload()
-                self.notify(f"{line.name} is on the roster.", title="Saved")
-
-        self.app.push_screen(
+        self.form(
             MemberDialog(roster=[member.name for member in self.store.members()], on_save=save),
-            done,
+            lambda line: (None, f"{line.name} is on the roster."),
         )
 
     def _need_session(self) -> Session | None:

@@ -6,39 +6,41 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from textual.binding import Binding
-
 from models import actions
 from models.domain import AgendaItem, Session
 from models.errors import DomainError, StoreError
+from tui.attributes import attributes
+from tui.screens.keys import Keys
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from textual.app import App
+    from textual.screen import Screen
 
     from models.events import SessionScheduled
     from models.store import Store
+    from tui.screens.list_screen import A
+
+MEETING = ("starts", "location", "mode", "kind", "mediator")
+"""When, where and how a session meets: the scheduling form's fields that `schedule_session`
+and `reschedule_session` take by the same names."""
+
+KEYS = Keys("sessions")
 
 CORRECTION_BINDINGS = [
-    Binding(
-        "r",
-        "reschedule",
-        "Reschedule",
-        tooltip="Change when, where or how the highlighted session meets",
-        id="sessions.reschedule",
+    KEYS(
+        "r", "reschedule", "Reschedule", "Change when, where or how the highlighted session meets"
     ),
-    Binding(
+    KEYS(
         "x",
         "cancel_session",
         "Cancel session",
-        tooltip="Cancel the highlighted session (one that has not started)",
-        id="sessions.cancel",
+        "Cancel the highlighted session (one that has not started)",
+        name="cancel",
     ),
-    Binding(
-        "e",
-        "edit_agenda",
-        "Edit agenda",
-        tooltip="Remove or move the highlighted session's agenda items",
-        id="sessions.edit_agenda",
+    KEYS(
+        "e", "edit_agenda", "Edit agenda", "Remove or move the highlighted session's agenda items"
     ),
 ]
 
@@ -75,38 +77,39 @@ class SessionCorrections:
 
         def _need_session(self) -> Session | None: ...
 
+        def form(self, dialog: Screen[A | None], saved: Callable[[A], tuple[Any, str]]) -> None: ...
+
     def action_reschedule(self) -> None:
         """Reschedule the highlighted session in the form it was scheduled with, prefilled."""
-        from tui.dialogs.schedule_session import ScheduleSessionDialog
 
         session = self._need_session()
         if session is None:
             return
 
         def save(line: SessionScheduled) -> None:
-            actions.reschedule_session(
-                self.store,
-                session,
-                starts=line.starts,
-                location=line.location,
-                mode=line.mode,
-                kind=line.kind,
-                mediator=line.mediator,
-            )
+            actions.reschedule_session(self.store, session, **attributes(line, *MEETING))
 
-        def done(line: SessionScheduled | None) -> None:
-            if line is not None:
-                self.reload(select=session.number)
-                self.app.notify(
-                    f"Session {session.number} rescheduled (ctrl+z takes it back).",
-                    title="Saved",
-                )
+        self.schedule_form(
+            session.number,
+            save,
+            lambda _line: f"Session {session.number} rescheduled (ctrl+z takes it back).",
+            current=session,
+        )
 
-        self.app.push_screen(
-            ScheduleSessionDialog(
-                timezone=self.timezone, number=session.number, current=session, on_save=save
-            ),
-            done,
+    def schedule_form(
+        self,
+        number: int,
+        save: Callable[[SessionScheduled], object],
+        saved: Callable[[SessionScheduled], str],
+        **prefill: Session | None,
+    ) -> None:
+        """The scheduling form for session `number`, prefilled from the `previous` session
+        (a new one) or the `current` one (rescheduled): `save` records it, `saved` says it."""
+        from tui.dialogs.schedule_session import ScheduleSessionDialog
+
+        self.form(
+            ScheduleSessionDialog(timezone=self.timezone, number=number, on_save=save, **prefill),
+            lambda line: (line.session, saved(line)),
         )
 
     def action_cancel_session(self) -> None:

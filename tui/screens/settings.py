@@ -14,7 +14,7 @@ from typing import Any, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.suggester import SuggestFromList
@@ -28,9 +28,11 @@ from models.settings import check_settings, flat_settings, term_texts
 from models.store import Store
 from tui.dialogs.form_fields import FORM_ERROR, FieldError, FieldRow, show_field_error
 from tui.messages import StoreChanged
+from tui.screens.keys import Keys
 from tui.widgets.key_bar import KeyBar
 from tui.widgets.term_block import TermBlock
 
+KEYS = Keys("settings")
 NEW_TERM = "new-term"
 """The id of the field where a new term's name is typed."""
 _MULTILINE = ("signoff", "watch")
@@ -86,14 +88,8 @@ class SettingsScreen(Screen[bool]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "back", "Back", tooltip="Leave; nothing is changed", id="settings.back"),
-        Binding(
-            "ctrl+s",
-            "save",
-            "Save",
-            tooltip="Check every field and record what changed",
-            id="settings.save",
-        ),
+        KEYS.back("Leave; nothing is changed"),
+        KEYS("ctrl+s", "save", "Save", "Check every field and record what changed"),
     ]
     AUTO_FOCUS = "#set-title"
 

@@ -22,10 +22,11 @@ from textual.binding import Binding
 
 from models.domain import BoardRow, Campaign, Caucus, Proposal, Session
 from models.filters import on_the_table
+from tui.attributes import attributes
+from tui.notifies import Notifies
 
 if TYPE_CHECKING:
     from textual.app import App
-    from textual.notifications import SeverityLevel
 
     from models.domain import JournalEvent
     from models.store import Store
@@ -33,21 +34,11 @@ if TYPE_CHECKING:
 R = TypeVar("R")
 
 
-class TableScreen(Protocol):
+class TableScreen(Notifies, Protocol):
     """What the runner needs of the screen it runs keys for (the main screen)."""
 
     @property
     def app(self) -> App[Any]: ...
-
-    def notify(
-        self,
-        message: str,
-        *,
-        title: str = "",
-        severity: SeverityLevel = "information",
-        timeout: float | None = None,
-        markup: bool = True,
-    ) -> None: ...
 
     def attempt(self, do: Callable[[], R]) -> R | None: ...
 
@@ -126,6 +117,7 @@ class TableAction(NamedTuple):
     key: str = ""
     """No key: reached from the palette, or chosen by another action (`choose`)."""
     id: str = ""
+    """The binding's id, what a user's keymap names (none: `main.<name>`)."""
     key_display: str | None = None
     show: bool = True
     needs: tuple[Guard, ...] = ()
@@ -161,10 +153,8 @@ class TableAction(NamedTuple):
             self.key,
             self.action,
             self.description,
-            show=self.show,
-            key_display=self.key_display,
-            tooltip=self.tooltip,
-            id=self.id,
+            id=self.id or f"main.{self.name}",
+            **attributes(self, "show", "key_display", "tooltip"),
         )
 
 

@@ -12,12 +12,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from types import MappingProxyType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual.binding import Binding, BindingType
 
 from models.domain import Campaign, CaucusSide
 from models.filters import latest_ta, next_waiting_session, sides_out
+from tui.attributes import attributes
 from tui.screens import table_writes as writes
 from tui.screens.session_end import ask_end_session, end_session
 from tui.screens.table_action import (
@@ -26,6 +27,7 @@ from tui.screens.table_action import (
     RUNNING,
     SESSION,
     TableAction,
+    Write,
 )
 
 if TYPE_CHECKING:
@@ -35,6 +37,15 @@ if TYPE_CHECKING:
 def side_name(campaign: Campaign, side: CaucusSide) -> str:
     """A side that caucuses, as the console names it: its short name, or the joint sidebar."""
     return "The joint sidebar" if side is CaucusSide.JOINT else campaign.short(side)
+
+
+def agenda_step(
+    name: str, description: str, tooltip: str, write: Write, **binding: Any
+) -> TableAction:
+    """A key that moves the session's agenda on at once (no dialog)."""
+    return TableAction(
+        name, description, tooltip, needs=(SESSION,), write=write, parts=("agenda",), **binding
+    )
 
 
 # ---------------------------------------------------------------------- the table
@@ -48,12 +59,7 @@ TABLE_ACTIONS = (
         id="main.pass",
         needs=(SESSION,),
         dialog="tui.dialogs.pass_proposal:PassProposalDialog",
-        ask=lambda t: {
-            "store": t.store,
-            "campaign": t.campaign,
-            "board": t.board,
-            "selected": t.selected,
-        },
+        ask=lambda t: attributes(t, "store", "campaign", "board", "selected"),
         write=writes.pass_proposal,
         parts=("board",),
     ),
@@ -62,16 +68,12 @@ TABLE_ACTIONS = (
         "TA",
         "Record a tentative agreement (both sides' initials)",
         key="t",
-        id="main.ta",
         needs=(SESSION,),
         dialog="tui.dialogs.ta:TADialog",
-        ask=lambda t: {
-            "board": t.board,
-            "proposals": t.store.proposals(),
-            "last_ta": latest_ta(t.store.tas()),
-            "campaign": t.campaign,
-            "selected": t.selected,
-        },
+        ask=lambda t: (
+            attributes(t, "board", "campaign", "selected")
+            | {"proposals": t.store.proposals(), "last_ta": latest_ta(t.store.tas())}
+        ),
         write=writes.sign_ta,
         parts=("board",),
     ),
@@ -80,7 +82,6 @@ TABLE_ACTIONS = (
         "Caucus",
         "Call a caucus: side, minutes, purpose",
         key="c",
-        id="main.caucus",
         needs=(SESSION, RUNNING),
         dialog="tui.dialogs.caucus:CaucusDialog",
         ask=lambda t: {"campaign": t.campaign, "out": sides_out(t.open_caucuses)},
@@ -92,7 +93,6 @@ TABLE_ACTIONS = (
         "End caucus",
         "A side is back at the table",
         key="e",
-        id="main.end_caucus",
         show=False,
         needs=(SESSION, CAUCUS_OUT),
         dialog="tui.dialogs.pick_caucus:PickCaucusDialog",
@@ -113,7 +113,6 @@ TABLE_ACTIONS = (
         "Give a running caucus more minutes",
         key="plus",
         key_display="+",
-        id="main.extend_caucus",
         show=False,
         needs=(SESSION, CAUCUS_OUT),
         dialog="tui.dialogs.extend_caucus:ExtendCaucusDialog",
@@ -121,34 +120,27 @@ TABLE_ACTIONS = (
         write=writes.extend_caucus,
         parts=("caucuses",),
     ),
-    TableAction(
+    agenda_step(
         "next_item",
         "Next",
         "Start the next agenda item (the active one is done)",
+        writes.next_item,
         key="a",
-        id="main.next_item",
-        needs=(SESSION,),
-        write=writes.next_item,
-        parts=("agenda",),
     ),
-    TableAction(
+    agenda_step(
         "skip_item",
         "Skip item",
         "Skip the next upcoming agenda item",
+        writes.skip_item,
         key="A",
         key_display="A",
-        id="main.skip_item",
         show=False,
-        needs=(SESSION,),
-        write=writes.skip_item,
-        parts=("agenda",),
     ),
     TableAction(
         "withdraw",
         "Withdraw",
         "Withdraw a proposal on the table",
         key="w",
-        id="main.withdraw",
         show=False,
         needs=(PROPOSAL_ON_TABLE,),
         dialog="tui.dialogs.withdraw:WithdrawDialog",
@@ -165,7 +157,6 @@ TABLE_ACTIONS = (
         "Info request",
         "Make an information request, or mark one answered",
         key="i",
-        id="main.info_request",
         show=False,
         needs=(SESSION,),
         dialog="tui.dialogs.info_request:InfoRequestDialog",
@@ -179,7 +170,6 @@ TABLE_ACTIONS = (
         "Session",
         "Start the next session, or end this one",
         key="s",
-        id="main.session",
         choose=lambda t: "end_session" if t.session and t.session.running else "start_session",
     ),
     TableAction(
@@ -188,7 +178,6 @@ TABLE_ACTIONS = (
         "Read back every note of the session",
         key="N",
         key_display="N",
-        id="main.read_notes",
         show=False,
         needs=(SESSION,),
         dialog="tui.dialogs.session_notes:SessionNotesDialog",

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from models.domain import Caucus
+from tui.attributes import attributes
 from tui.screens.table_action import Table
 
 if TYPE_CHECKING:
@@ -42,11 +43,7 @@ def call_caucus(table: Table, request: CaucusRequest) -> JournalEvent:
     from models import actions
 
     return actions.call_caucus(
-        table.store,
-        session=table.number,
-        side=request.side,
-        minutes=request.minutes,
-        purpose=request.purpose,
+        table.store, session=table.number, **attributes(request, "side", "minutes", "purpose")
     )
 
 
@@ -104,11 +101,7 @@ def start_session(table: Table, request: StartSessionRequest) -> JournalEvent:
     number = request.number
     if number is None:
         scheduled = actions.schedule_session(
-            table.store,
-            starts=request.starts,
-            location=request.location,
-            mode=request.mode,
-            kind=request.kind,
+            table.store, **attributes(request, "starts", "location", "mode", "kind")
         )
         number = int(scheduled.data["session"])  # type: ignore[call-overload]
     return actions.start_session(table.store, number)
@@ -118,12 +111,7 @@ def edit_note(table: Table, edit: NoteEdit) -> JournalEvent | None:
     from models import actions
 
     return actions.edit_note(
-        table.store,
-        edit.note,
-        text=edit.text,
-        kind=edit.kind,
-        speaker=edit.speaker,
-        party=edit.party,
+        table.store, edit.note, **attributes(edit, "text", "kind", "speaker", "party")
     )
 
 

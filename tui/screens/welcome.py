@@ -153,26 +153,8 @@ class WelcomeScreen(Screen[Path | None]):
                 markup=False,
             )
             with VerticalScroll(id="welcome-fields", can_focus=False):
-                yield FieldRow(
-                    "Union",
-                    Input(
-                        id="union_name", placeholder="Riverbend Education Association", compact=True
-                    ),
-                    "short",
-                    Input(id="union_short", placeholder="REA", compact=True),
-                    narrow=["union_short"],
-                )
-                yield FieldRow(
-                    "Employer",
-                    Input(
-                        id="employer_name",
-                        placeholder="Riverbend Unified School District",
-                        compact=True,
-                    ),
-                    "short",
-                    Input(id="employer_short", placeholder="RUSD", compact=True),
-                    narrow=["employer_short"],
-                )
+                yield _side_row("Union", "union", "Riverbend Education Association", "REA")
+                yield _side_row("Employer", "employer", "Riverbend Unified School District", "RUSD")
                 yield FieldRow(
                     "Timezone",
                     Input(
@@ -346,3 +328,14 @@ def _name_noun(key: str, message: str) -> str:
         noun = {"name": "name", "short": "short name"}[part]
         return f"{_NOUNS[party]} {noun}{message[len(_NOUNS[party]) :]}"
     return message
+
+
+def _side_row(label: str, side: str, name: str, short: str) -> FieldRow:
+    """A side's full and short names (ids `SIDE_name`, `SIDE_short`), each with an example."""
+    return FieldRow(
+        label,
+        Input(id=f"{side}_name", placeholder=name, compact=True),
+        "short",
+        Input(id=f"{side}_short", placeholder=short, compact=True),
+        narrow=[f"{side}_short"],
+    )

@@ -13,6 +13,12 @@ from textual.widgets import Button, Input, Label, Select
 from tui.dialogs.form_fields import FieldRow
 
 BETTER_CHOICES = [("higher is better for us", "higher"), ("lower is better for us", "lower")]
+PLACEHOLDERS = {
+    "label": "what members read, like Salary, year 1",
+    "unit": "%, $, days",
+    "cost_per_unit": "like 125000",
+}
+"""The term's text fields, in order, each with what its empty field suggests."""
 
 
 class TermBlock(Vertical):
@@ -54,30 +60,12 @@ class TermBlock(Vertical):
             )
             yield Label("", classes="term-state", id=f"term-{name}-state", markup=False)
             yield Button(Content("[ ] Remove"), id=f"term-{name}-remove", compact=True)
-        yield FieldRow(
-            "Label",
-            Input(
-                self.fields.get("label", ""),
-                id=f"term-{name}-label",
-                placeholder="what members read, like Salary, year 1",
-                compact=True,
-            ),
-        )
+        yield FieldRow("Label", self._input("label"))
         yield FieldRow(
             "Unit",
-            Input(
-                self.fields.get("unit", ""),
-                id=f"term-{name}-unit",
-                placeholder="%, $, days",
-                compact=True,
-            ),
+            self._input("unit"),
             "cost per unit",
-            Input(
-                self.fields.get("cost_per_unit", ""),
-                id=f"term-{name}-cost_per_unit",
-                placeholder="like 125000",
-                compact=True,
-            ),
+            self._input("cost_per_unit"),
             narrow=[f"term-{name}-unit"],
         )
         yield FieldRow(
@@ -91,16 +79,23 @@ class TermBlock(Vertical):
             ),
         )
 
+    def _input(self, field: str) -> Input:
+        """The text field `field` (id `term-NAME-FIELD`), holding what is recorded."""
+        return Input(
+            self.fields.get(field, ""),
+            id=f"term-{self.term}-{field}",
+            placeholder=PLACEHOLDERS[field],
+            compact=True,
+        )
+
     def typed(self) -> dict[str, str]:
         """The term's fields as typed."""
         name = self.term
         better = self.query_one(f"#term-{name}-better", Select).value
-        return {
-            "label": self.query_one(f"#term-{name}-label", Input).value,
-            "unit": self.query_one(f"#term-{name}-unit", Input).value,
-            "cost_per_unit": self.query_one(f"#term-{name}-cost_per_unit", Input).value,
-            "better": str(better) if better is not Select.NULL else "higher",
+        typed = {
+            field: self.query_one(f"#term-{name}-{field}", Input).value for field in PLACEHOLDERS
         }
+        return typed | {"better": str(better) if better is not Select.NULL else "higher"}
 
     def set_removed(self, removed: bool) -> None:
         """Mark the term to be removed on save (or not), in words as well as in colour."""
