@@ -42,7 +42,7 @@ REQUIRED = {
 }
 OPTIONAL = {
     "campaign.created": {"title", "our_side"},
-    "campaign.updated": {"title", "union", "employer", "timezone", "our_side", "recap"},
+    "campaign.updated": {"title", "union", "employer", "timezone", "our_side", "recap", "terms"},
     "member.added": {"role", "site"},
     "session.scheduled": {"location", "mode", "kind", "mediator"},
     "session.ended": {"next", "call_to_action"},
