@@ -12,7 +12,7 @@ from models.domain import Campaign, CaucusSide
 from models.errors import DomainError
 from models.events import CaucusStarted
 from models.timeutil import parse_minutes
-from tui.dialogs.form_fields import FieldRow, FormDialog, check_line
+from tui.dialogs.form_fields import FieldRow, FormDialog, check_line, one_of
 
 
 @dataclass(frozen=True)
@@ -73,13 +73,7 @@ class CaucusDialog(
         default = ours if ours in free else free[0]
         yield FieldRow(
             "Side",
-            Select(
-                side_choices(self.campaign),
-                value=default,
-                allow_blank=False,
-                compact=True,
-                id="caucus-side",
-            ),
+            one_of(side_choices(self.campaign), default, "caucus-side"),
         )
         yield FieldRow(
             "Minutes",

@@ -11,7 +11,7 @@ from textual.widgets import Input, Select
 from models.domain import Campaign, Caucus, CaucusSide
 from models.events import CaucusExtended
 from tui.dialogs.caucus import minutes_problem, side_choices
-from tui.dialogs.form_fields import FieldRow, FormDialog, check_line
+from tui.dialogs.form_fields import FieldRow, FormDialog, check_line, one_of
 
 
 @dataclass(frozen=True)
@@ -45,13 +45,7 @@ class ExtendCaucusDialog(
         sides = [caucus.side for caucus in self.caucuses]
         yield FieldRow(
             "Side",
-            Select(
-                side_choices(self.campaign, sides),
-                value=sides[0],
-                allow_blank=False,
-                compact=True,
-                id="extend-side",
-            ),
+            one_of(side_choices(self.campaign, sides), sides[0], "extend-side"),
         )
         yield FieldRow(
             "More minutes",

@@ -25,7 +25,14 @@ from textual.widgets import Button, Input, Select, SelectionList, Static
 
 from models.errors import DomainError, StoreError
 from models.timeutil import utc_now
-from tui.dialogs.form_rows import FieldError, FieldRow, FormHint, ShownLine, show_field_error
+from tui.dialogs.form_rows import (
+    FieldError,
+    FieldRow,
+    FormHint,
+    ShownLine,
+    one_of,
+    show_field_error,
+)
 from tui.dialogs.type_ahead import TypeAheadDialog
 
 __all__ = [
@@ -37,6 +44,7 @@ __all__ = [
     "ShownLine",
     "check_line",
     "field_of",
+    "one_of",
     "sentence",
     "show_field_error",
     "tidy",

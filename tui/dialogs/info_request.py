@@ -15,7 +15,7 @@ from models.domain import Campaign, InfoRequest, Party
 from models.errors import DomainError, StoreError
 from models.events import InfoRequestMade
 from models.rules import is_overdue, request_age_days
-from tui.dialogs.form_fields import FieldRow, FormDialog, check_line
+from tui.dialogs.form_fields import FieldRow, FormDialog, check_line, one_of
 from tui.format import local
 
 
@@ -82,13 +82,7 @@ class InfoRequestDialog(
         sides = [(f"{self.campaign.short(p)} ({p.value})", p) for p in Party]
         yield FieldRow(
             "Asked by",
-            Select(
-                sides,
-                value=self.campaign.our_side,
-                allow_blank=False,
-                compact=True,
-                id="request-by",
-            ),
+            one_of(sides, self.campaign.our_side, "request-by"),
         )
         yield FieldRow(
             "Request",

@@ -12,9 +12,10 @@ from textual.widgets import Input, Select
 
 from models.domain import Campaign, Note, NoteKind, NoteParty
 from models.events import NoteAdded
-from tui.dialogs.form_fields import FieldRow, FormDialog, check_line
+from tui.dialogs.form_fields import FieldRow, FormDialog, check_line, one_of
+from tui.dialogs.speaker import UNKNOWN, party_choices
 
-NOBODY = "-"
+NOBODY = UNKNOWN
 KIND_WORDS = {
     NoteKind.NOTE: "note",
     NoteKind.QUOTE: "quote",
@@ -52,25 +53,16 @@ class NoteEditDialog(FormDialog[NoteEdit]):
         return "The history keeps what it said before; undo takes the correction back."
 
     def compose_fields(self) -> ComposeResult:
-        parties = [("not said", NOBODY)] + [
-            (
-                p.value if self.campaign.short(p) == p.value else f"{self.campaign.short(p)} ({p})",
-                p.value,
-            )
-            for p in NoteParty
-        ]
         # The cursor goes to the end, nothing selected: a key typed fixes, never replaces.
         yield FieldRow(
             "Text", Input(self.note.text, compact=True, id="note-text", select_on_focus=False)
         )
         yield FieldRow(
             "Kind",
-            Select(
+            one_of(
                 [(word, kind.value) for kind, word in KIND_WORDS.items()],
-                value=self.note.kind.value,
-                allow_blank=False,
-                compact=True,
-                id="note-kind",
+                self.note.kind.value,
+                "note-kind",
             ),
         )
         yield FieldRow(
@@ -83,12 +75,10 @@ class NoteEditDialog(FormDialog[NoteEdit]):
                 select_on_focus=False,
             ),
             "side",
-            Select(
-                parties,
-                value=self.note.party.value if self.note.party else NOBODY,
-                allow_blank=False,
-                compact=True,
-                id="note-party",
+            one_of(
+                party_choices(self.campaign),
+                self.note.party.value if self.note.party else NOBODY,
+                "note-party",
             ),
         )
 

@@ -29,7 +29,7 @@ from tui.dialogs.article_field import (
     show_hint,
     titles_hint,
 )
-from tui.dialogs.form_fields import FieldRow, FormDialog, FormHint, check_line
+from tui.dialogs.form_fields import FieldRow, FormDialog, FormHint, check_line, one_of
 from tui.dialogs.pass_terms import named_term_rows, read_terms, terms_placeholder
 from tui.dialogs.ticks import TickBox
 
@@ -135,9 +135,9 @@ class PassProposalDialog(
         side, kind = self._auto
         yield FieldRow(
             "Passed by",
-            Select(sides, value=side, allow_blank=False, compact=True, id="pass-side"),
+            one_of(sides, side, "pass-side"),
             "kind",
-            Select(KIND_CHOICES, value=kind, allow_blank=False, compact=True, id="pass-kind"),
+            one_of(KIND_CHOICES, kind, "pass-kind"),
         )
         yield FormHint(id="pass-kind-warning")
         yield FieldRow(

@@ -15,7 +15,7 @@ from models.domain import Proposal
 from models.errors import DomainError
 from models.events import ProposalPassed
 from models.terms import format_terms, parse_terms
-from tui.dialogs.form_fields import FieldRow, FormDialog, check_line
+from tui.dialogs.form_fields import FieldRow, FormDialog, check_line, one_of
 
 EMBARGO_WORDS = (
     ("embargoed: members see no details", True),
@@ -103,13 +103,7 @@ class ProposalAmendDialog(FormDialog[Amendment]):
         )
         yield FieldRow(
             "Embargo",
-            Select(
-                list(EMBARGO_WORDS),
-                value=p.embargoed,
-                allow_blank=False,
-                compact=True,
-                id="amend-embargo",
-            ),
+            one_of(list(EMBARGO_WORDS), p.embargoed, "amend-embargo"),
         )
 
     def on_mount(self) -> None:

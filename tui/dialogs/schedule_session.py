@@ -22,7 +22,7 @@ from models.domain import Session, SessionKind, SessionMode
 from models.errors import DomainError
 from models.events import SessionScheduled
 from models.timeutil import parse_date, utc_now, zone
-from tui.dialogs.form_fields import FieldRow, FormDialog, FormHint, check_line
+from tui.dialogs.form_fields import FieldRow, FormDialog, FormHint, check_line, one_of
 
 MODE_WORDS: dict[SessionMode, str] = {
     SessionMode.IN_PERSON: "in person",
@@ -187,21 +187,9 @@ class ScheduleSessionDialog(
         )
         yield FieldRow(
             "Mode",
-            Select(
-                [(word, value) for value, word in MODE_WORDS.items()],
-                value=mode,
-                allow_blank=False,
-                id="mode",
-                compact=True,
-            ),
+            one_of([(word, value) for value, word in MODE_WORDS.items()], mode, "mode"),
             "kind",
-            Select(
-                [(word, value) for value, word in KIND_WORDS.items()],
-                value=kind,
-                allow_blank=False,
-                id="kind",
-                compact=True,
-            ),
+            one_of([(word, value) for value, word in KIND_WORDS.items()], kind, "kind"),
         )
         yield FieldRow(
             "Mediator",

@@ -27,7 +27,7 @@ from tui.dialogs.article_field import (
     show_hint,
     titles_hint,
 )
-from tui.dialogs.form_fields import FieldRow, FormDialog, check_line
+from tui.dialogs.form_fields import FieldRow, FormDialog, check_line, one_of
 
 NO_PROPOSAL = "-"
 
@@ -112,13 +112,7 @@ class TADialog(FormDialog[TARequest], title="Record a TA", save="Record TA", ref
             articles = self.selected.number
         yield FieldRow(
             "From proposal",
-            Select(
-                choices,
-                value=package.id if package else NO_PROPOSAL,
-                allow_blank=False,
-                compact=True,
-                id="ta-proposal",
-            ),
+            one_of(choices, package.id if package else NO_PROPOSAL, "ta-proposal"),
         )
         yield FieldRow(
             "Articles",
