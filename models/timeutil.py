@@ -116,14 +116,27 @@ def parse_clock(text: str) -> tuple[int, int]:
     match = _CLOCK.match(text)
     if match is None:
         raise DomainError(f"{text!r} is not a time of day; write it like 16:30 or 4:30 pm")
-    hour, minute = int(match.group(1)), int(match.group(2) or 0)
-    meridiem = (match.group(3) or "").lower().replace(".", "")
-    if meridiem:
+    return twenty_four_hour(
+        int(match.group(1)),
+        int(match.group(2) or 0),
+        match.group(3) or "",
+        wrong_half=f"{text!r}: with am or pm the hour runs from 1 to 12",
+        wrong=f"{text!r} is not a time of day; write it like 16:30 or 4:30 pm",
+    )
+
+
+def twenty_four_hour(
+    hour: int, minute: int, half: str, *, wrong_half: str, wrong: str
+) -> tuple[int, int]:
+    """Hours and minutes as typed, `half` the am or pm after them (`pm`, `p.m.`, `p`, or
+    empty for none), on the 24-hour clock; refused with `wrong_half` when an hour before am
+    or pm is not 1 to 12, with `wrong` when it is no time of day."""
+    if half:
         if not 1 <= hour <= 12:
-            raise DomainError(f"{text!r}: with am or pm the hour runs from 1 to 12")
-        hour = hour % 12 + (12 if meridiem == "pm" else 0)
+            raise DomainError(wrong_half)
+        hour = hour % 12 + (12 if half.lower().startswith("p") else 0)
     if hour > 23 or minute > 59:
-        raise DomainError(f"{text!r} is not a time of day; write it like 16:30 or 4:30 pm")
+        raise DomainError(wrong)
     return hour, minute
 
 

@@ -11,6 +11,7 @@ dialog stays open, so nothing typed is lost; Escape leaves everything as it was.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable, Mapping
 from typing import Any, ClassVar, TypeVar
@@ -41,6 +42,7 @@ __all__ = [
     "FieldRow",
     "FormDialog",
     "FormHint",
+    "Keywords",
     "ShownLine",
     "check_line",
     "field_of",
@@ -104,6 +106,15 @@ def field_of(problems: Mapping[str, str], name: str) -> str:
         if key.startswith(name + "."):
             return message
     return ""
+
+
+class Keywords:
+    """A form's result as a dataclass whose fields are the keyword arguments of the
+    `models.actions` function it is for (all but the session)."""
+
+    def fields(self) -> dict[str, Any]:
+        """The keyword arguments, by field name (shallow: the values themselves)."""
+        return {field.name: getattr(self, field.name) for field in dataclasses.fields(self)}
 
 
 class FormDialog(TypeAheadDialog[ResultT]):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -29,7 +29,7 @@ from tui.dialogs.article_field import (
     show_hint,
     titles_hint,
 )
-from tui.dialogs.form_fields import FieldRow, FormDialog, FormHint, check_line, one_of
+from tui.dialogs.form_fields import FieldRow, FormDialog, FormHint, Keywords, check_line, one_of
 from tui.dialogs.pass_terms import named_term_rows, read_terms, terms_placeholder
 from tui.dialogs.ticks import TickBox
 
@@ -51,7 +51,7 @@ FIELD_OF = {
 
 
 @dataclass(frozen=True)
-class ProposalRequest:
+class ProposalRequest(Keywords):
     """A proposal as typed, ready for `models.actions.pass_proposal`."""
 
     by: Party
@@ -63,20 +63,6 @@ class ProposalRequest:
     embargoed: bool = False
     link: str = ""
     terms: dict[str, float] = field(default_factory=dict)
-
-    def fields(self) -> dict[str, Any]:
-        """Keyword arguments for `pass_proposal` (all but the session)."""
-        return {
-            "by": self.by,
-            "articles": self.articles,
-            "label": self.label,
-            "kind": self.kind,
-            "summary": self.summary,
-            "internal_note": self.internal_note,
-            "embargoed": self.embargoed,
-            "link": self.link,
-            "terms": self.terms,
-        }
 
 
 class PassProposalDialog(

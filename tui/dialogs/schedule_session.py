@@ -21,7 +21,7 @@ from textual.widgets import Input, Select
 from models.domain import Session, SessionKind, SessionMode
 from models.errors import DomainError
 from models.events import SessionScheduled
-from models.timeutil import parse_date, utc_now, zone
+from models.timeutil import parse_date, twenty_four_hour, utc_now, zone
 from tui.dialogs.form_fields import FieldRow, FormDialog, FormHint, check_line, one_of
 
 MODE_WORDS: dict[SessionMode, str] = {
@@ -51,15 +51,16 @@ def parse_clock(text: str) -> time:
         raise DomainError("the time is empty; type it like 16:30")
     if match is None:
         raise DomainError(f"time {text.strip()!r} is not a time of day; type it like 16:30")
-    hour, minute = int(match.group(1)), int(match.group(2) or 0)
-    half = (match.group(3) or "").lower()
-    if half:
-        if not 1 <= hour <= 12:
-            raise DomainError(f"time {text.strip()!r} is not a time of day; type it like 4:30pm")
-        hour = hour % 12 + (12 if half == "p" else 0)
-    if hour > 23 or minute > 59:
-        raise DomainError(f"time {text.strip()!r} is not a time of day; type it like 16:30")
-    return time(hour, minute)
+    wrong = f"time {text.strip()!r} is not a time of day; type it like"
+    return time(
+        *twenty_four_hour(
+            int(match.group(1)),
+            int(match.group(2) or 0),
+            match.group(3) or "",
+            wrong_half=f"{wrong} 4:30pm",
+            wrong=f"{wrong} 16:30",
+        )
+    )
 
 
 FIRST_START = time(16, 30)

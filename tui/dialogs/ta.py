@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
@@ -27,13 +26,13 @@ from tui.dialogs.article_field import (
     show_hint,
     titles_hint,
 )
-from tui.dialogs.form_fields import FieldRow, FormDialog, check_line, one_of
+from tui.dialogs.form_fields import FieldRow, FormDialog, Keywords, check_line, one_of
 
 NO_PROPOSAL = "-"
 
 
 @dataclass(frozen=True)
-class TARequest:
+class TARequest(Keywords):
     """A TA as typed, ready for `models.actions.sign_ta`."""
 
     articles: tuple[str, ...]
@@ -41,16 +40,6 @@ class TARequest:
     initials_employer: str
     summary: str = ""
     proposal: str | None = None
-
-    def fields(self) -> dict[str, Any]:
-        """Keyword arguments for `sign_ta` (all but the session)."""
-        return {
-            "articles": self.articles,
-            "initials_union": self.initials_union,
-            "initials_employer": self.initials_employer,
-            "summary": self.summary,
-            "proposal": self.proposal,
-        }
 
 
 class TADialog(FormDialog[TARequest], title="Record a TA", save="Record TA", refusal="ta-articles"):
