@@ -113,28 +113,29 @@ _CLOCK = re.compile(r"^\s*(\d{1,2})(?::?(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?\s*$",
 
 def parse_clock(text: str) -> tuple[int, int]:
     """Hours and minutes from `16:30`, `1630`, `4:30 pm`, `4pm`."""
-    match = _CLOCK.match(text)
-    if match is None:
-        raise DomainError(f"{text!r} is not a time of day; write it like 16:30 or 4:30 pm")
-    return twenty_four_hour(
-        int(match.group(1)),
-        int(match.group(2) or 0),
-        match.group(3) or "",
-        wrong_half=f"{text!r}: with am or pm the hour runs from 1 to 12",
+    return read_clock(
+        _CLOCK,
+        text,
         wrong=f"{text!r} is not a time of day; write it like 16:30 or 4:30 pm",
+        wrong_half=f"{text!r}: with am or pm the hour runs from 1 to 12",
     )
 
 
-def twenty_four_hour(
-    hour: int, minute: int, half: str, *, wrong_half: str, wrong: str
+def read_clock(
+    pattern: re.Pattern[str], text: str, *, wrong: str, wrong_half: str
 ) -> tuple[int, int]:
-    """Hours and minutes as typed, `half` the am or pm after them (`pm`, `p.m.`, `p`, or
-    empty for none), on the 24-hour clock; refused with `wrong_half` when an hour before am
-    or pm is not 1 to 12, with `wrong` when it is no time of day."""
+    """Hours and minutes on the 24-hour clock, read from `text` by `pattern` (its groups: the
+    hour, the minutes, the am or pm as `pm`, `p.m.` or `p`); refused with `wrong` when it is
+    no time of day, with `wrong_half` when an hour before am or pm is not 1 to 12."""
+    match = pattern.match(text)
+    if match is None:
+        raise DomainError(wrong)
+    hour, minute = int(match.group(1)), int(match.group(2) or 0)
+    half = (match.group(3) or "").lower()
     if half:
         if not 1 <= hour <= 12:
             raise DomainError(wrong_half)
-        hour = hour % 12 + (12 if half.lower().startswith("p") else 0)
+        hour = hour % 12 + (12 if half.startswith("p") else 0)
     if hour > 23 or minute > 59:
         raise DomainError(wrong)
     return hour, minute

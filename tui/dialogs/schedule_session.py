@@ -21,7 +21,7 @@ from textual.widgets import Input, Select
 from models.domain import Session, SessionKind, SessionMode
 from models.errors import DomainError
 from models.events import SessionScheduled
-from models.timeutil import parse_date, twenty_four_hour, utc_now, zone
+from models.timeutil import parse_date, read_clock, utc_now, zone
 from tui.dialogs.form_fields import FieldRow, FormDialog, FormHint, check_line, one_of
 
 MODE_WORDS: dict[SessionMode, str] = {
@@ -46,21 +46,10 @@ _CLOCK = re.compile(r"^\s*(\d{1,2})(?:[:.h](\d{2}))?\s*([ap])?\.?\s*(?:m\.?)?\s*
 
 def parse_clock(text: str) -> time:
     """A time of day as typed: `16:30`, `4:30pm`, `9am`, `16.30`."""
-    match = _CLOCK.match(text)
     if not text.strip():
         raise DomainError("the time is empty; type it like 16:30")
-    if match is None:
-        raise DomainError(f"time {text.strip()!r} is not a time of day; type it like 16:30")
     wrong = f"time {text.strip()!r} is not a time of day; type it like"
-    return time(
-        *twenty_four_hour(
-            int(match.group(1)),
-            int(match.group(2) or 0),
-            match.group(3) or "",
-            wrong_half=f"{wrong} 4:30pm",
-            wrong=f"{wrong} 16:30",
-        )
-    )
+    return time(*read_clock(_CLOCK, text, wrong=f"{wrong} 16:30", wrong_half=f"{wrong} 4:30pm"))
 
 
 FIRST_START = time(16, 30)
