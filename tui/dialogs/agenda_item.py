@@ -29,7 +29,12 @@ class AgendaItemRequest:
 
 
 class AgendaItemDialog(
-    FormDialog[AgendaItemRequest], save="Add", refusal="agenda-title", first="agenda-title"
+    FormDialog[AgendaItemRequest],
+    title="Add an agenda item to session {self.session}",
+    save="Add",
+    refusal="agenda-title",
+    first="agenda-title",
+    intro="It goes at the end of the agenda.",
 ):
     """The item goes at the end of the session's agenda."""
 
@@ -39,15 +44,7 @@ class AgendaItemDialog(
         session: int,
         on_save: Callable[[AgendaItemRequest], object] | None = None,
     ) -> None:
-        super().__init__(on_save)
-        self.articles = list(articles)
-        self.session = session
-
-    def dialog_title(self) -> str:
-        return f"Add an agenda item to session {self.session}"
-
-    def intro(self) -> str:
-        return "It goes at the end of the agenda."
+        super().__init__(on_save, articles=list(articles), session=session)
 
     def compose_fields(self) -> ComposeResult:
         yield FieldRow("Title", Input(placeholder="Compensation", compact=True, id="agenda-title"))

@@ -17,7 +17,12 @@ from tui.dialogs.ticks import TickList
 _NOUNS = {"present": "the team present", "observers": "observers", "sites": "sites"}
 
 
-class AttendanceDialog(FormDialog[AttendanceRecorded], save="Record"):
+class AttendanceDialog(
+    FormDialog[AttendanceRecorded],
+    title="Attendance, session {self.session}",
+    save="Record",
+    intro="Tick the team members present (space), then the counts; Enter records.",
+):
     """Who was there; dismisses the `attendance.recorded` line it saved."""
 
     DEFAULT_CSS = """
@@ -42,16 +47,8 @@ class AttendanceDialog(FormDialog[AttendanceRecorded], save="Record"):
         current: Attendance | None = None,
         on_save: Callable[[AttendanceRecorded], object] | None = None,
     ) -> None:
-        super().__init__(on_save)
-        self.session = session
-        self.roster = list(roster)
-        self.current = current or Attendance(session=session)
-
-    def dialog_title(self) -> str:
-        return f"Attendance, session {self.session}"
-
-    def intro(self) -> str:
-        return "Tick the team members present (space), then the counts; Enter records."
+        current = current or Attendance(session=session)
+        super().__init__(on_save, session=session, roster=list(roster), current=current)
 
     def compose_fields(self) -> ComposeResult:
         present = set(self.current.present)

@@ -51,6 +51,7 @@ class CaucusDialog(
     save="Start the clock",
     refusal="caucus-side",
     first="caucus-minutes",
+    intro="The purpose is team-only: it never appears in the recap or any member output.",
 ):
     """Defaults to our side (the other side when ours is already out) and 20 minutes."""
 
@@ -60,12 +61,7 @@ class CaucusDialog(
         out: Collection[CaucusSide],
         on_save: Callable[[CaucusRequest], object] | None = None,
     ) -> None:
-        super().__init__(on_save)
-        self.campaign = campaign
-        self.out = set(out)
-
-    def intro(self) -> str:
-        return "The purpose is team-only: it never appears in the recap or any member output."
+        super().__init__(on_save, campaign=campaign, out=set(out))
 
     def compose_fields(self) -> ComposeResult:
         ours = CaucusSide(self.campaign.our_side.value)

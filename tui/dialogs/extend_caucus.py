@@ -37,9 +37,7 @@ class ExtendCaucusDialog(
         campaign: Campaign,
         on_save: Callable[[ExtendRequest], object] | None = None,
     ) -> None:
-        super().__init__(on_save)
-        self.caucuses = list(caucuses)
-        self.campaign = campaign
+        super().__init__(on_save, caucuses=list(caucuses), campaign=campaign)
 
     def compose_fields(self) -> ComposeResult:
         sides = [caucus.side for caucus in self.caucuses]

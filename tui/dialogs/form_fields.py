@@ -121,7 +121,8 @@ class FormDialog(TypeAheadDialog[ResultT]):
     """A modal form: fields validated as typed, errors beside them, Save refused until right.
 
     Subclasses compose their `FieldRow`s in `compose_fields()` and build their result in
-    `check()`, which returns it, or None with the problems keyed by field (widget) id.
+    `check()`, which returns it, or None with the problems keyed by field (widget) id. Their
+    title and intro may name what the form was given: "Attendance, session {self.session}".
     """
 
     DEFAULT_CSS = """
@@ -160,6 +161,8 @@ class FormDialog(TypeAheadDialog[ResultT]):
     """The field beside which the store's refusal is shown (else under the form)."""
     FIRST_FIELD: ClassVar[str] = ""
     """The field focused when the form opens (else the first one)."""
+    INTRO: ClassVar[str] = ""
+    """The line under the title saying what the form does (empty for none)."""
 
     def __init_subclass__(
         cls,
@@ -168,11 +171,12 @@ class FormDialog(TypeAheadDialog[ResultT]):
         save: str | None = None,
         refusal: str | None = None,
         first: str | None = None,
+        intro: str | None = None,
         **options: Any,
     ) -> None:
         """A form says its words on its class line: `class CaucusDialog(FormDialog[Request],
         title="Call a caucus", save="Start the clock", refusal="caucus-side",
-        first="caucus-minutes")` (each optional; a subclass keeps its base's)."""
+        first="caucus-minutes", intro="...")` (each optional; a subclass keeps its base's)."""
         super().__init_subclass__(**options)
         if title is not None:
             cls.DIALOG_TITLE = title
@@ -182,9 +186,14 @@ class FormDialog(TypeAheadDialog[ResultT]):
             cls.REFUSAL_FIELD = refusal
         if first is not None:
             cls.FIRST_FIELD = first
+        if intro is not None:
+            cls.INTRO = intro
 
-    def __init__(self, on_save: Callable[[ResultT], object] | None = None) -> None:
+    def __init__(self, on_save: Callable[[ResultT], object] | None = None, **given: Any) -> None:
+        """`given` is what the form was opened with, kept by name (`self.session`, ...)."""
         super().__init__()
+        for name, value in given.items():
+            setattr(self, name, value)
         self._on_save = on_save
         self._touched: set[str] = set()
         self._show_all = False
@@ -201,7 +210,7 @@ class FormDialog(TypeAheadDialog[ResultT]):
 
     def dialog_title(self) -> str:
         """The title on the dialog's border."""
-        return self.DIALOG_TITLE
+        return self.DIALOG_TITLE.format(self=self)
 
     def save_label(self) -> str:
         """The label of the Save button."""
@@ -209,7 +218,7 @@ class FormDialog(TypeAheadDialog[ResultT]):
 
     def intro(self) -> str:
         """A line under the title saying what the form does (empty for none)."""
-        return ""
+        return self.INTRO.format(self=self)
 
     # ---------------------------------------------------------------------- layout
 

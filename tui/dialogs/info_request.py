@@ -58,10 +58,12 @@ class InfoRequestDialog(
         on_save: Callable[[RequestDraft], object] | None = None,
         on_answer: Callable[[str], object] | None = None,
     ) -> None:
-        super().__init__(on_save)
-        self.campaign = campaign
-        self.today = local(now, campaign.timezone).date()
-        self.open_requests = [r for r in requests if not r.answered]
+        super().__init__(
+            on_save,
+            campaign=campaign,
+            today=local(now, campaign.timezone).date(),
+            open_requests=[r for r in requests if not r.answered],
+        )
         self._on_answer = on_answer
 
     def intro(self) -> str:

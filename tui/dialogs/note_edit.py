@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.widgets import Input, Select
@@ -35,22 +34,20 @@ class NoteEdit:
     party: NoteParty | None
 
 
-class NoteEditDialog(FormDialog[NoteEdit]):
+class NoteEditDialog(
+    FormDialog[NoteEdit],
+    title="Edit the note",
+    save="Save the correction",
+    refusal="note-text",
+    first="note-text",
+    intro="The history keeps what it said before; undo takes the correction back.",
+):
     """Prefilled with the note as it reads now; Enter saves what changed."""
-
-    DIALOG_TITLE = "Edit the note"
-    SAVE_LABEL = "Save the correction"
-    REFUSAL_FIELD: ClassVar[str] = "note-text"
 
     def __init__(
         self, note: Note, campaign: Campaign, on_save: Callable[[NoteEdit], object] | None = None
     ) -> None:
-        super().__init__(on_save)
-        self.note = note
-        self.campaign = campaign
-
-    def intro(self) -> str:
-        return "The history keeps what it said before; undo takes the correction back."
+        super().__init__(on_save, note=note, campaign=campaign)
 
     def compose_fields(self) -> ComposeResult:
         # The cursor goes to the end, nothing selected: a key typed fixes, never replaces.
@@ -81,9 +78,6 @@ class NoteEditDialog(FormDialog[NoteEdit]):
                 "note-party",
             ),
         )
-
-    def on_mount(self) -> None:
-        self.query_one("#note-text", Input).focus()
 
     def check(self) -> tuple[NoteEdit | None, dict[str, str]]:
         party = self.query_one("#note-party", Select).value

@@ -66,7 +66,12 @@ class ProposalRequest(Keywords):
 
 
 class PassProposalDialog(
-    FormDialog[ProposalRequest], title="Pass a proposal", save="Pass", refusal="pass-label"
+    FormDialog[ProposalRequest],
+    title="Pass a proposal",
+    save="Pass",
+    refusal="pass-label",
+    intro="The internal note stays with the team; an embargoed proposal's details stay out of "
+    "the recap.",
 ):
     """The label follows side and kind until it is typed over; side and kind follow the
     articles typed (`models.pass_defaults`) until one is picked by hand."""
@@ -92,11 +97,9 @@ class PassProposalDialog(
         selected: BoardRow | None = None,
         on_save: Callable[[ProposalRequest], object] | None = None,
     ) -> None:
-        super().__init__(on_save)
-        self.store = store
-        self.campaign = campaign
-        self.board = list(board)
-        self.selected = selected
+        super().__init__(
+            on_save, store=store, campaign=campaign, board=list(board), selected=selected
+        )
         self._suggested = ""
         self._suggesting = False
         self._asked = 0
@@ -104,12 +107,6 @@ class PassProposalDialog(
         self._auto = self._defaults(selected.number if selected is not None else "")
         self._by_hand: set[str] = set()
         """"side" and "kind" once picked by hand: the articles typed no longer change them."""
-
-    def intro(self) -> str:
-        return (
-            "The internal note stays with the team; an embargoed proposal's details stay "
-            "out of the recap."
-        )
 
     def _defaults(self, typed: str) -> PassDefaults:
         numbers, _problem = resolve_articles(typed, self._articles())

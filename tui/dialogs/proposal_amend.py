@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.widgets import Input, Select
@@ -45,23 +44,20 @@ class Amendment:
     terms: dict[str, float] = field(default_factory=dict)
 
 
-class ProposalAmendDialog(FormDialog[Amendment]):
+class ProposalAmendDialog(
+    FormDialog[Amendment],
+    title="Amend {self.proposal.label}",
+    save="Amend",
+    refusal="amend-label",
+    first="amend-label",
+    intro="The history keeps the proposal as passed; undo takes the amendment back.",
+):
     """Enter saves the amendment; Escape leaves the proposal as it was."""
-
-    SAVE_LABEL = "Amend"
-    REFUSAL_FIELD: ClassVar[str] = "amend-label"
 
     def __init__(
         self, proposal: Proposal, on_save: Callable[[Amendment], object] | None = None
     ) -> None:
-        super().__init__(on_save)
-        self.proposal = proposal
-
-    def dialog_title(self) -> str:
-        return f"Amend {self.proposal.label}"
-
-    def intro(self) -> str:
-        return "The history keeps the proposal as passed; undo takes the amendment back."
+        super().__init__(on_save, proposal=proposal)
 
     def compose_fields(self) -> ComposeResult:
         p = self.proposal
@@ -105,9 +101,6 @@ class ProposalAmendDialog(FormDialog[Amendment]):
             "Embargo",
             one_of(list(EMBARGO_WORDS), p.embargoed, "amend-embargo"),
         )
-
-    def on_mount(self) -> None:
-        self.query_one("#amend-label", Input).focus()
 
     def check(self) -> tuple[Amendment | None, dict[str, str]]:
         problems: dict[str, str] = {}

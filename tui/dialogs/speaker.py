@@ -31,9 +31,7 @@ class SpeakerDialog(
     """Dismisses (speaker, party); an empty speaker saves the quote unattributed."""
 
     def __init__(self, campaign: Campaign, quote: str) -> None:
-        super().__init__()
-        self.campaign = campaign
-        self.quote = quote
+        super().__init__(campaign=campaign, quote=quote)
 
     def intro(self) -> str:
         clipped = self.quote if len(self.quote) <= 70 else self.quote[:69] + "…"

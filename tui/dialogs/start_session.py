@@ -38,10 +38,7 @@ class StartSessionDialog(
         now: datetime,
         on_save: Callable[[StartSessionRequest], object] | None = None,
     ) -> None:
-        super().__init__(on_save)
-        self.campaign = campaign
-        self.waiting = waiting
-        self.now = now
+        super().__init__(on_save, campaign=campaign, waiting=waiting, now=now)
 
     def intro(self) -> str:
         if self.waiting is not None:

@@ -42,7 +42,13 @@ class TARequest(Keywords):
     proposal: str | None = None
 
 
-class TADialog(FormDialog[TARequest], title="Record a TA", save="Record TA", refusal="ta-articles"):
+class TADialog(
+    FormDialog[TARequest],
+    title="Record a TA",
+    save="Record TA",
+    refusal="ta-articles",
+    intro="Both spokespeople initial it. A TA from a package covers every article in it.",
+):
     """Articles come from the selected board row, or from the proposal (package) picked."""
 
     def __init__(
@@ -69,9 +75,6 @@ class TADialog(FormDialog[TARequest], title="Record a TA", save="Record TA", ref
         self.last_ta = last_ta
         self.campaign = campaign
         self.selected = selected
-
-    def intro(self) -> str:
-        return "Both spokespeople initial it. A TA from a package covers every article in it."
 
     def _default_proposal(self) -> Proposal | None:
         """The package on the table for the selected article, when its latest move is one."""

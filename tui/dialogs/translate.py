@@ -17,11 +17,13 @@ from tui.dialogs.form_fields import FieldRow, FormDialog, check_line, field_of
 _NOUNS = {"text": "the translation"}
 
 
-class TranslateDialog(FormDialog[TextTranslated]):
+class TranslateDialog(
+    FormDialog[TextTranslated],
+    save="Save the translation",
+    refusal="translation",
+    intro="Pick a text (↑ ↓), type its translation, Enter saves it.",
+):
     """One translation of one of the recap's untranslated texts."""
-
-    SAVE_LABEL = "Save the translation"
-    REFUSAL_FIELD = "translation"
 
     DEFAULT_CSS = """
     TranslateDialog {
@@ -37,15 +39,10 @@ class TranslateDialog(FormDialog[TextTranslated]):
         items: Sequence[RecapUntranslated],
         on_save: Callable[[TextTranslated], object] | None = None,
     ) -> None:
-        super().__init__(on_save)
-        self.lang = lang
-        self.items = list(items)
+        super().__init__(on_save, lang=lang, items=list(items))
 
     def dialog_title(self) -> str:
         return f"Translate into {self.lang}: {len(self.items)} untranslated"
-
-    def intro(self) -> str:
-        return "Pick a text (↑ ↓), type its translation, Enter saves it."
 
     def compose_fields(self) -> ComposeResult:
         options = [
