@@ -29,14 +29,12 @@ class AgendaItemRequest:
 
 
 class AgendaItemDialog(
-    FormDialog[AgendaItemRequest],
-    title="Add an agenda item to session {self.session}",
-    save="Add",
-    refusal="agenda-title",
-    first="agenda-title",
-    intro="It goes at the end of the agenda.",
+    FormDialog[AgendaItemRequest], save="Add", refusal="agenda-title", first="agenda-title"
 ):
     """The item goes at the end of the session's agenda."""
+
+    DIALOG_TITLE = "Add an agenda item to session {self.session}"
+    INTRO = "It goes at the end of the agenda."
 
     def __init__(
         self,

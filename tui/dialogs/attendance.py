@@ -17,13 +17,11 @@ from tui.dialogs.ticks import TickList
 _NOUNS = {"present": "the team present", "observers": "observers", "sites": "sites"}
 
 
-class AttendanceDialog(
-    FormDialog[AttendanceRecorded],
-    title="Attendance, session {self.session}",
-    save="Record",
-    intro="Tick the team members present (space), then the counts; Enter records.",
-):
+class AttendanceDialog(FormDialog[AttendanceRecorded], save="Record"):
     """Who was there; dismisses the `attendance.recorded` line it saved."""
+
+    DIALOG_TITLE = "Attendance, session {self.session}"
+    INTRO = "Tick the team members present (space), then the counts; Enter records."
 
     DEFAULT_CSS = """
     AttendanceDialog {

@@ -34,15 +34,13 @@ class NoteEdit:
     party: NoteParty | None
 
 
-class NoteEditDialog(
-    FormDialog[NoteEdit],
-    title="Edit the note",
-    save="Save the correction",
-    refusal="note-text",
-    first="note-text",
-    intro="The history keeps what it said before; undo takes the correction back.",
-):
+class NoteEditDialog(FormDialog[NoteEdit]):
     """Prefilled with the note as it reads now; Enter saves what changed."""
+
+    DIALOG_TITLE = "Edit the note"
+    SAVE_LABEL = "Save the correction"
+    REFUSAL_FIELD = FIRST_FIELD = "note-text"
+    INTRO = "The history keeps what it said before; undo takes the correction back."
 
     def __init__(
         self, note: Note, campaign: Campaign, on_save: Callable[[NoteEdit], object] | None = None

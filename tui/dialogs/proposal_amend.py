@@ -44,15 +44,13 @@ class Amendment:
     terms: dict[str, float] = field(default_factory=dict)
 
 
-class ProposalAmendDialog(
-    FormDialog[Amendment],
-    title="Amend {self.proposal.label}",
-    save="Amend",
-    refusal="amend-label",
-    first="amend-label",
-    intro="The history keeps the proposal as passed; undo takes the amendment back.",
-):
+class ProposalAmendDialog(FormDialog[Amendment]):
     """Enter saves the amendment; Escape leaves the proposal as it was."""
+
+    DIALOG_TITLE = "Amend {self.proposal.label}"
+    SAVE_LABEL = "Amend"
+    REFUSAL_FIELD = FIRST_FIELD = "amend-label"
+    INTRO = "The history keeps the proposal as passed; undo takes the amendment back."
 
     def __init__(
         self, proposal: Proposal, on_save: Callable[[Amendment], object] | None = None

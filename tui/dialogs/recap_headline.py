@@ -14,8 +14,10 @@ from tui.dialogs.form_fields import FieldRow, FormDialog, check_line, field_of
 _NOUNS = {"headline": "the headline", "lead": "the lead"}
 
 
-class HeadlineDialog(FormDialog[RecapWritten], title="Headline and lead, session {self.session}"):
+class HeadlineDialog(FormDialog[RecapWritten]):
     """The headline and lead of one session's recap; dismisses the `recap.written` line."""
+
+    DIALOG_TITLE = "Headline and lead, session {self.session}"
 
     def __init__(
         self,

@@ -42,14 +42,10 @@ class TARequest(Keywords):
     proposal: str | None = None
 
 
-class TADialog(
-    FormDialog[TARequest],
-    title="Record a TA",
-    save="Record TA",
-    refusal="ta-articles",
-    intro="Both spokespeople initial it. A TA from a package covers every article in it.",
-):
+class TADialog(FormDialog[TARequest], title="Record a TA", save="Record TA", refusal="ta-articles"):
     """Articles come from the selected board row, or from the proposal (package) picked."""
+
+    INTRO = "Both spokespeople initial it. A TA from a package covers every article in it."
 
     def __init__(
         self,

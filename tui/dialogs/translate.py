@@ -17,13 +17,12 @@ from tui.dialogs.form_fields import FieldRow, FormDialog, check_line, field_of
 _NOUNS = {"text": "the translation"}
 
 
-class TranslateDialog(
-    FormDialog[TextTranslated],
-    save="Save the translation",
-    refusal="translation",
-    intro="Pick a text (↑ ↓), type its translation, Enter saves it.",
-):
+class TranslateDialog(FormDialog[TextTranslated]):
     """One translation of one of the recap's untranslated texts."""
+
+    SAVE_LABEL = "Save the translation"
+    REFUSAL_FIELD = "translation"
+    INTRO = "Pick a text (↑ ↓), type its translation, Enter saves it."
 
     DEFAULT_CSS = """
     TranslateDialog {
