@@ -34,11 +34,9 @@ class NoteEdit:
     party: NoteParty | None
 
 
-class NoteEditDialog(FormDialog[NoteEdit]):
+class NoteEditDialog(FormDialog[NoteEdit], title="Edit the note", save="Save the correction"):
     """Prefilled with the note as it reads now; Enter saves what changed."""
 
-    DIALOG_TITLE = "Edit the note"
-    SAVE_LABEL = "Save the correction"
     REFUSAL_FIELD = FIRST_FIELD = "note-text"
     INTRO = "The history keeps what it said before; undo takes the correction back."
 
