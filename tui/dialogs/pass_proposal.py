@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -20,6 +19,7 @@ from models.domain import (
     Party,
     ProposalKind,
 )
+from models.event_base import Event
 from models.events import ProposalPassed
 from models.pass_defaults import PassDefaults, initial_warning, pass_defaults
 from models.store import Store
@@ -29,7 +29,7 @@ from tui.dialogs.article_field import (
     show_hint,
     titles_hint,
 )
-from tui.dialogs.form_fields import FieldRow, FormDialog, FormHint, Keywords, check_line, one_of
+from tui.dialogs.form_fields import FieldRow, FormDialog, FormHint, check_line, one_of
 from tui.dialogs.pass_terms import named_term_rows, read_terms, terms_placeholder
 from tui.dialogs.ticks import TickBox
 
@@ -50,19 +50,20 @@ FIELD_OF = {
 }
 
 
-@dataclass(frozen=True)
-class ProposalRequest(Keywords):
-    """A proposal as typed, ready for `models.actions.pass_proposal`."""
+PASSED_FIELDS = tuple(
+    name for name in ProposalPassed.model_fields if name not in {*Event.model_fields, "session"}
+)
+"""What `models.actions.pass_proposal` takes of a `proposal.passed` line: the line's own
+fields (not those every line has) but its session."""
 
-    by: Party
-    articles: tuple[str, ...]
-    label: str
-    kind: ProposalKind
-    summary: str = ""
-    internal_note: str = ""
-    embargoed: bool = False
-    link: str = ""
-    terms: dict[str, float] = field(default_factory=dict)
+
+class ProposalRequest(ProposalPassed):
+    """A proposal as typed: its `proposal.passed` line, checked (its session and time mere
+    placeholders), ready for `models.actions.pass_proposal`."""
+
+    def fields(self) -> dict[str, Any]:
+        """Keyword arguments for `pass_proposal` (all but the session), from the line."""
+        return {name: getattr(self, name) for name in PASSED_FIELDS}
 
 
 class PassProposalDialog(
@@ -283,24 +284,14 @@ class PassProposalDialog(
             "terms": terms,
             "embargoed": self.query_one("#pass-embargo", Checkbox).value,
         }
-        parsed, found = check_line(ProposalPassed, line)
+        parsed, found = check_line(ProposalRequest, line)
         for name, message in found.items():
             widget = FIELD_OF.get(name.split(".")[0])
             if widget is not None:
                 problems.setdefault(widget, message)
         if parsed is None or problems:
             return None, problems
-        return ProposalRequest(
-            by=parsed.by,
-            articles=tuple(numbers),
-            label=parsed.label,
-            kind=parsed.kind,
-            summary=parsed.summary,
-            internal_note=parsed.internal_note,
-            embargoed=parsed.embargoed,
-            link=parsed.link,
-            terms=dict(parsed.terms),
-        ), {}
+        return parsed, {}
 
     def refuse(self, message: str, field: str | None = None) -> None:
         if field is None:
