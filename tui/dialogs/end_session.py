@@ -41,16 +41,14 @@ def still_open(campaign: Campaign, caucuses: Sequence[Caucus], item: AgendaItem 
     return ", ".join(names)
 
 
-class EndSessionDialog(
-    FormDialog[EndSessionRequest],
-    title="End the session",
-    save="End the session",
-    refusal="",
-    first="end-action",
-    intro="Ends session {self.session.number} now. The next session and the call to action go "
-    "into the recap members read tonight.",
-):
+class EndSessionDialog(FormDialog[EndSessionRequest], title="End the session", first="end-action"):
     """Every field may stay empty; a time needs a date. Ending also writes a backup."""
+
+    SAVE_LABEL = "End the session"
+    INTRO = (
+        "Ends session {self.session.number} now. The next session and the call to action go "
+        "into the recap members read tonight."
+    )
 
     def __init__(
         self,

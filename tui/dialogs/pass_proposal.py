@@ -71,8 +71,6 @@ class PassProposalDialog(
     title="Pass a proposal",
     save="Pass",
     refusal="pass-label",
-    intro="The internal note stays with the team; an embargoed proposal's details stay out of "
-    "the recap.",
 ):
     """The label follows side and kind until it is typed over; side and kind follow the
     articles typed (`models.pass_defaults`) until one is picked by hand."""
@@ -87,6 +85,10 @@ class PassProposalDialog(
             id="pass.other_side",
         ),
     ]
+    INTRO = (
+        "The internal note stays with the team; an embargoed proposal's details stay out of "
+        "the recap."
+    )
     SUBTITLE = "Enter saves · ctrl+t other side · Tab next field · Esc cancels"
 
     def __init__(
