@@ -171,12 +171,11 @@ class FormDialog(TypeAheadDialog[ResultT]):
         save: str | None = None,
         refusal: str | None = None,
         first: str | None = None,
-        intro: str | None = None,
         **options: Any,
     ) -> None:
         """A form says its words on its class line: `class CaucusDialog(FormDialog[Request],
         title="Call a caucus", save="Start the clock", refusal="caucus-side",
-        first="caucus-minutes", intro="...")` (each optional; a subclass keeps its base's)."""
+        first="caucus-minutes")` (each optional; a subclass keeps its base's)."""
         super().__init_subclass__(**options)
         if title is not None:
             cls.DIALOG_TITLE = title
@@ -186,8 +185,6 @@ class FormDialog(TypeAheadDialog[ResultT]):
             cls.REFUSAL_FIELD = refusal
         if first is not None:
             cls.FIRST_FIELD = first
-        if intro is not None:
-            cls.INTRO = intro
 
     def __init__(self, on_save: Callable[[ResultT], object] | None = None, **given: Any) -> None:
         """`given` is what the form was opened with, kept by name (`self.session`, ...)."""
