@@ -1,4 +1,5 @@
-"""Call a caucus: which side leaves, for how long, and why (the why stays with the team)."""
+"""Call a caucus: which side leaves, for how long, and why (the why stays with the team);
+and `CaucusForm`, what calling one shares with extending one (`tui.dialogs.extend_caucus`)."""
 
 from __future__ import annotations
 
@@ -89,8 +90,9 @@ class CaucusForm(FormDialog[ResultT]):
         minutes, problem = minutes_problem(self.query_one(f"#{self.PREFIX}-minutes", Input).value)
         if problem:
             problems[f"{self.PREFIX}-minutes"] = problem
-        if self.side_problem(side):
-            problems[f"{self.PREFIX}-side"] = self.side_problem(side)
+        why = self.side_problem(side)
+        if why:
+            problems[f"{self.PREFIX}-side"] = why
         typed = {"session": 1, "by": side, "minutes": minutes or 1, **line}
         parsed, found = check_line(model, typed)
         named = {"minutes": f"{self.PREFIX}-minutes", **fields}
