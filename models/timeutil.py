@@ -113,17 +113,31 @@ _CLOCK = re.compile(r"^\s*(\d{1,2})(?::?(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?\s*$",
 
 def parse_clock(text: str) -> tuple[int, int]:
     """Hours and minutes from `16:30`, `1630`, `4:30 pm`, `4pm`."""
-    match = _CLOCK.match(text)
+    return read_clock(
+        _CLOCK,
+        text,
+        wrong=f"{text!r} is not a time of day; write it like 16:30 or 4:30 pm",
+        wrong_half=f"{text!r}: with am or pm the hour runs from 1 to 12",
+    )
+
+
+def read_clock(
+    pattern: re.Pattern[str], text: str, *, wrong: str, wrong_half: str
+) -> tuple[int, int]:
+    """Hours and minutes on the 24-hour clock, read from `text` by `pattern` (its groups: the
+    hour, the minutes, the am or pm as `pm`, `p.m.` or `p`); refused with `wrong` when it is
+    no time of day, with `wrong_half` when an hour before am or pm is not 1 to 12."""
+    match = pattern.match(text)
     if match is None:
-        raise DomainError(f"{text!r} is not a time of day; write it like 16:30 or 4:30 pm")
+        raise DomainError(wrong)
     hour, minute = int(match.group(1)), int(match.group(2) or 0)
-    meridiem = (match.group(3) or "").lower().replace(".", "")
-    if meridiem:
+    half = (match.group(3) or "").lower()
+    if half:
         if not 1 <= hour <= 12:
-            raise DomainError(f"{text!r}: with am or pm the hour runs from 1 to 12")
-        hour = hour % 12 + (12 if meridiem == "pm" else 0)
+            raise DomainError(wrong_half)
+        hour = hour % 12 + (12 if half.startswith("p") else 0)
     if hour > 23 or minute > 59:
-        raise DomainError(f"{text!r} is not a time of day; write it like 16:30 or 4:30 pm")
+        raise DomainError(wrong)
     return hour, minute
 
 

@@ -120,6 +120,13 @@ def kept_as_it_was_unless_done(path: Path) -> Iterator[None]:
         raise
 
 
+def why_unreadable(path: Path, error: OSError) -> str:
+    """Why a file named by the user could not be read, in the words every such read uses."""
+    if isinstance(error, PermissionError):
+        return f"{path} cannot be read; check its permissions"
+    return f"cannot read {path}: {error.strerror}"
+
+
 def check_file(path: Path) -> None:
     """Refuse, before SQLite sees it, a file that cannot be a bargaining database."""
     try:
@@ -127,10 +134,8 @@ def check_file(path: Path) -> None:
             header = handle.read(100)
     except IsADirectoryError:
         raise StoreError(f"{path} is a folder, not a database file") from None
-    except PermissionError:
-        raise StoreError(f"{path} cannot be read; check its permissions") from None
     except OSError as error:
-        raise StoreError(f"cannot read {path}: {error.strerror}") from None
+        raise StoreError(why_unreadable(path, error)) from None
     if not header:
         return
     if not header.startswith(SQLITE_HEADER):

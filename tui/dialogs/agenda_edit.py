@@ -15,8 +15,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from models.domain import AgendaItem, AgendaStatus
-from tui.dialogs.list_writes import Write, attempt
-from tui.dialogs.type_ahead import TypeAheadDialog
+from tui.dialogs.list_writes import RecordListDialog, Write, attempt
 
 STATUS_WORDS = {
     AgendaStatus.UPCOMING: "upcoming",
@@ -37,7 +36,7 @@ def item_option(item: AgendaItem) -> Content:
     )
 
 
-class AgendaEditDialog(TypeAheadDialog[None]):
+class AgendaEditDialog(RecordListDialog[AgendaItem]):
     """The agenda of one session; Escape closes."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -71,6 +70,7 @@ class AgendaEditDialog(TypeAheadDialog[None]):
     DEFAULT_CSS = """
     AgendaEditDialog #agenda-edit-list { height: auto; max-height: 16; }
     """
+    LIST_ID = "agenda-edit-list"
 
     def __init__(
         self,
@@ -81,10 +81,7 @@ class AgendaEditDialog(TypeAheadDialog[None]):
         on_remove: Write | None = None,
         on_move: Write | None = None,
     ) -> None:
-        super().__init__(classes="plain-dialog")
-        self.session = session
-        self.items = list(items)
-        self._reload = reload
+        super().__init__(session, reload, items=list(items))
         self._on_remove, self._on_move = on_remove, on_move
 
     def compose(self) -> ComposeResult:
@@ -111,15 +108,8 @@ class AgendaEditDialog(TypeAheadDialog[None]):
             items.highlighted = 0
         items.focus()
 
-    @property
-    def highlighted(self) -> AgendaItem | None:
-        """The item under the cursor."""
-        index = self.query_one("#agenda-edit-list", OptionList).highlighted
-        return self.items[index] if index is not None and index < len(self.items) else None
-
-    def action_close(self) -> None:
-        """Back to where the agenda was opened."""
-        self.dismiss(None)
+    def records(self) -> list[AgendaItem]:
+        return self.items
 
     def action_remove(self) -> None:
         """Remove the highlighted item after a yes."""
@@ -129,20 +119,17 @@ class AgendaEditDialog(TypeAheadDialog[None]):
         if item is None or write is None:
             return
 
-        def answer(yes: bool | None) -> None:
-            if yes and attempt(self, write, item):
-                self.notify(f"“{item.title}” is off the agenda.", title="Removed")
-                self.show_items(None, item.position)
+        def removed() -> None:
+            self.notify(f"“{item.title}” is off the agenda.", title="Removed")
+            self.show_items(None, item.position)
 
-        self.app.push_screen(
-            ConfirmDialog(
-                "Remove the item",
-                f"Remove “{item.title}” from the agenda of session {self.session}?",
-                yes="Remove",
-                detail="The history keeps it; ctrl+z brings it back.",
-            ),
-            answer,
+        question = ConfirmDialog(
+            "Remove the item",
+            f"Remove “{item.title}” from the agenda of session {self.session}?",
+            yes="Remove",
+            detail="The history keeps it; ctrl+z brings it back.",
         )
+        self.ask_then_write(question, write, item, removed)
 
     def action_move(self, step: int) -> None:
         """Move the highlighted item one place up (-1) or down (1)."""

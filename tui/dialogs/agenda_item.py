@@ -33,21 +33,16 @@ class AgendaItemDialog(
 ):
     """The item goes at the end of the session's agenda."""
 
+    DIALOG_TITLE = "Add an agenda item to session {self.session}"
+    INTRO = "It goes at the end of the agenda."
+
     def __init__(
         self,
         articles: Sequence[Article],
         session: int,
         on_save: Callable[[AgendaItemRequest], object] | None = None,
     ) -> None:
-        super().__init__(on_save)
-        self.articles = list(articles)
-        self.session = session
-
-    def dialog_title(self) -> str:
-        return f"Add an agenda item to session {self.session}"
-
-    def intro(self) -> str:
-        return "It goes at the end of the agenda."
+        super().__init__(on_save, articles=list(articles), session=session)
 
     def compose_fields(self) -> ComposeResult:
         yield FieldRow("Title", Input(placeholder="Compensation", compact=True, id="agenda-title"))

@@ -16,6 +16,7 @@ from textual.widgets import Input
 from models.article_csv import ArticleList, read_article_list
 from models.errors import DomainError
 from models.events import parse_event
+from models.store.connection import why_unreadable
 from models.timeutil import utc_now
 from tui.dialogs.form_fields import FieldRow, FormDialog, FormHint
 
@@ -56,10 +57,8 @@ def read_import(typed: str, existing: Mapping[str, str] | None = None) -> Articl
         data = path.read_bytes()
     except FileNotFoundError:
         raise DomainError(f"no file at {path}") from None
-    except PermissionError:
-        raise DomainError(f"{path} cannot be read; check its permissions") from None
     except OSError as error:
-        raise DomainError(f"cannot read {path}: {error.strerror}") from None
+        raise DomainError(why_unreadable(path, error)) from None
     found = read_article_list(data, existing)
     lines = found.lines
     stamp = utc_now().isoformat()

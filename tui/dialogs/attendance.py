@@ -20,6 +20,9 @@ _NOUNS = {"present": "the team present", "observers": "observers", "sites": "sit
 class AttendanceDialog(FormDialog[AttendanceRecorded], save="Record"):
     """Who was there; dismisses the `attendance.recorded` line it saved."""
 
+    DIALOG_TITLE = "Attendance, session {self.session}"
+    INTRO = "Tick the team members present (space), then the counts; Enter records."
+
     DEFAULT_CSS = """
     AttendanceDialog {
         & #present {
@@ -42,16 +45,8 @@ class AttendanceDialog(FormDialog[AttendanceRecorded], save="Record"):
         current: Attendance | None = None,
         on_save: Callable[[AttendanceRecorded], object] | None = None,
     ) -> None:
-        super().__init__(on_save)
-        self.session = session
-        self.roster = list(roster)
-        self.current = current or Attendance(session=session)
-
-    def dialog_title(self) -> str:
-        return f"Attendance, session {self.session}"
-
-    def intro(self) -> str:
-        return "Tick the team members present (space), then the counts; Enter records."
+        current = current or Attendance(session=session)
+        super().__init__(on_save, session=session, roster=list(roster), current=current)
 
     def compose_fields(self) -> ComposeResult:
         present = set(self.current.present)

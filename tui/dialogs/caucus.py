@@ -1,10 +1,13 @@
-"""Call a caucus: which side leaves, for how long, and why (the why stays with the team)."""
+"""Call a caucus: which side leaves, for how long, and why (the why stays with the team);
+and `CaucusForm`, what calling one shares with extending one (`tui.dialogs.extend_caucus`)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
+from typing import Any, ClassVar, TypeVar
 
+from pydantic import BaseModel
 from textual.app import ComposeResult
 from textual.widgets import Input, Select
 
@@ -12,7 +15,10 @@ from models.domain import Campaign, CaucusSide
 from models.errors import DomainError
 from models.events import CaucusStarted
 from models.timeutil import parse_minutes
-from tui.dialogs.form_fields import FieldRow, FormDialog, check_line
+from tui.dialogs.form_fields import FieldRow, FormDialog, check_line, one_of
+
+ResultT = TypeVar("ResultT")
+LineT = TypeVar("LineT", bound=BaseModel)
 
 
 @dataclass(frozen=True)
@@ -45,14 +51,61 @@ def minutes_problem(typed: str) -> tuple[int | None, str]:
         return None, str(error)
 
 
-class CaucusDialog(
-    FormDialog[CaucusRequest],
-    title="Call a caucus",
-    save="Start the clock",
-    refusal="caucus-side",
-    first="caucus-minutes",
-):
+class CaucusForm(FormDialog[ResultT]):
+    """What the caucus forms share: a side (`<prefix>-side`, beside which a refusal is
+    shown) and minutes (`<prefix>-minutes`, focused first), checked as the caucus line."""
+
+    PREFIX: ClassVar[str] = ""
+
+    def __init_subclass__(cls, *, prefix: str | None = None, **options: Any) -> None:
+        """`prefix` names the form's fields: "caucus" -> `caucus-side`, `caucus-minutes`."""
+        if prefix is not None:
+            options.setdefault("refusal", f"{prefix}-side")
+            options.setdefault("first", f"{prefix}-minutes")
+        super().__init_subclass__(**options)
+        if prefix is not None:
+            cls.PREFIX = prefix
+
+    def side_row(self, choices: list[tuple[str, CaucusSide]], value: CaucusSide) -> FieldRow:
+        """The side's row."""
+        return FieldRow("Side", one_of(choices, value, f"{self.PREFIX}-side"))
+
+    def minutes_row(self, label: str, minutes: str, placeholder: str) -> FieldRow:
+        """The minutes' row, prefilled with `minutes`."""
+        field = f"{self.PREFIX}-minutes"
+        typed = Input(minutes, placeholder=placeholder, compact=True, id=field)
+        return FieldRow(label, typed, narrow=(field,))
+
+    def side_problem(self, side: object) -> str:
+        """What is wrong with the side picked ("" for nothing)."""
+        return ""
+
+    def check_caucus(
+        self, model: type[LineT], line: Mapping[str, Any], fields: Mapping[str, str]
+    ) -> tuple[LineT | None, dict[str, str]]:
+        """The caucus line as typed (`line` with the side and minutes), or None and the
+        problems by field id (`fields`: line field -> field id; the side for the rest)."""
+        problems: dict[str, str] = {}
+        side = self.query_one(f"#{self.PREFIX}-side", Select).value
+        minutes, problem = minutes_problem(self.query_one(f"#{self.PREFIX}-minutes", Input).value)
+        if problem:
+            problems[f"{self.PREFIX}-minutes"] = problem
+        why = self.side_problem(side)
+        if why:
+            problems[f"{self.PREFIX}-side"] = why
+        typed = {"session": 1, "by": side, "minutes": minutes or 1, **line}
+        parsed, found = check_line(model, typed)
+        named = {"minutes": f"{self.PREFIX}-minutes", **fields}
+        for name, message in found.items():
+            problems.setdefault(named.get(name, f"{self.PREFIX}-side"), message)
+        return (parsed if minutes is not None else None), problems
+
+
+class CaucusDialog(CaucusForm[CaucusRequest], prefix="caucus", title="Call a caucus"):
     """Defaults to our side (the other side when ours is already out) and 20 minutes."""
+
+    SAVE_LABEL = "Start the clock"
+    INTRO = "The purpose is team-only: it never appears in the recap or any member output."
 
     def __init__(
         self,
@@ -60,32 +113,14 @@ class CaucusDialog(
         out: Collection[CaucusSide],
         on_save: Callable[[CaucusRequest], object] | None = None,
     ) -> None:
-        super().__init__(on_save)
-        self.campaign = campaign
-        self.out = set(out)
-
-    def intro(self) -> str:
-        return "The purpose is team-only: it never appears in the recap or any member output."
+        super().__init__(on_save, campaign=campaign, out=set(out))
 
     def compose_fields(self) -> ComposeResult:
         ours = CaucusSide(self.campaign.our_side.value)
         free = [side for side in CaucusSide if side not in self.out] or list(CaucusSide)
         default = ours if ours in free else free[0]
-        yield FieldRow(
-            "Side",
-            Select(
-                side_choices(self.campaign),
-                value=default,
-                allow_blank=False,
-                compact=True,
-                id="caucus-side",
-            ),
-        )
-        yield FieldRow(
-            "Minutes",
-            Input("20", placeholder="20, 20m or 1h30", compact=True, id="caucus-minutes"),
-            narrow=("caucus-minutes",),
-        )
+        yield self.side_row(side_choices(self.campaign), default)
+        yield self.minutes_row("Minutes", "20", "20, 20m or 1h30")
         yield FieldRow(
             "Purpose",
             Input(
@@ -93,29 +128,15 @@ class CaucusDialog(
             ),
         )
 
-    def check(self) -> tuple[CaucusRequest | None, dict[str, str]]:
-        problems: dict[str, str] = {}
-        side = self.query_one("#caucus-side", Select).value
-        minutes, problem = minutes_problem(self.query_one("#caucus-minutes", Input).value)
-        if problem:
-            problems["caucus-minutes"] = problem
+    def side_problem(self, side: object) -> str:
         if side in self.out:
-            problems["caucus-side"] = "is already in caucus; extend it with + or end it with e"
-        parsed, found = check_line(
-            CaucusStarted,
-            {
-                "type": "caucus.started",
-                "session": 1,
-                "by": side,
-                "minutes": minutes or 1,
-                "purpose": self.query_one("#caucus-purpose", Input).value,
-            },
-        )
-        for name, message in found.items():
-            target = {"minutes": "caucus-minutes", "purpose": "caucus-purpose"}.get(
-                name, "caucus-side"
-            )
-            problems.setdefault(target, message)
-        if parsed is None or problems or minutes is None:
+            return "is already in caucus; extend it with + or end it with e"
+        return ""
+
+    def check(self) -> tuple[CaucusRequest | None, dict[str, str]]:
+        purpose = self.query_one("#caucus-purpose", Input).value
+        line = {"type": "caucus.started", "purpose": purpose}
+        parsed, problems = self.check_caucus(CaucusStarted, line, {"purpose": "caucus-purpose"})
+        if parsed is None or problems:
             return None, problems
         return CaucusRequest(side=parsed.by, minutes=parsed.minutes, purpose=parsed.purpose), {}

@@ -8,13 +8,11 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, Static
+from textual.widgets import Static
 
-from tui.dialogs.type_ahead import TypeAheadDialog
+from tui.dialogs.confirm import YesNoDialog
 
 WARNING = (
     "These are the team's own minutes: team-only notes, internal notes, caucus purposes, "
@@ -22,27 +20,18 @@ WARNING = (
 )
 
 
-class ConfirmCopyDialog(TypeAheadDialog[bool]):
+class ConfirmCopyDialog(YesNoDialog):
     """Dismisses True to copy the team minutes, False (Enter, Escape, n) to copy nothing."""
+
+    PREFIX = "confirm-copy"
+    FOCUS = "no"
+    YES_VARIANT = "error"
+    SCREEN_CLASSES = ""
 
     DEFAULT_CSS = """
     ConfirmCopyDialog {
         align: center middle;
-        & > #confirm-copy-box {
-            width: 90%;
-            max-width: 64;
-            height: auto;
-            max-height: 100%;
-            border: round $error;
-            border-title-color: $text-error;
-            border-title-style: bold;
-            background: $surface;
-            padding: 0 1;
-        }
         & #confirm-copy-what { text-style: bold; margin-bottom: 1; }
-        & #confirm-copy-warning { color: $text-muted; }
-        & .confirm-copy-buttons { height: auto; align-horizontal: right; margin-top: 1; }
-        & .confirm-copy-buttons Button { margin-left: 2; }
     }
     """
 
@@ -65,27 +54,17 @@ class ConfirmCopyDialog(TypeAheadDialog[bool]):
 
     def __init__(self, what: str) -> None:
         """`what` names the text about to be copied ("Session 5, Markdown, English")."""
-        super().__init__()
+        super().__init__(
+            "TEAM ONLY: copy the team minutes?",
+            what,
+            yes="Copy team minutes (y)",
+            no="Don't copy",
+        )
         self.what = what
 
-    def compose(self) -> ComposeResult:
-        with Vertical(id="confirm-copy-box") as box:
-            box.border_title = "TEAM ONLY: copy the team minutes?"
-            yield Static(self.what, id="confirm-copy-what", markup=False)
-            yield Static(WARNING, id="confirm-copy-warning", markup=False)
-            with Horizontal(classes="confirm-copy-buttons"):
-                yield Button(
-                    "Copy team minutes (y)", variant="error", id="confirm-copy-yes", compact=True
-                )
-                yield Button("Don't copy", id="confirm-copy-no", compact=True)
-
-    def on_mount(self) -> None:
-        self.query_one("#confirm-copy-no", Button).focus()
-
-    @on(Button.Pressed)
-    def _pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        self.dismiss(event.button.id == "confirm-copy-yes")
+    def compose_question(self) -> ComposeResult:
+        yield Static(self.what, id="confirm-copy-what", markup=False)
+        yield Static(WARNING, id="confirm-copy-warning", classes="dialog-hint", markup=False)
 
     def action_answer(self, yes: bool) -> None:
         """Answer: True copies, False copies nothing."""

@@ -41,14 +41,14 @@ def still_open(campaign: Campaign, caucuses: Sequence[Caucus], item: AgendaItem 
     return ", ".join(names)
 
 
-class EndSessionDialog(
-    FormDialog[EndSessionRequest],
-    title="End the session",
-    save="End the session",
-    refusal="",
-    first="end-action",
-):
+class EndSessionDialog(FormDialog[EndSessionRequest], title="End the session", first="end-action"):
     """Every field may stay empty; a time needs a date. Ending also writes a backup."""
+
+    SAVE_LABEL = "End the session"
+    INTRO = (
+        "Ends session {self.session.number} now. The next session and the call to action go "
+        "into the recap members read tonight."
+    )
 
     def __init__(
         self,
@@ -59,17 +59,13 @@ class EndSessionDialog(
         open_caucuses: Sequence[Caucus] = (),
         active_item: AgendaItem | None = None,
     ) -> None:
-        super().__init__(on_save)
-        self.campaign = campaign
-        self.session = session
-        self.now = now
-        self.open_caucuses = tuple(c for c in open_caucuses if c.open)
-        self.active_item = active_item
-
-    def intro(self) -> str:
-        return (
-            f"Ends session {self.session.number} now. The next session and the call to "
-            "action go into the recap members read tonight."
+        super().__init__(
+            on_save,
+            campaign=campaign,
+            session=session,
+            now=now,
+            open_caucuses=tuple(c for c in open_caucuses if c.open),
+            active_item=active_item,
         )
 
     def compose_fields(self) -> ComposeResult:

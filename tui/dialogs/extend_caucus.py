@@ -6,12 +6,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from textual.app import ComposeResult
-from textual.widgets import Input, Select
 
 from models.domain import Campaign, Caucus, CaucusSide
 from models.events import CaucusExtended
-from tui.dialogs.caucus import minutes_problem, side_choices
-from tui.dialogs.form_fields import FieldRow, FormDialog, check_line
+from tui.dialogs.caucus import CaucusForm, side_choices
 
 
 @dataclass(frozen=True)
@@ -23,11 +21,7 @@ class ExtendRequest:
 
 
 class ExtendCaucusDialog(
-    FormDialog[ExtendRequest],
-    title="Extend the caucus",
-    save="Extend",
-    refusal="extend-side",
-    first="extend-minutes",
+    CaucusForm[ExtendRequest], prefix="extend", title="Extend the caucus", save="Extend"
 ):
     """The due-back time moves by the minutes given; the clock follows at once."""
 
@@ -37,45 +31,15 @@ class ExtendCaucusDialog(
         campaign: Campaign,
         on_save: Callable[[ExtendRequest], object] | None = None,
     ) -> None:
-        super().__init__(on_save)
-        self.caucuses = list(caucuses)
-        self.campaign = campaign
+        super().__init__(on_save, caucuses=list(caucuses), campaign=campaign)
 
     def compose_fields(self) -> ComposeResult:
         sides = [caucus.side for caucus in self.caucuses]
-        yield FieldRow(
-            "Side",
-            Select(
-                side_choices(self.campaign, sides),
-                value=sides[0],
-                allow_blank=False,
-                compact=True,
-                id="extend-side",
-            ),
-        )
-        yield FieldRow(
-            "More minutes",
-            Input("10", placeholder="10, 10m or 1h", compact=True, id="extend-minutes"),
-            narrow=("extend-minutes",),
-        )
+        yield self.side_row(side_choices(self.campaign, sides), sides[0])
+        yield self.minutes_row("More minutes", "10", "10, 10m or 1h")
 
     def check(self) -> tuple[ExtendRequest | None, dict[str, str]]:
-        problems: dict[str, str] = {}
-        side = self.query_one("#extend-side", Select).value
-        minutes, problem = minutes_problem(self.query_one("#extend-minutes", Input).value)
-        if problem:
-            problems["extend-minutes"] = problem
-        parsed, found = check_line(
-            CaucusExtended,
-            {
-                "type": "caucus.extended",
-                "session": 1,
-                "by": side,
-                "minutes": minutes or 1,
-            },
-        )
-        for name, message in found.items():
-            problems.setdefault("extend-minutes" if name == "minutes" else "extend-side", message)
-        if parsed is None or problems or minutes is None:
+        parsed, problems = self.check_caucus(CaucusExtended, {"type": "caucus.extended"}, {})
+        if parsed is None or problems:
             return None, problems
         return ExtendRequest(side=parsed.by, minutes=parsed.minutes), {}

@@ -11,6 +11,7 @@ dialog stays open, so nothing typed is lost; Escape leaves everything as it was.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable, Mapping
 from typing import Any, ClassVar, TypeVar
@@ -25,7 +26,14 @@ from textual.widgets import Button, Input, Select, SelectionList, Static
 
 from models.errors import DomainError, StoreError
 from models.timeutil import utc_now
-from tui.dialogs.form_rows import FieldError, FieldRow, FormHint, ShownLine, show_field_error
+from tui.dialogs.form_rows import (
+    FieldError,
+    FieldRow,
+    FormHint,
+    ShownLine,
+    one_of,
+    show_field_error,
+)
 from tui.dialogs.type_ahead import TypeAheadDialog
 
 __all__ = [
@@ -34,9 +42,11 @@ __all__ = [
     "FieldRow",
     "FormDialog",
     "FormHint",
+    "Keywords",
     "ShownLine",
     "check_line",
     "field_of",
+    "one_of",
     "sentence",
     "show_field_error",
     "tidy",
@@ -98,11 +108,21 @@ def field_of(problems: Mapping[str, str], name: str) -> str:
     return ""
 
 
+class Keywords:
+    """A form's result as a dataclass whose fields are the keyword arguments of the
+    `models.actions` function it is for (all but the session)."""
+
+    def fields(self) -> dict[str, Any]:
+        """The keyword arguments, by field name (shallow: the values themselves)."""
+        return {field.name: getattr(self, field.name) for field in dataclasses.fields(self)}
+
+
 class FormDialog(TypeAheadDialog[ResultT]):
     """A modal form: fields validated as typed, errors beside them, Save refused until right.
 
     Subclasses compose their `FieldRow`s in `compose_fields()` and build their result in
-    `check()`, which returns it, or None with the problems keyed by field (widget) id.
+    `check()`, which returns it, or None with the problems keyed by field (widget) id. Their
+    title and intro may name what the form was given: "Attendance, session {self.session}".
     """
 
     DEFAULT_CSS = """
@@ -141,6 +161,8 @@ class FormDialog(TypeAheadDialog[ResultT]):
     """The field beside which the store's refusal is shown (else under the form)."""
     FIRST_FIELD: ClassVar[str] = ""
     """The field focused when the form opens (else the first one)."""
+    INTRO: ClassVar[str] = ""
+    """The line under the title saying what the form does (empty for none)."""
 
     def __init_subclass__(
         cls,
@@ -164,8 +186,11 @@ class FormDialog(TypeAheadDialog[ResultT]):
         if first is not None:
             cls.FIRST_FIELD = first
 
-    def __init__(self, on_save: Callable[[ResultT], object] | None = None) -> None:
+    def __init__(self, on_save: Callable[[ResultT], object] | None = None, **given: Any) -> None:
+        """`given` is what the form was opened with, kept by name (`self.session`, ...)."""
         super().__init__()
+        for name, value in given.items():
+            setattr(self, name, value)
         self._on_save = on_save
         self._touched: set[str] = set()
         self._show_all = False
@@ -182,7 +207,7 @@ class FormDialog(TypeAheadDialog[ResultT]):
 
     def dialog_title(self) -> str:
         """The title on the dialog's border."""
-        return self.DIALOG_TITLE
+        return self.DIALOG_TITLE.format(self=self)
 
     def save_label(self) -> str:
         """The label of the Save button."""
@@ -190,7 +215,7 @@ class FormDialog(TypeAheadDialog[ResultT]):
 
     def intro(self) -> str:
         """A line under the title saying what the form does (empty for none)."""
-        return ""
+        return self.INTRO.format(self=self)
 
     # ---------------------------------------------------------------------- layout
 

@@ -1,15 +1,19 @@
 """The rows a form is built of: a labelled line of fields with each field's error under it
-(`FieldRow`), and the lines under a field that take no room while empty (`FieldError`,
-`FormHint`, on `ShownLine`). `tui.dialogs.form_fields` builds `FormDialog` on them.
+(`FieldRow`), a pick-one field (`one_of`), and the lines under a field that take no room
+while empty (`FieldError`, `FormHint`, on `ShownLine`). `tui.dialogs.form_fields` builds
+`FormDialog` on them.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TypeVar
 
 from textual.containers import Horizontal, Vertical
 from textual.widget import Widget
-from textual.widgets import Label, Static
+from textual.widgets import Label, Select, Static
+
+ValueT = TypeVar("ValueT")
 
 
 class ShownLine(Static):
@@ -129,6 +133,11 @@ class FieldRow(Vertical):
             ]
             self.mount(error, before=later[0] if later else None)
         error.show(message)
+
+
+def one_of(choices: Iterable[tuple[str, ValueT]], value: ValueT, id: str) -> Select[ValueT]:
+    """A form's pick-one field: a compact Select of `(words, value)` choices, never blank."""
+    return Select(list(choices), value=value, allow_blank=False, compact=True, id=id)
 
 
 def show_field_error(form: Widget, field_id: str, message: str) -> None:

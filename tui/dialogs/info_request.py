@@ -12,10 +12,10 @@ from textual.widgets import Input, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from models.domain import Campaign, InfoRequest, Party
-from models.errors import DomainError, StoreError
 from models.events import InfoRequestMade
 from models.rules import is_overdue, request_age_days
-from tui.dialogs.form_fields import FieldRow, FormDialog, check_line
+from tui.dialogs.form_fields import FieldRow, FormDialog, check_line, one_of
+from tui.dialogs.list_writes import attempt_shown
 from tui.format import local
 
 
@@ -58,10 +58,12 @@ class InfoRequestDialog(
         on_save: Callable[[RequestDraft], object] | None = None,
         on_answer: Callable[[str], object] | None = None,
     ) -> None:
-        super().__init__(on_save)
-        self.campaign = campaign
-        self.today = local(now, campaign.timezone).date()
-        self.open_requests = [r for r in requests if not r.answered]
+        super().__init__(
+            on_save,
+            campaign=campaign,
+            today=local(now, campaign.timezone).date(),
+            open_requests=[r for r in requests if not r.answered],
+        )
         self._on_answer = on_answer
 
     def intro(self) -> str:
@@ -82,13 +84,7 @@ class InfoRequestDialog(
         sides = [(f"{self.campaign.short(p)} ({p.value})", p) for p in Party]
         yield FieldRow(
             "Asked by",
-            Select(
-                sides,
-                value=self.campaign.our_side,
-                allow_blank=False,
-                compact=True,
-                id="request-by",
-            ),
+            one_of(sides, self.campaign.our_side, "request-by"),
         )
         yield FieldRow(
             "Request",
@@ -114,15 +110,10 @@ class InfoRequestDialog(
     def _answer(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         request = self.open_requests[event.option_index]
-        if self._on_answer is not None:
-            try:
-                self._on_answer(request.id)
-            except (DomainError, StoreError) as refusal:
-                self.query_one("#request-list-error", Static).update(f"✗ {refusal}")
-                self.app.bell()
-                return
-        self.app.notify(f"Marked answered: {request.text[:60]}")
-        self.dismiss(None)
+        error = self.query_one("#request-list-error", Static)
+        if attempt_shown(self, self._on_answer, request.id, error):
+            self.app.notify(f"Marked answered: {request.text[:60]}")
+            self.dismiss(None)
 
     def check(self) -> tuple[RequestDraft | None, dict[str, str]]:
         problems: dict[str, str] = {}

@@ -5,16 +5,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.widgets import Input, Select
 
 from models.domain import Campaign, Note, NoteKind, NoteParty
 from models.events import NoteAdded
-from tui.dialogs.form_fields import FieldRow, FormDialog, check_line
+from tui.dialogs.form_fields import FieldRow, FormDialog, check_line, one_of
+from tui.dialogs.speaker import UNKNOWN, party_choices
 
-NOBODY = "-"
+NOBODY = UNKNOWN
 KIND_WORDS = {
     NoteKind.NOTE: "note",
     NoteKind.QUOTE: "quote",
@@ -34,43 +34,28 @@ class NoteEdit:
     party: NoteParty | None
 
 
-class NoteEditDialog(FormDialog[NoteEdit]):
+class NoteEditDialog(FormDialog[NoteEdit], title="Edit the note", save="Save the correction"):
     """Prefilled with the note as it reads now; Enter saves what changed."""
 
-    DIALOG_TITLE = "Edit the note"
-    SAVE_LABEL = "Save the correction"
-    REFUSAL_FIELD: ClassVar[str] = "note-text"
+    REFUSAL_FIELD = FIRST_FIELD = "note-text"
+    INTRO = "The history keeps what it said before; undo takes the correction back."
 
     def __init__(
         self, note: Note, campaign: Campaign, on_save: Callable[[NoteEdit], object] | None = None
     ) -> None:
-        super().__init__(on_save)
-        self.note = note
-        self.campaign = campaign
-
-    def intro(self) -> str:
-        return "The history keeps what it said before; undo takes the correction back."
+        super().__init__(on_save, note=note, campaign=campaign)
 
     def compose_fields(self) -> ComposeResult:
-        parties = [("not said", NOBODY)] + [
-            (
-                p.value if self.campaign.short(p) == p.value else f"{self.campaign.short(p)} ({p})",
-                p.value,
-            )
-            for p in NoteParty
-        ]
         # The cursor goes to the end, nothing selected: a key typed fixes, never replaces.
         yield FieldRow(
             "Text", Input(self.note.text, compact=True, id="note-text", select_on_focus=False)
         )
         yield FieldRow(
             "Kind",
-            Select(
+            one_of(
                 [(word, kind.value) for kind, word in KIND_WORDS.items()],
-                value=self.note.kind.value,
-                allow_blank=False,
-                compact=True,
-                id="note-kind",
+                self.note.kind.value,
+                "note-kind",
             ),
         )
         yield FieldRow(
@@ -83,17 +68,12 @@ class NoteEditDialog(FormDialog[NoteEdit]):
                 select_on_focus=False,
             ),
             "side",
-            Select(
-                parties,
-                value=self.note.party.value if self.note.party else NOBODY,
-                allow_blank=False,
-                compact=True,
-                id="note-party",
+            one_of(
+                party_choices(self.campaign),
+                self.note.party.value if self.note.party else NOBODY,
+                "note-party",
             ),
         )
-
-    def on_mount(self) -> None:
-        self.query_one("#note-text", Input).focus()
 
     def check(self) -> tuple[NoteEdit | None, dict[str, str]]:
         party = self.query_one("#note-party", Select).value

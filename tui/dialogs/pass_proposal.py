@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 from textual import on, work
@@ -20,17 +19,17 @@ from models.domain import (
     Party,
     ProposalKind,
 )
+from models.event_base import Event
 from models.events import ProposalPassed
 from models.pass_defaults import PassDefaults, initial_warning, pass_defaults
 from models.store import Store
-from tui.attributes import attributes
 from tui.dialogs.article_field import (
     ArticleSuggester,
     resolve_articles,
     show_hint,
     titles_hint,
 )
-from tui.dialogs.form_fields import FieldRow, FormDialog, FormHint, check_line
+from tui.dialogs.form_fields import FieldRow, FormDialog, FormHint, check_line, one_of
 from tui.dialogs.pass_terms import named_term_rows, read_terms, terms_placeholder
 from tui.dialogs.ticks import TickBox
 
@@ -51,37 +50,27 @@ FIELD_OF = {
 }
 
 
-@dataclass(frozen=True)
-class ProposalRequest:
-    """A proposal as typed, ready for `models.actions.pass_proposal`."""
+PASSED_FIELDS = tuple(
+    name for name in ProposalPassed.model_fields if name not in {*Event.model_fields, "session"}
+)
+"""What `models.actions.pass_proposal` takes of a `proposal.passed` line: the line's own
+fields (not those every line has) but its session."""
 
-    by: Party
-    articles: tuple[str, ...]
-    label: str
-    kind: ProposalKind
-    summary: str = ""
-    internal_note: str = ""
-    embargoed: bool = False
-    link: str = ""
-    terms: dict[str, float] = field(default_factory=dict)
+
+class ProposalRequest(ProposalPassed):
+    """A proposal as typed: its `proposal.passed` line, checked (its session and time mere
+    placeholders), ready for `models.actions.pass_proposal`."""
 
     def fields(self) -> dict[str, Any]:
-        """Keyword arguments for `pass_proposal` (all but the session)."""
-        return {
-            "by": self.by,
-            "articles": self.articles,
-            "label": self.label,
-            "kind": self.kind,
-            "summary": self.summary,
-            "internal_note": self.internal_note,
-            "embargoed": self.embargoed,
-            "link": self.link,
-            "terms": self.terms,
-        }
+        """Keyword arguments for `pass_proposal` (all but the session), from the line."""
+        return {name: getattr(self, name) for name in PASSED_FIELDS}
 
 
 class PassProposalDialog(
-    FormDialog[ProposalRequest], title="Pass a proposal", save="Pass", refusal="pass-label"
+    FormDialog[ProposalRequest],
+    title="Pass a proposal",
+    save="Pass",
+    refusal="pass-label",
 ):
     """The label follows side and kind until it is typed over; side and kind follow the
     articles typed (`models.pass_defaults`) until one is picked by hand."""
@@ -96,6 +85,10 @@ class PassProposalDialog(
             id="pass.other_side",
         ),
     ]
+    INTRO = (
+        "The internal note stays with the team; an embargoed proposal's details stay out of "
+        "the recap."
+    )
     SUBTITLE = "Enter saves · ctrl+t other side · Tab next field · Esc cancels"
 
     def __init__(
@@ -107,11 +100,9 @@ class PassProposalDialog(
         selected: BoardRow | None = None,
         on_save: Callable[[ProposalRequest], object] | None = None,
     ) -> None:
-        super().__init__(on_save)
-        self.store = store
-        self.campaign = campaign
-        self.board = list(board)
-        self.selected = selected
+        super().__init__(
+            on_save, store=store, campaign=campaign, board=list(board), selected=selected
+        )
         self._suggested = ""
         self._suggesting = False
         self._asked = 0
@@ -119,12 +110,6 @@ class PassProposalDialog(
         self._auto = self._defaults(selected.number if selected is not None else "")
         self._by_hand: set[str] = set()
         """"side" and "kind" once picked by hand: the articles typed no longer change them."""
-
-    def intro(self) -> str:
-        return (
-            "The internal note stays with the team; an embargoed proposal's details stay "
-            "out of the recap."
-        )
 
     def _defaults(self, typed: str) -> PassDefaults:
         numbers, _problem = resolve_articles(typed, self._articles())
@@ -136,9 +121,9 @@ class PassProposalDialog(
         side, kind = self._auto
         yield FieldRow(
             "Passed by",
-            Select(sides, value=side, allow_blank=False, compact=True, id="pass-side"),
+            one_of(sides, side, "pass-side"),
             "kind",
-            Select(KIND_CHOICES, value=kind, allow_blank=False, compact=True, id="pass-kind"),
+            one_of(KIND_CHOICES, kind, "pass-kind"),
         )
         yield FormHint(id="pass-kind-warning")
         yield FieldRow(
@@ -301,20 +286,14 @@ class PassProposalDialog(
             "terms": terms,
             "embargoed": self.query_one("#pass-embargo", Checkbox).value,
         }
-        parsed, found = check_line(ProposalPassed, line)
+        parsed, found = check_line(ProposalRequest, line)
         for name, message in found.items():
             widget = FIELD_OF.get(name.split(".")[0])
             if widget is not None:
                 problems.setdefault(widget, message)
         if parsed is None or problems:
             return None, problems
-        return ProposalRequest(
-            articles=tuple(numbers),
-            terms=dict(parsed.terms),
-            **attributes(
-                parsed, "by", "label", "kind", "summary", "internal_note", "embargoed", "link"
-            ),
-        ), {}
+        return parsed, {}
 
     def refuse(self, message: str, field: str | None = None) -> None:
         if field is None:

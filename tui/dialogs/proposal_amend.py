@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.widgets import Input, Select
@@ -15,7 +14,7 @@ from models.domain import Proposal
 from models.errors import DomainError
 from models.events import ProposalPassed
 from models.terms import format_terms, parse_terms
-from tui.dialogs.form_fields import FieldRow, FormDialog, check_line
+from tui.dialogs.form_fields import FieldRow, FormDialog, check_line, one_of
 
 EMBARGO_WORDS = (
     ("embargoed: members see no details", True),
@@ -48,20 +47,15 @@ class Amendment:
 class ProposalAmendDialog(FormDialog[Amendment]):
     """Enter saves the amendment; Escape leaves the proposal as it was."""
 
+    DIALOG_TITLE = "Amend {self.proposal.label}"
     SAVE_LABEL = "Amend"
-    REFUSAL_FIELD: ClassVar[str] = "amend-label"
+    REFUSAL_FIELD = FIRST_FIELD = "amend-label"
+    INTRO = "The history keeps the proposal as passed; undo takes the amendment back."
 
     def __init__(
         self, proposal: Proposal, on_save: Callable[[Amendment], object] | None = None
     ) -> None:
-        super().__init__(on_save)
-        self.proposal = proposal
-
-    def dialog_title(self) -> str:
-        return f"Amend {self.proposal.label}"
-
-    def intro(self) -> str:
-        return "The history keeps the proposal as passed; undo takes the amendment back."
+        super().__init__(on_save, proposal=proposal)
 
     def compose_fields(self) -> ComposeResult:
         p = self.proposal
@@ -103,17 +97,8 @@ class ProposalAmendDialog(FormDialog[Amendment]):
         )
         yield FieldRow(
             "Embargo",
-            Select(
-                list(EMBARGO_WORDS),
-                value=p.embargoed,
-                allow_blank=False,
-                compact=True,
-                id="amend-embargo",
-            ),
+            one_of(list(EMBARGO_WORDS), p.embargoed, "amend-embargo"),
         )
-
-    def on_mount(self) -> None:
-        self.query_one("#amend-label", Input).focus()
 
     def check(self) -> tuple[Amendment | None, dict[str, str]]:
         problems: dict[str, str] = {}

@@ -17,7 +17,7 @@ _NOUNS = {"headline": "the headline", "lead": "the lead"}
 class HeadlineDialog(FormDialog[RecapWritten]):
     """The headline and lead of one session's recap; dismisses the `recap.written` line."""
 
-    SAVE_LABEL = "Save"
+    DIALOG_TITLE = "Headline and lead, session {self.session}"
 
     def __init__(
         self,
@@ -28,14 +28,9 @@ class HeadlineDialog(FormDialog[RecapWritten]):
         suggested: bool,
         on_save: Callable[[RecapWritten], object] | None = None,
     ) -> None:
-        super().__init__(on_save)
-        self.session = session
-        self.headline = headline
-        self.lead = lead
-        self.suggested = suggested
-
-    def dialog_title(self) -> str:
-        return f"Headline and lead, session {self.session}"
+        super().__init__(
+            on_save, session=session, headline=headline, lead=lead, suggested=suggested
+        )
 
     def intro(self) -> str:
         if self.suggested:

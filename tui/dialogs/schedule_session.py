@@ -21,8 +21,8 @@ from textual.widgets import Input, Select
 from models.domain import Session, SessionKind, SessionMode
 from models.errors import DomainError
 from models.events import SessionScheduled
-from models.timeutil import parse_date, utc_now, zone
-from tui.dialogs.form_fields import FieldRow, FormDialog, FormHint, check_line
+from models.timeutil import parse_date, read_clock, utc_now, zone
+from tui.dialogs.form_fields import FieldRow, FormDialog, FormHint, check_line, one_of
 
 MODE_WORDS: dict[SessionMode, str] = {
     SessionMode.IN_PERSON: "in person",
@@ -46,20 +46,10 @@ _CLOCK = re.compile(r"^\s*(\d{1,2})(?:[:.h](\d{2}))?\s*([ap])?\.?\s*(?:m\.?)?\s*
 
 def parse_clock(text: str) -> time:
     """A time of day as typed: `16:30`, `4:30pm`, `9am`, `16.30`."""
-    match = _CLOCK.match(text)
     if not text.strip():
         raise DomainError("the time is empty; type it like 16:30")
-    if match is None:
-        raise DomainError(f"time {text.strip()!r} is not a time of day; type it like 16:30")
-    hour, minute = int(match.group(1)), int(match.group(2) or 0)
-    half = (match.group(3) or "").lower()
-    if half:
-        if not 1 <= hour <= 12:
-            raise DomainError(f"time {text.strip()!r} is not a time of day; type it like 4:30pm")
-        hour = hour % 12 + (12 if half == "p" else 0)
-    if hour > 23 or minute > 59:
-        raise DomainError(f"time {text.strip()!r} is not a time of day; type it like 16:30")
-    return time(hour, minute)
+    wrong = f"time {text.strip()!r} is not a time of day; type it like"
+    return time(*read_clock(_CLOCK, text, wrong=f"{wrong} 16:30", wrong_half=f"{wrong} 4:30pm"))
 
 
 FIRST_START = time(16, 30)
@@ -187,21 +177,9 @@ class ScheduleSessionDialog(
         )
         yield FieldRow(
             "Mode",
-            Select(
-                [(word, value) for value, word in MODE_WORDS.items()],
-                value=mode,
-                allow_blank=False,
-                id="mode",
-                compact=True,
-            ),
+            one_of([(word, value) for value, word in MODE_WORDS.items()], mode, "mode"),
             "kind",
-            Select(
-                [(word, value) for value, word in KIND_WORDS.items()],
-                value=kind,
-                allow_blank=False,
-                id="kind",
-                compact=True,
-            ),
+            one_of([(word, value) for value, word in KIND_WORDS.items()], kind, "kind"),
         )
         yield FieldRow(
             "Mediator",

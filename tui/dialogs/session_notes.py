@@ -15,8 +15,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from models.domain import Campaign, Note, Visibility
-from tui.dialogs.list_writes import Write, attempt
-from tui.dialogs.type_ahead import TypeAheadDialog
+from tui.dialogs.list_writes import RecordListDialog, Write, attempt
 from tui.widgets.note_log import note_line
 
 
@@ -26,7 +25,7 @@ def note_option(note: Note, campaign: Campaign) -> Content:
     return Content.assemble(line, (" (edited)", "italic $text-muted")) if note.edited else line
 
 
-class SessionNotesDialog(TypeAheadDialog[None]):
+class SessionNotesDialog(RecordListDialog[Note]):
     """The whole session's notes, oldest first, the newest highlighted; Escape closes."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -56,6 +55,7 @@ class SessionNotesDialog(TypeAheadDialog[None]):
     DEFAULT_CSS = """
     SessionNotesDialog #notes-box { max-height: 90%; }
     """
+    LIST_ID = "notes-list"
 
     def __init__(
         self,
@@ -68,11 +68,7 @@ class SessionNotesDialog(TypeAheadDialog[None]):
         on_switch: Write | None = None,
         on_undo: Write | None = None,
     ) -> None:
-        super().__init__(classes="plain-dialog")
-        self.session = session
-        self.notes = list(notes)
-        self.campaign = campaign
-        self._reload = reload
+        super().__init__(session, reload, notes=list(notes), campaign=campaign)
         self._on_edit, self._on_switch, self._on_undo = on_edit, on_switch, on_undo
 
     def compose(self) -> ComposeResult:
@@ -101,23 +97,14 @@ class SessionNotesDialog(TypeAheadDialog[None]):
             notes.highlighted = len(self.notes) - 1
             notes.focus()
 
-    @property
-    def highlighted(self) -> Note | None:
-        """The note under the cursor."""
-        if not self.notes:
-            return None
-        index = self.query_one("#notes-list", OptionList).highlighted
-        return self.notes[index] if index is not None and index < len(self.notes) else None
+    def records(self) -> list[Note]:
+        return self.notes
 
     def action_scroll(self, where: str) -> None:
         """Go to the oldest or the newest note."""
         if self.notes:
             notes = self.query_one("#notes-list", OptionList)
             notes.highlighted = 0 if where == "home" else len(self.notes) - 1
-
-    def action_close(self) -> None:
-        """Back to the console."""
-        self.dismiss(None)
 
     # ---------------------------------------------------------------- corrections
 
@@ -154,20 +141,17 @@ class SessionNotesDialog(TypeAheadDialog[None]):
             return
         clipped = note.text if len(note.text) <= 60 else note.text[:59] + "…"
 
-        def answer(yes: bool | None) -> None:
-            if yes and attempt(self, write, note):
-                self.notify("The note is undone (ctrl+y brings it back).", title="Undone")
-                self.show_notes()
+        def undone() -> None:
+            self.notify("The note is undone (ctrl+y brings it back).", title="Undone")
+            self.show_notes()
 
-        self.app.push_screen(
-            ConfirmDialog(
-                "Undo the note",
-                f"Undo the note “{clipped}”?",
-                yes="Undo",
-                detail="It leaves every view and the recap; the journal keeps it.",
-            ),
-            answer,
+        question = ConfirmDialog(
+            "Undo the note",
+            f"Undo the note “{clipped}”?",
+            yes="Undo",
+            detail="It leaves every view and the recap; the journal keeps it.",
         )
+        self.ask_then_write(question, write, note, undone)
 
     def show_notes(self, keep: str | None = None) -> None:
         """Read the notes again, keeping the highlight on `keep` (else the newest)."""

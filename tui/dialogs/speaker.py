@@ -7,9 +7,18 @@ from textual.widgets import Input, Select
 
 from models.domain import Campaign, NoteParty
 from models.events import NoteAdded
-from tui.dialogs.form_fields import FieldRow, FormDialog, check_line
+from tui.dialogs.form_fields import FieldRow, FormDialog, check_line, one_of
 
 UNKNOWN = "-"
+"""The side of a note nobody is said to have said."""
+
+
+def party_choices(campaign: Campaign) -> list[tuple[str, str]]:
+    """Who said a note: "not said" (UNKNOWN), then each side by its short name (`REA (union)`)."""
+    return [("not said", UNKNOWN)] + [
+        (p.value if campaign.short(p) == p.value else f"{campaign.short(p)} ({p})", p.value)
+        for p in NoteParty
+    ]
 
 
 class SpeakerDialog(
@@ -22,29 +31,20 @@ class SpeakerDialog(
     """Dismisses (speaker, party); an empty speaker saves the quote unattributed."""
 
     def __init__(self, campaign: Campaign, quote: str) -> None:
-        super().__init__()
-        self.campaign = campaign
-        self.quote = quote
+        super().__init__(campaign=campaign, quote=quote)
 
     def intro(self) -> str:
         clipped = self.quote if len(self.quote) <= 70 else self.quote[:69] + "…"
         return f"“{clipped}”"
 
     def compose_fields(self) -> ComposeResult:
-        parties = [("not said", UNKNOWN)] + [
-            (
-                p.value if self.campaign.short(p) == p.value else f"{self.campaign.short(p)} ({p})",
-                p.value,
-            )
-            for p in NoteParty
-        ]
         yield FieldRow(
             "Speaker",
             Input(placeholder="Name (leave empty if unknown)", compact=True, id="speaker-name"),
         )
         yield FieldRow(
             "Side",
-            Select(parties, value=UNKNOWN, allow_blank=False, compact=True, id="speaker-party"),
+            one_of(party_choices(self.campaign), UNKNOWN, "speaker-party"),
         )
 
     def check(self) -> tuple[tuple[str, NoteParty | None] | None, dict[str, str]]:

@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.widgets import Input, Select, Static
 
 from models.domain import Campaign, Session, SessionKind, SessionMode
-from tui.dialogs.form_fields import FieldRow, FormDialog
+from tui.dialogs.form_fields import FieldRow, FormDialog, one_of
 from tui.dialogs.session_time import parse_day, parse_time, wall_clock
 from tui.format import KIND_WORDS, day_and_time, local
 
@@ -38,10 +38,7 @@ class StartSessionDialog(
         now: datetime,
         on_save: Callable[[StartSessionRequest], object] | None = None,
     ) -> None:
-        super().__init__(on_save)
-        self.campaign = campaign
-        self.waiting = waiting
-        self.now = now
+        super().__init__(on_save, campaign=campaign, waiting=waiting, now=now)
 
     def intro(self) -> str:
         if self.waiting is not None:
@@ -73,21 +70,13 @@ class StartSessionDialog(
         )
         yield FieldRow(
             "Mode",
-            Select(
+            one_of(
                 [(m.value.replace("_", " "), m) for m in SessionMode],
-                value=SessionMode.IN_PERSON,
-                allow_blank=False,
-                compact=True,
-                id="start-mode",
+                SessionMode.IN_PERSON,
+                "start-mode",
             ),
             "kind",
-            Select(
-                [(KIND_WORDS[k], k) for k in SessionKind],
-                value=SessionKind.REGULAR,
-                allow_blank=False,
-                compact=True,
-                id="start-kind",
-            ),
+            one_of([(KIND_WORDS[k], k) for k in SessionKind], SessionKind.REGULAR, "start-kind"),
         )
 
     def on_mount(self) -> None:

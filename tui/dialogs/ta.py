@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
@@ -27,13 +26,13 @@ from tui.dialogs.article_field import (
     show_hint,
     titles_hint,
 )
-from tui.dialogs.form_fields import FieldRow, FormDialog, check_line
+from tui.dialogs.form_fields import FieldRow, FormDialog, Keywords, check_line, one_of
 
 NO_PROPOSAL = "-"
 
 
 @dataclass(frozen=True)
-class TARequest:
+class TARequest(Keywords):
     """A TA as typed, ready for `models.actions.sign_ta`."""
 
     articles: tuple[str, ...]
@@ -42,19 +41,11 @@ class TARequest:
     summary: str = ""
     proposal: str | None = None
 
-    def fields(self) -> dict[str, Any]:
-        """Keyword arguments for `sign_ta` (all but the session)."""
-        return {
-            "articles": self.articles,
-            "initials_union": self.initials_union,
-            "initials_employer": self.initials_employer,
-            "summary": self.summary,
-            "proposal": self.proposal,
-        }
-
 
 class TADialog(FormDialog[TARequest], title="Record a TA", save="Record TA", refusal="ta-articles"):
     """Articles come from the selected board row, or from the proposal (package) picked."""
+
+    INTRO = "Both spokespeople initial it. A TA from a package covers every article in it."
 
     def __init__(
         self,
@@ -80,9 +71,6 @@ class TADialog(FormDialog[TARequest], title="Record a TA", save="Record TA", ref
         self.last_ta = last_ta
         self.campaign = campaign
         self.selected = selected
-
-    def intro(self) -> str:
-        return "Both spokespeople initial it. A TA from a package covers every article in it."
 
     def _default_proposal(self) -> Proposal | None:
         """The package on the table for the selected article, when its latest move is one."""
@@ -112,13 +100,7 @@ class TADialog(FormDialog[TARequest], title="Record a TA", save="Record TA", ref
             articles = self.selected.number
         yield FieldRow(
             "From proposal",
-            Select(
-                choices,
-                value=package.id if package else NO_PROPOSAL,
-                allow_blank=False,
-                compact=True,
-                id="ta-proposal",
-            ),
+            one_of(choices, package.id if package else NO_PROPOSAL, "ta-proposal"),
         )
         yield FieldRow(
             "Articles",

@@ -22,6 +22,7 @@ class TranslateDialog(FormDialog[TextTranslated]):
 
     SAVE_LABEL = "Save the translation"
     REFUSAL_FIELD = "translation"
+    INTRO = "Pick a text (↑ ↓), type its translation, Enter saves it."
 
     DEFAULT_CSS = """
     TranslateDialog {
@@ -37,15 +38,10 @@ class TranslateDialog(FormDialog[TextTranslated]):
         items: Sequence[RecapUntranslated],
         on_save: Callable[[TextTranslated], object] | None = None,
     ) -> None:
-        super().__init__(on_save)
-        self.lang = lang
-        self.items = list(items)
+        super().__init__(on_save, lang=lang, items=list(items))
 
     def dialog_title(self) -> str:
         return f"Translate into {self.lang}: {len(self.items)} untranslated"
-
-    def intro(self) -> str:
-        return "Pick a text (↑ ↓), type its translation, Enter saves it."
 
     def compose_fields(self) -> ComposeResult:
         options = [

@@ -13,7 +13,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from models.domain import Campaign, Proposal
-from models.errors import DomainError, StoreError
+from tui.dialogs.list_writes import attempt_shown
 from tui.dialogs.type_ahead import TypeAheadDialog
 from tui.format import day_and_time
 
@@ -76,14 +76,9 @@ class WithdrawDialog(TypeAheadDialog[str | None]):
     def _picked(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         proposal = self.proposals[event.option_index]
-        if self._on_save is not None:
-            try:
-                self._on_save(proposal.id)
-            except (DomainError, StoreError) as refusal:
-                self.query_one("#withdraw-error", Static).update(f"✗ {refusal}")
-                self.app.bell()
-                return
-        self.dismiss(proposal.id)
+        error = self.query_one("#withdraw-error", Static)
+        if attempt_shown(self, self._on_save, proposal.id, error):
+            self.dismiss(proposal.id)
 
     def action_cancel(self) -> None:
         """Withdraw nothing."""
