@@ -23,7 +23,7 @@ from exports.i18n import language
 from exports.sandbox import is_record
 from exports.sms import SMS_LIMIT, build_sms
 from exports.sms_count import person_length
-from exports.templating import render_template
+from exports.templating import BUILT_IN, RenderOptions, render_template
 from exports.view import build_context
 from models.errors import DomainError
 from models.vocabulary import RECAP_FORMATS as FORMATS
@@ -72,10 +72,11 @@ def render_recap(
         from exports.board import board_csv
 
         return board_csv(snapshot.board, snapshot.campaign.timezone)
+    options = RenderOptions(template, user_dir, kept)
     if format == "sms":
-        return recap_sms(snapshot, lang, template=template, user_dir=user_dir)
+        return recap_sms(snapshot, lang, options)
     if format == "eml":
-        return recap_eml(snapshot, lang, template=template, user_dir=user_dir, kept=kept)
+        return recap_eml(snapshot, lang, options)
     name, escaping = _TEMPLATED[format]
     context = _context(snapshot, lang, escaping)
     if format == "html":
@@ -84,7 +85,7 @@ def render_recap(
             from base64 import b64encode
 
             context["chart_src"] = "data:image/png;base64," + b64encode(png).decode("ascii")
-    return render_template(name, escaping, context, template=template, user_dir=user_dir, kept=kept)
+    return render_template(name, escaping, context, options)
 
 
 CHART_CID = "money-chart@open-bargaining.invalid"
@@ -199,27 +200,26 @@ def recap_json(snapshot: RecapSnapshot, lang: str = "en") -> str:
 def recap_sms(
     snapshot: RecapSnapshot,
     lang: str = "en",
+    options: RenderOptions = BUILT_IN,
     *,
-    template: Path | None = None,
-    user_dir: Path | None = None,
     builtin_only: bool = False,
 ) -> str:
     """A text blast of at most 320 characters: the headline, the call to action and the link
     to the full recap, then what fits (see `exports.sms`). A user template (`recap.sms.j2` in the
-    user's folder, or `template`) is rendered as plain text and refused when too long.
+    user's folder, or `options.template`) is rendered as plain text and refused when too long.
     """
     refuse_team_data(snapshot)
-    custom = template
+    custom = options.template
     if custom is None and not builtin_only:
         from exports.templating import user_template_dir
 
-        candidate = (user_dir or user_template_dir()) / "recap.sms.j2"
+        candidate = (options.user_dir or user_template_dir()) / "recap.sms.j2"
         custom = candidate if candidate.is_file() else None
     if custom is not None:
         context = _context(snapshot, lang, "text")
         context["sms"] = build_sms(snapshot, language(lang))
         text = render_template(
-            "recap.sms.j2", "text", context, template=custom, user_dir=user_dir
+            "recap.sms.j2", "text", context, options._replace(template=custom)
         ).strip()
         length = person_length(text)
         if length > SMS_LIMIT:
@@ -234,14 +234,7 @@ def recap_sms(
 # ----------------------------------------------------------------------------- e-mail
 
 
-def recap_eml(
-    snapshot: RecapSnapshot,
-    lang: str = "en",
-    *,
-    template: Path | None = None,
-    user_dir: Path | None = None,
-    kept: Kept | None = None,
-) -> str:
+def recap_eml(snapshot: RecapSnapshot, lang: str = "en", options: RenderOptions = BUILT_IN) -> str:
     """A multipart/alternative e-mail (text and HTML) that opens as a draft in a mail client;
     with a money chart, the HTML and the chart's PNG are a multipart/related part.
 
@@ -254,16 +247,13 @@ def recap_eml(
     from email.utils import format_datetime
 
     fmt = language(lang)
-    png = money_chart(snapshot, lang, kept)
+    png = money_chart(snapshot, lang, options.kept)
     html_context = _context(snapshot, lang, "html")
     if png is not None:
         html_context["chart_src"] = f"cid:{CHART_CID}"
-    html = render_template(
-        "recap.html.j2", "html", html_context, template=template, user_dir=user_dir, kept=kept
-    )
-    text = render_template(
-        "recap.txt.j2", "text", _context(snapshot, lang, "text"), user_dir=user_dir, kept=kept
-    )
+    html = render_template("recap.html.j2", "html", html_context, options)
+    text_context = _context(snapshot, lang, "text")
+    text = render_template("recap.txt.j2", "text", text_context, options._replace(template=None))
     campaign = snapshot.campaign
     message = EmailMessage(policy=policy.SMTP)
     from exports.news import subject

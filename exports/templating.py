@@ -23,7 +23,7 @@ import os
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from models.errors import DomainError
 
@@ -54,19 +54,27 @@ def user_template_dir() -> Path:
     return user_config_path(APP_NAME) / "templates"
 
 
+class RenderOptions(NamedTuple):
+    """How a recap is rendered besides its format and language."""
+
+    template: Path | None = None
+    """The user's own template file, in place of the built-in one."""
+    user_dir: Path | None = None
+    """The folder of the user's template overrides (None: the user config folder)."""
+    kept: Kept | None = None
+    """Where the compiled templates and the chart's picture are kept between runs."""
+
+
+BUILT_IN = RenderOptions()
+"""The built-in templates, nothing kept."""
+
+
 def render_template(
-    name: str,
-    escaping: str,
-    context: Mapping[str, Any],
-    *,
-    template: Path | None = None,
-    user_dir: Path | None = None,
-    kept: Kept | None = None,
+    name: str, escaping: str, context: Mapping[str, Any], options: RenderOptions = BUILT_IN
 ) -> str:
-    """Render the template `name` (or the user's file `template`) with `context`; `kept`
-    keeps the compiled code between runs."""
-    if user_dir is None:
-        user_dir = user_template_dir()
+    """Render the template `name` (or the user's file `options.template`) with `context`."""
+    template, kept = options.template, options.kept
+    user_dir = options.user_dir if options.user_dir is not None else user_template_dir()
     env, loader = _environment(escaping, user_dir, template)
     env.bytecode_cache = _kept_bytecode(escaping, kept) if kept is not None else None
     wanted = _user_key(template) if template is not None else name
