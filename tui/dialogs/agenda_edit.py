@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import OptionList, Static
@@ -16,6 +16,7 @@ from textual.widgets.option_list import Option
 
 from models.domain import AgendaItem, AgendaStatus
 from tui.dialogs.list_writes import RecordListDialog, Write, attempt
+from tui.keys import Keys
 
 STATUS_WORDS = {
     AgendaStatus.UPCOMING: "upcoming",
@@ -36,34 +37,36 @@ def item_option(item: AgendaItem) -> Content:
     )
 
 
+_KEYS = Keys("agenda_edit")
+
+
 class AgendaEditDialog(RecordListDialog[AgendaItem]):
     """The agenda of one session; Escape closes."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,q", "close", "Close", id="agenda_edit.close"),
-        Binding(
+        _KEYS("escape,q", "close", "Close"),
+        _KEYS(
             "x,delete",
             "remove",
             "Remove",
+            "Remove the highlighted item (not yet started)",
             key_display="x del",
-            tooltip="Remove the highlighted item (not yet started)",
-            id="agenda_edit.remove",
         ),
-        Binding(
+        _KEYS(
             "left_square_bracket,shift+up",
             "move(-1)",
             "Up",
+            "Move the highlighted item up",
+            name="up",
             key_display="[",
-            tooltip="Move the highlighted item up",
-            id="agenda_edit.up",
         ),
-        Binding(
+        _KEYS(
             "right_square_bracket,shift+down",
             "move(1)",
             "Down",
+            "Move the highlighted item down",
+            name="down",
             key_display="]",
-            tooltip="Move the highlighted item down",
-            id="agenda_edit.down",
         ),
     ]
 

@@ -9,7 +9,7 @@ from typing import ClassVar
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import DataTable, Static
@@ -19,6 +19,7 @@ from models.money import MoneyTable
 from models.terms import format_terms
 from tui.dialogs.type_ahead import TypeAheadDialog
 from tui.format import day_and_time
+from tui.keys import Keys
 from tui.widgets.terms_chart import TermsChart
 
 WIDE = 120
@@ -53,17 +54,19 @@ def proposal_detail(proposal: Proposal, campaign: Campaign) -> Content:
     return Content("\n").join(lines)
 
 
+_KEYS = Keys("history")
+
+
 class ArticleHistoryDialog(TypeAheadDialog[None]):
     """The article's moves; ↑↓ picks one, `m` amends its proposal; Escape or Enter closes."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,enter,q", "close", "Close", id="history.close"),
-        Binding(
+        _KEYS("escape,enter,q", "close", "Close"),
+        _KEYS(
             "m",
             "amend",
             "Amend",
-            tooltip="Amend the highlighted proposal: label, summary, note, link, terms, embargo",
-            id="history.amend",
+            "Amend the highlighted proposal: label, summary, note, link, terms, embargo",
         ),
     ]
 

@@ -18,7 +18,7 @@ from models.domain import Article
 from models.store import Store
 from tui.dialogs.article_form import ArticleDialog
 from tui.dialogs.article_import import ArticleImport, ArticleImportDialog
-from tui.screens.keys import Keys
+from tui.keys import Keys
 from tui.screens.list_screen import ListScreen
 from tui.widgets.key_bar import KeyBar
 

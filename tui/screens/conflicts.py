@@ -20,7 +20,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 from models import actions
 from models.errors import DomainError, StoreError
 from tui.format import day_and_time
-from tui.screens.keys import Keys
+from tui.keys import Keys
 from tui.screens.list_screen import ListScreen
 
 if TYPE_CHECKING:

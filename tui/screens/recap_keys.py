@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.binding import Binding, BindingType
 
-from tui.screens.keys import Keys
+from tui.keys import Keys
 
 KEYS = Keys("recap")
 SESSION_KEYS = Binding.Group("Session", compact=True)

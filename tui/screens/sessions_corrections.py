@@ -10,7 +10,7 @@ from models import actions
 from models.domain import AgendaItem, Session
 from models.errors import DomainError, StoreError
 from tui.attributes import attributes
-from tui.screens.keys import Keys
+from tui.keys import Keys
 
 if TYPE_CHECKING:
     from collections.abc import Callable

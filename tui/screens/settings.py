@@ -27,8 +27,8 @@ from models.errors import DomainError, StoreError
 from models.settings import check_settings, flat_settings, term_texts
 from models.store import Store
 from tui.dialogs.form_fields import FORM_ERROR, FieldError, FieldRow, show_field_error
+from tui.keys import Keys
 from tui.messages import StoreChanged
-from tui.screens.keys import Keys
 from tui.widgets.key_bar import KeyBar
 from tui.widgets.term_block import TermBlock
 
