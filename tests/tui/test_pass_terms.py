@@ -28,11 +28,22 @@ NAMED = {
 
 
 @pytest.fixture
-def named_db(demo_db: Path) -> Path:
+def unnamed_db(demo_db: Path) -> Path:
+    """The demo with none of its terms named."""
     store = Store(demo_db, seat="setup")
-    change_settings(store, terms=NAMED)
+    campaign = store.campaign()
+    assert campaign is not None and campaign.terms, "the demo names its terms"
+    change_settings(store, removed=campaign.terms)
     store.close()
     return demo_db
+
+
+@pytest.fixture
+def named_db(unnamed_db: Path) -> Path:
+    store = Store(unnamed_db, seat="setup")
+    change_settings(store, terms=NAMED)
+    store.close()
+    return unnamed_db
 
 
 async def open_pass(app: BargainingApp, pilot: object) -> PassProposalDialog:
@@ -88,9 +99,9 @@ async def test_a_named_term_given_twice_or_not_a_number_is_refused_under_its_fie
 
 @SIZES
 async def test_without_named_terms_the_one_field_takes_name_equals_number(
-    demo_db: Path, clock: FrozenClock, size: tuple[int, int], open_store: Opener
+    unnamed_db: Path, clock: FrozenClock, size: tuple[int, int], open_store: Opener
 ) -> None:
-    app = BargainingApp(db_path=demo_db, seat="lead", clock=clock)
+    app = BargainingApp(db_path=unnamed_db, seat="lead", clock=clock)
     async with app.run_test(size=size) as pilot:
         dialog = await open_pass(app, pilot)
         assert not dialog.query("#pass-term-0")
@@ -100,7 +111,7 @@ async def test_without_named_terms_the_one_field_takes_name_equals_number(
         await pilot.pause()
         await pilot.press("ctrl+s")
         await pilot.pause()
-    terms = dict(open_store(demo_db).proposals()[-1].terms)
+    terms = dict(open_store(unnamed_db).proposals()[-1].terms)
     assert terms == {"salary_pct_y1": 3.0, "salary_pct_y2": 2.5}
 
 
