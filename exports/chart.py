@@ -15,7 +15,7 @@ import io
 import os
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from exports.money import chart_terms
 
@@ -55,23 +55,38 @@ def chart_key(table: MoneyTable, *, ours: str, theirs: str, session_word: str) -
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
 
-def kept_chart_png(
-    table: MoneyTable,
-    kept: Kept | None,
-    *,
-    ours: str,
-    theirs: str,
-    session_word: str = "Session",
-) -> bytes | None:
-    """`money_chart_png`, taken from `kept` when it holds the same chart (a PNG), and kept
-    there once drawn: the second recap of the same numbers never loads the chart library."""
-    if kept is None or not chart_terms(table) or not table.sessions:
-        return money_chart_png(table, ours=ours, theirs=theirs, session_word=session_word)
-    key = chart_key(table, ours=ours, theirs=theirs, session_word=session_word)
+class ChartInputs(NamedTuple):
+    """Everything one chart is drawn from: the money table, the two lines' names and the
+    word under the axis (see `exports.render.chart_inputs`)."""
+
+    table: MoneyTable
+    ours: str
+    theirs: str
+    session_word: str = "Session"
+
+    def key(self) -> str:
+        """The chart's key in a render cache (`chart_key`)."""
+        return chart_key(
+            self.table, ours=self.ours, theirs=self.theirs, session_word=self.session_word
+        )
+
+    def draw(self) -> bytes | None:
+        """`money_chart_png` of these inputs."""
+        return money_chart_png(
+            self.table, ours=self.ours, theirs=self.theirs, session_word=self.session_word
+        )
+
+
+def kept_chart_png(inputs: ChartInputs, kept: Kept | None) -> bytes | None:
+    """The chart of `inputs`, taken from `kept` when it holds it (a PNG), and kept there once
+    drawn: the second recap of the same numbers never loads the chart library."""
+    if kept is None:
+        return inputs.draw()
+    key = inputs.key()
     found = kept.get("charts", key)
     if found is not None and found.startswith(PNG_SIGNATURE):
         return found
-    png = money_chart_png(table, ours=ours, theirs=theirs, session_word=session_word)
+    png = inputs.draw()
     if png is not None:
         kept.put("charts", key, png)
     return png
@@ -159,6 +174,15 @@ def money_chart_png(
     out = io.BytesIO()
     figure.savefig(out, format="png", metadata={"Software": None})
     return out.getvalue()
+
+
+def load_library() -> None:
+    """Import what drawing needs (the chart library), ahead of the first drawing."""
+    from importlib import import_module
+
+    _point_config_at_cache()
+    for name in ("matplotlib.figure", "matplotlib.backends.backend_agg"):
+        import_module(name)
 
 
 def _plain(text: str) -> str:

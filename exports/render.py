@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from email.headerregistry import Address
     from email.message import EmailMessage
 
+    from exports.chart import ChartInputs
     from exports.kept import Kept
     from models.recap import RecapSnapshot
 
@@ -92,29 +93,36 @@ CHART_CID = "money-chart@open-bargaining.invalid"
 """The Content-ID of the money chart's picture in the .eml (the HTML says `cid:` + this)."""
 
 
-def money_chart(
-    snapshot: RecapSnapshot, lang: str = "en", kept: Kept | None = None
-) -> bytes | None:
-    """The money chart of the snapshot as PNG bytes (None without positions to draw), from
-    `kept` when it keeps the same picture."""
-    money = snapshot.money
-    if not money.terms:
-        return None
-    from exports.chart import kept_chart_png
+def chart_inputs(snapshot: RecapSnapshot, lang: str = "en") -> ChartInputs | None:
+    """What the snapshot's money chart is drawn from, or None when it has no chart (no term
+    with positions over the sessions)."""
+    from exports.chart import ChartInputs
+    from exports.money import chart_terms
 
+    money = snapshot.money
+    if not money.terms or not money.sessions or not chart_terms(money):
+        return None
     campaign = snapshot.campaign
     ours, theirs = (
         (campaign.union, campaign.employer)
         if money.our_side == "union"
         else (campaign.employer, campaign.union)
     )
-    return kept_chart_png(
-        money,
-        kept,
-        ours=ours.short,
-        theirs=theirs.short,
-        session_word=_capital(language(lang).labels["session"]),
-    )
+    word = _capital(language(lang).labels["session"])
+    return ChartInputs(money, ours.short, theirs.short, word)
+
+
+def money_chart(
+    snapshot: RecapSnapshot, lang: str = "en", kept: Kept | None = None
+) -> bytes | None:
+    """The money chart of the snapshot as PNG bytes (None without positions to draw), from
+    `kept` when it keeps the same picture."""
+    inputs = chart_inputs(snapshot, lang)
+    if inputs is None:
+        return None
+    from exports.chart import kept_chart_png
+
+    return kept_chart_png(inputs, kept)
 
 
 def refuse_team_data(snapshot: RecapSnapshot) -> None:
@@ -247,13 +255,19 @@ def recap_eml(snapshot: RecapSnapshot, lang: str = "en", options: RenderOptions 
     from email.utils import format_datetime
 
     fmt = language(lang)
-    png = money_chart(snapshot, lang, options.kept)
+    chart = chart_inputs(snapshot, lang)
     html_context = _context(snapshot, lang, "html")
-    if png is not None:
+    if chart is not None:
         html_context["chart_src"] = f"cid:{CHART_CID}"
     html = render_template("recap.html.j2", "html", html_context, options)
     text_context = _context(snapshot, lang, "text")
     text = render_template("recap.txt.j2", "text", text_context, options._replace(template=None))
+    # The picture last: it may be being drawn meanwhile (see tui/chart_ahead.py).
+    png = None
+    if chart is not None:
+        from exports.chart import kept_chart_png
+
+        png = kept_chart_png(chart, options.kept)
     campaign = snapshot.campaign
     message = EmailMessage(policy=policy.SMTP)
     from exports.news import subject

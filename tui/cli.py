@@ -204,21 +204,28 @@ def recap(
     if template is not None and not Path(template).is_file():
         _fail(f"no template at {template}")
     from exports import render_recap
+    from exports.render import chart_inputs
     from models.recap import build_snapshot
-    from models.render_cache import RenderCache
+    from tui.chart_ahead import recap_cache
 
-    with open_db(ctx) as store:
-        snapshot = build_snapshot(
-            store, session, "team" if audience == "team" else "members", lang=lang
+    # The e-mail's chart, when it must be drawn, is drawn on the other core meanwhile.
+    kept = recap_cache(drawing=fmt == "eml")
+    try:
+        with open_db(ctx) as store:
+            snapshot = build_snapshot(
+                store, session, "team" if audience == "team" else "members", lang=lang
+            )
+            database_id = store.database_id
+        kept.draw(chart_inputs(snapshot, lang) if fmt == "eml" else None)
+        text = render_recap(
+            snapshot,
+            format=fmt,
+            lang=lang,
+            template=Path(template) if template else None,
+            kept=kept,
         )
-        database_id = store.database_id
-    text = render_recap(
-        snapshot,
-        format=fmt,
-        lang=lang,
-        template=Path(template) if template else None,
-        kept=RenderCache(),
-    )
+    finally:
+        kept.finish()
     write_output(text, output, database_id)
     from tui.cli_recap_notes import recap_notes
 

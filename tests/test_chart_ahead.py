@@ -1,0 +1,120 @@
+"""The e-mail's chart drawn on the other core (`tui.chart_ahead`): a helper forked before the
+database is opened imports the chart library and draws the chart into the render cache while
+the recap is made, so the process making the recap never loads the library; a kept chart,
+a recap without one, or a helper that died changes nothing but the time.
+
+Each case runs in a fresh process of its own: the helper is forked only where no other
+thread runs, which a test process cannot promise."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from models.store import Store
+
+FIXTURE = Path(__file__).parent / "fixtures" / "money-journal.jsonl"
+SET_UP = """
+import os, sys, signal
+from pathlib import Path
+from exports import render_recap
+from exports.chart import PNG_SIGNATURE
+from exports.render import chart_inputs
+from models.recap import build_snapshot
+from models.render_cache import RenderCache
+from models.store import Store
+from tui.chart_ahead import ChartsDrawnAhead, recap_cache
+cache = RenderCache(Path(sys.argv[2]))
+kept = ChartsDrawnAhead(cache)
+kept.start()
+assert kept.pid, "the helper was forked"
+with Store(Path(sys.argv[1])) as store:
+    snapshot = build_snapshot(store, 3, "members")
+inputs = chart_inputs(snapshot)
+"""
+
+
+@pytest.fixture(scope="module")
+def money_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("ahead") / "money.db"
+    with Store(path, create=True) as store, FIXTURE.open(encoding="utf-8") as lines:
+        store.import_journal(lines)
+    return path
+
+
+def run(script: str, db: Path, cache: Path) -> None:
+    code = SET_UP + textwrap.dedent(script)
+    env = {k: v for k, v in os.environ.items() if k != "MPLCONFIGDIR"}
+    env["XDG_CACHE_HOME"] = str(cache.parent / "xdg")
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(db), str(cache)], env=env, capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
+
+
+def test_the_helper_draws_the_chart_and_the_recap_never_loads_the_library(
+    money_db: Path, tmp_path: Path
+) -> None:
+    script = """
+    kept.draw(inputs)
+    eml = render_recap(snapshot, format="eml", kept=kept)
+    kept.finish()
+    assert "matplotlib" not in sys.modules, "the recap's own process drew the chart"
+    assert "image/png" in eml
+    png = cache.get("charts", inputs.key())
+    assert png is not None and png.startswith(PNG_SIGNATURE)
+    assert png == inputs.draw()  # the same bytes as drawn here
+    """
+    run(script, money_db, tmp_path / "kept")
+
+
+def test_a_kept_chart_stops_the_helper_at_once(money_db: Path, tmp_path: Path) -> None:
+    script = """
+    cache.put("charts", inputs.key(), inputs.draw())
+    pid = kept.pid
+    kept.draw(inputs)
+    assert kept.pid == 0
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        pass
+    else:
+        raise AssertionError("the helper still runs")
+    assert render_recap(snapshot, format="eml", kept=kept)
+    """
+    run(script, money_db, tmp_path / "kept")
+
+
+def test_a_helper_that_died_only_means_drawing_here(money_db: Path, tmp_path: Path) -> None:
+    script = """
+    os.kill(kept.pid, signal.SIGKILL)
+    os.waitpid(kept.pid, 0)
+    kept.draw(inputs)
+    eml = render_recap(snapshot, format="eml", kept=kept)
+    kept.finish()
+    assert "image/png" in eml and "matplotlib" in sys.modules
+    assert cache.get("charts", inputs.key()) is not None
+    """
+    run(script, money_db, tmp_path / "kept")
+
+
+def test_a_recap_without_a_chart_stops_the_helper(money_db: Path, tmp_path: Path) -> None:
+    script = """
+    pid = kept.pid
+    kept.draw(None)
+    kept.finish()
+    assert kept.pid == 0
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        pass
+    else:
+        raise AssertionError("the helper still runs")
+    assert recap_cache(drawing=False).pid == 0, "only the e-mail forks a helper"
+    """
+    run(script, money_db, tmp_path / "kept")
