@@ -150,6 +150,16 @@ def _kept_bytecode(escaping: str, kept: Kept) -> Any:
     return KeptBytecode()
 
 
+TEMPLATE_WHITESPACE = {
+    "trim_blocks": True,
+    "lstrip_blocks": True,
+    "keep_trailing_newline": True,
+    "auto_reload": True,
+}
+"""How every recap template is read: a block tag's line leaves no blank line or indent behind,
+the file's last newline is kept, and a template changed on disk is read again."""
+
+
 def _make_environment(escaping: str, loader: _Loader) -> SandboxedEnvironment:
     from jinja2 import FunctionLoader, StrictUndefined
 
@@ -168,10 +178,7 @@ def _make_environment(escaping: str, loader: _Loader) -> SandboxedEnvironment:
         autoescape=escaping == "html",
         finalize=finalize,
         undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-        auto_reload=True,
+        **TEMPLATE_WHITESPACE,
     )
 
 
