@@ -38,18 +38,25 @@ MAX_MARKED = 24
 """At most this many sessions are numbered on the axis (each tick label costs a drawing)."""
 
 
+@lru_cache(maxsize=16)
 def chart_key(table: MoneyTable, *, ours: str, theirs: str, session_word: str) -> str:
     """What the chart's bytes depend on, as a hex digest: the numbers and names drawn, this
-    module's drawing code and the chart library's version (read without importing it)."""
+    module's drawing code and the chart library's version. Kept for the process: the e-mail
+    asks for it once to look in the cache and once to keep what it drew."""
+    digest = hashlib.sha256(_DRAWING_CODE)
+    digest.update(repr((_library_version(), table, ours, theirs, session_word)).encode("utf-8"))
+    return digest.hexdigest()
+
+
+@lru_cache(maxsize=1)
+def _library_version() -> str:
+    """matplotlib's version, read from its package metadata without importing it."""
     from importlib.metadata import PackageNotFoundError, version
 
     try:
-        library = version("matplotlib")
+        return version("matplotlib")
     except PackageNotFoundError:
-        library = "none"
-    digest = hashlib.sha256(_DRAWING_CODE)
-    digest.update(repr((library, table, ours, theirs, session_word)).encode("utf-8"))
-    return digest.hexdigest()
+        return "none"
 
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Mapping
+from functools import lru_cache
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -131,23 +132,33 @@ def _kept_bytecode(escaping: str, kept: Kept) -> Any:
     """Jinja's bytecode cache over `kept`: one key per template, its file and the escaping
     (the same template compiles differently with autoescape); Jinja checks the source's
     checksum and its own and Python's version when it loads the code back."""
+    return _kept_bytecode_class()(escaping, kept)
+
+
+@lru_cache(maxsize=1)
+def _kept_bytecode_class() -> type:
+    """The bytecode cache's class, made once (Jinja is imported only when a template is)."""
     from hashlib import sha256
 
     from jinja2.bccache import Bucket, BytecodeCache
 
     class KeptBytecode(BytecodeCache):
+        def __init__(self, escaping: str, kept: Kept) -> None:
+            self.escaping = escaping
+            self.kept = kept
+
         def get_cache_key(self, name: str, filename: str | None = None) -> str:
-            return sha256(f"{escaping}\0{name}\0{filename or ''}".encode()).hexdigest()
+            return sha256(f"{self.escaping}\0{name}\0{filename or ''}".encode()).hexdigest()
 
         def load_bytecode(self, bucket: Bucket) -> None:
-            data = kept.get("templates", bucket.key)
+            data = self.kept.get("templates", bucket.key)
             if data is not None:
                 bucket.bytecode_from_string(data)
 
         def dump_bytecode(self, bucket: Bucket) -> None:
-            kept.put("templates", bucket.key, bucket.bytecode_to_string())
+            self.kept.put("templates", bucket.key, bucket.bytecode_to_string())
 
-    return KeptBytecode()
+    return KeptBytecode
 
 
 TEMPLATE_WHITESPACE = {

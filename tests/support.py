@@ -11,6 +11,17 @@ from models.store import Store
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SMALL_JOURNAL = FIXTURES / "small-journal.jsonl"
+MONEY_JOURNAL = FIXTURES / "money-journal.jsonl"
+"""Three sessions of economic moves (see tests/test_money.py)."""
+
+
+def money_store(path: Path) -> Store:
+    """A new store at `path` holding the money scenario."""
+    store = Store(path, create=True)
+    with MONEY_JOURNAL.open(encoding="utf-8") as lines:
+        store.import_journal(lines)
+    return store
+
 
 INIT = [
     "init",

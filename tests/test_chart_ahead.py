@@ -16,9 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from models.store import Store
+from tests.support import money_store
 
-FIXTURE = Path(__file__).parent / "fixtures" / "money-journal.jsonl"
 SET_UP = """
 import os, sys, signal
 from pathlib import Path
@@ -36,14 +35,21 @@ assert kept.pid, "the helper was forked"
 with Store(Path(sys.argv[1])) as store:
     snapshot = build_snapshot(store, 3, "members")
 inputs = chart_inputs(snapshot)
+
+
+def ended(pid):
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    return False
 """
 
 
 @pytest.fixture(scope="module")
 def money_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("ahead") / "money.db"
-    with Store(path, create=True) as store, FIXTURE.open(encoding="utf-8") as lines:
-        store.import_journal(lines)
+    money_store(path).close()
     return path
 
 
@@ -79,12 +85,7 @@ def test_a_kept_chart_stops_the_helper_at_once(money_db: Path, tmp_path: Path) -
     pid = kept.pid
     kept.draw(inputs)
     assert kept.pid == 0
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        pass
-    else:
-        raise AssertionError("the helper still runs")
+    assert ended(pid), "the helper still runs"
     assert render_recap(snapshot, format="eml", kept=kept)
     """
     run(script, money_db, tmp_path / "kept")
@@ -109,12 +110,7 @@ def test_a_recap_without_a_chart_stops_the_helper(money_db: Path, tmp_path: Path
     kept.draw(None)
     kept.finish()
     assert kept.pid == 0
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        pass
-    else:
-        raise AssertionError("the helper still runs")
+    assert ended(pid), "the helper still runs"
     assert recap_cache(drawing=False).pid == 0, "only the e-mail forks a helper"
     """
     run(script, money_db, tmp_path / "kept")

@@ -19,16 +19,12 @@ from exports import chart, render_recap, templating
 from exports.chart import PNG_SIGNATURE
 from models.recap import RecapSnapshot, build_snapshot
 from models.render_cache import KEEP, RenderCache
-from models.store import Store
-
-FIXTURE = Path(__file__).parent / "fixtures" / "money-journal.jsonl"
+from tests.support import money_store
 
 
 @pytest.fixture(scope="module")
 def snapshot(tmp_path_factory: pytest.TempPathFactory) -> RecapSnapshot:
-    store = Store(tmp_path_factory.mktemp("money") / "money.db", create=True)
-    with FIXTURE.open(encoding="utf-8") as lines:
-        store.import_journal(lines)
+    store = money_store(tmp_path_factory.mktemp("money") / "money.db")
     return build_snapshot(store, 3, "members")
 
 
@@ -117,10 +113,7 @@ def test_only_the_last_charts_are_kept(tmp_path: Path) -> None:
 
 def test_the_cli_keeps_the_picture_in_the_app_cache(tmp_path: Path) -> None:
     db = tmp_path / "money.db"
-    store = Store(db, create=True)
-    with FIXTURE.open(encoding="utf-8") as lines:
-        store.import_journal(lines)
-    store.close()
+    money_store(db).close()
     env = {k: v for k, v in os.environ.items() if k != "MPLCONFIGDIR"}
     env |= {"XDG_CACHE_HOME": str(tmp_path / "cache"), "XDG_CONFIG_HOME": str(tmp_path / "c")}
     argv = [sys.executable, "-m", "tui.cli", "--db", str(db), "recap", "--session", "3"]
