@@ -72,7 +72,7 @@ async def test_note_taker_mode_keeps_typing_and_is_remembered_for_the_seat(
         await pilot.press("ctrl+n")
         await pilot.pause()
         assert app.screen.query_one(NotesPane).border_subtitle == KEEP_TYPING
-        await type_fast(app, "n", "o", "n", "e", "enter", "p", "1", "3", "enter")
+        await type_fast(app, "o", "n", "e", "enter", "p", "1", "3", "enter")  # ctrl+n: on the line
         await pilot.pause()
         assert isinstance(app.screen, MainScreen)
         assert app.screen.focused is app.screen.note_line.input
@@ -103,11 +103,11 @@ async def test_team_only_stays_on_across_notes_until_turned_off(
 ) -> None:
     before = len(open_store(demo_db).notes(5))
     app = new_app(demo_db, clock)
-    again = () if keep_typing else ("n",)
+    again = () if keep_typing else ("n",)  # note-taker mode's ctrl+n is on the line already
     async with app.run_test(size=size) as pilot:
         if keep_typing:
             await pilot.press("ctrl+n")
-        await type_fast(app, "n", "ctrl+t", "a", "enter", *again, "b", "enter")
+        await type_fast(app, *again, "ctrl+t", "a", "enter", *again, "b", "enter")
         await pilot.pause()
         assert tag_of(app).startswith("TEAM ONLY")
         await type_fast(app, *again, "ctrl+t", "c", "enter")
@@ -131,3 +131,27 @@ async def test_team_only_survives_a_restart_after_a_note(
     async with again.run_test(size=size) as pilot:
         await pilot.pause()
         assert tag_of(again).startswith("TEAM ONLY")
+
+
+async def test_turning_note_taker_mode_on_goes_to_the_note_line(
+    demo_db: Path, clock: FrozenClock, size: tuple[int, int], open_store: Opener
+) -> None:
+    """Seen in tmux: ctrl+n on the board, then "first" typed as a note, ran the board's `i`
+    and Enter, and marked an information request answered."""
+    store = open_store(demo_db)
+    notes, answered = len(store.notes(5)), [r.id for r in store.info_requests() if r.answered]
+    app = new_app(demo_db, clock)
+    async with app.run_test(size=size) as pilot:
+        app.screen.query_one("#board").focus()
+        await pilot.press("ctrl+n")
+        await type_fast(app, "f", "i", "r", "s", "t", "enter", "m", "o", "r", "e", "enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        assert app.screen.focused is app.screen.note_line.input
+    store = open_store(demo_db)
+    assert notes_since(store, notes) == [
+        ("first", Visibility.MEMBERS),
+        ("more", Visibility.MEMBERS),
+    ]
+    assert [r.id for r in store.info_requests() if r.answered] == answered

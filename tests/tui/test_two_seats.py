@@ -50,7 +50,7 @@ async def test_a_note_on_one_seat_appears_on_the_other(demo_db: Path, clock: Fro
         lead.run_test(size=(80, 24)) as lead_pilot,
         notes.run_test(size=(160, 48)) as notes_pilot,
     ):
-        await notes_pilot.press("ctrl+n", "n")  # note-taker mode: the line keeps the keys
+        await notes_pilot.press("ctrl+n")  # note-taker mode: the line keeps the keys
         await paste(notes_pilot, "District will answer on caseloads next week")
         await notes_pilot.press("enter")
         await notes_pilot.pause()
@@ -86,8 +86,8 @@ async def test_both_seats_write_at_once_without_locking(demo_db: Path, clock: Fr
         lead.run_test(size=(80, 24)) as lead_pilot,
         notes.run_test(size=(80, 24)) as notes_pilot,
     ):
-        await lead_pilot.press("ctrl+n", "n")  # both in note-taker mode: note after note
-        await notes_pilot.press("ctrl+n", "n")
+        await lead_pilot.press("ctrl+n")  # both in note-taker mode: note after note
+        await notes_pilot.press("ctrl+n")
         for index in range(5):
             await paste(lead_pilot, f"lead {index}")
             await lead_pilot.press("enter")

@@ -273,8 +273,11 @@ class MainScreen(Screen[None]):
         self._notes.toggle_team()
 
     def action_note_taker(self) -> None:
-        """Note-taker mode on or off for this seat: Enter keeps the line or returns."""
+        """Note-taker mode on or off for this seat: Enter keeps the line or returns. Turned
+        on, the keys go to the note line at once: what is typed next is a note."""
         self._notes.toggle_keep_typing()
+        if self._notes.keep_typing:
+            self.action_note()
 
     def _show_visibility(self) -> None:
         self._notes.show()

@@ -274,7 +274,7 @@ CONSOLE_BINDINGS: list[BindingType] = [
         "ctrl+n",
         "note_taker",
         "Note-taker mode",
-        tooltip="Note-taker mode on or off: Enter keeps the note line for the next note",
+        tooltip="Note-taker mode on or off: on, to the note line; Enter keeps it for the next note",
         show=False,
         id="main.note_taker",
     ),
