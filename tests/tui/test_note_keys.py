@@ -155,3 +155,20 @@ async def test_turning_note_taker_mode_on_goes_to_the_note_line(
         ("more", Visibility.MEMBERS),
     ]
     assert [r.id for r in store.info_requests() if r.answered] == answered
+
+
+async def test_a_note_taker_seat_opens_on_the_note_line(
+    demo_db: Path, clock: FrozenClock, size: tuple[int, int], open_store: Opener
+) -> None:
+    """Seen in tmux: restarted in note-taker mode, the first note typed ran the board's keys."""
+    from models.seat_settings import SeatSettings, save_seat_settings
+
+    save_seat_settings(demo_db, "lead", SeatSettings(keep_typing=True))
+    before = len(open_store(demo_db).notes(5))
+    app = new_app(demo_db, clock)
+    async with app.run_test(size=size) as pilot:
+        await type_fast(app, "t", "h", "i", "r", "d", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        assert app.screen.focused is app.screen.note_line.input
+    assert notes_since(open_store(demo_db), before) == [("third", Visibility.MEMBERS)]

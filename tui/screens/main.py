@@ -101,6 +101,8 @@ class MainScreen(Screen[None]):
         self.app.theme_changed_signal.subscribe(self, lambda _theme: self._light_boxes())
         self.reload()
         self._notes.restore()
+        if self._notes.keep_typing:  # a note-taker's seat opens with the keys on the note line
+            self.action_note()
         self.set_interval(1.0, self._tick, name="clock")
         self.set_interval(60.0, self._tick_board, name="board ages")
 
