@@ -121,7 +121,7 @@ def money_chart_png(
     terms = chart_terms(table)
     if not terms or not table.sessions:
         return None
-    _point_config_at_cache()
+    point_config_at_cache()
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
@@ -138,7 +138,8 @@ def money_chart_png(
         bottom=BOTTOM_IN / height,
         hspace=0.55,
     )
-    axes_list = figure.subplots(len(terms), 1, squeeze=False, sharex=True)[:, 0]
+    # Not shared: the upper charts have no ticks of their own to make and draw.
+    axes_list = figure.subplots(len(terms), 1, squeeze=False)[:, 0]
     nan = float("nan")
     for axes, term in zip(axes_list, terms, strict=True):
         for series, color, name, marker in (
@@ -156,7 +157,8 @@ def money_chart_png(
                 label=_plain(name),
             )
         title = f"{term.label} ({term.unit})" if term.unit else term.label
-        axes.set_title(_plain(title), loc="left", fontsize=10, fontweight="bold")
+        # y given: matplotlib otherwise measures the ticks to place the title (a third of a draw).
+        axes.set_title(_plain(title), loc="left", fontsize=10, fontweight="bold", y=1.0)
         low, high = _limits(term)
         axes.set_ylim(low, high)
         axes.set_yticks(_ticks(low, high))
@@ -164,9 +166,10 @@ def money_chart_png(
         axes.tick_params(labelsize=8)
         for side in ("top", "right"):
             axes.spines[side].set_visible(False)
+        axes.set_xlim(-0.3, places[-1] + 0.3)
+        axes.set_xticks([])
     step = -(-len(sessions) // MAX_TICKS)
     axes_list[-1].set_xticks(places[::step], labels=[str(n) for n in sessions[::step]])
-    axes_list[-1].set_xlim(-0.3, places[-1] + 0.3)
     axes_list[-1].set_xlabel(_plain(session_word), fontsize=9)
     handles, labels = axes_list[0].get_legend_handles_labels()
     figure.legend(
@@ -187,7 +190,7 @@ def load_library() -> None:
     """Import what drawing needs (the chart library), ahead of the first drawing."""
     from importlib import import_module
 
-    _point_config_at_cache()
+    point_config_at_cache()
     for name in ("matplotlib.figure", "matplotlib.backends.backend_agg"):
         import_module(name)
 
@@ -219,7 +222,9 @@ def _ticks(low: float, high: float) -> list[float]:
     return [round(first + i * step, 10) for i in range(int((high - first) / step) + 1)]
 
 
-def _point_config_at_cache() -> None:
+def point_config_at_cache() -> None:
+    """Point matplotlib's font cache at the app's cache folder (unless MPLCONFIGDIR is set):
+    before matplotlib is imported."""
     if "MPLCONFIGDIR" not in os.environ:
         from models.locations import cache_dir
 

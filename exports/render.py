@@ -262,12 +262,6 @@ def recap_eml(snapshot: RecapSnapshot, lang: str = "en", options: RenderOptions 
     html = render_template("recap.html.j2", "html", html_context, options)
     text_context = _context(snapshot, lang, "text")
     text = render_template("recap.txt.j2", "text", text_context, options._replace(template=None))
-    # The picture last: it may be being drawn meanwhile (see tui/chart_ahead.py).
-    png = None
-    if chart is not None:
-        from exports.chart import kept_chart_png
-
-        png = kept_chart_png(chart, options.kept)
     campaign = snapshot.campaign
     message = EmailMessage(policy=policy.SMTP)
     from exports.news import subject
@@ -294,8 +288,13 @@ def recap_eml(snapshot: RecapSnapshot, lang: str = "en", options: RenderOptions 
     message["Content-Language"] = lang
     # A fixed boundary keeps the output stable; "=_" never occurs in quoted-printable text.
     message.set_boundary(f"=_recap-{snapshot.session.number}-{stamp}")
-    if png is not None:
-        _attach_chart(message, png, f"{snapshot.session.number}-{stamp}")
+    # The picture last: it may be being drawn meanwhile (see tui/chart_ahead.py).
+    if chart is not None:
+        from exports.chart import kept_chart_png
+
+        png = kept_chart_png(chart, options.kept)
+        if png is not None:
+            _attach_chart(message, png, f"{snapshot.session.number}-{stamp}")
     return message.as_string()
 
 

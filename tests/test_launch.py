@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tui.launch import console_options
+from tui.launch import console_options, recap_email
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -124,3 +124,29 @@ def test_the_collector_is_paused_while_the_app_is_built(tmp_path: Path) -> None:
     done = run(script, str(tmp_path / "new.db"))
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "[False, True, True]"
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["recap", "--format", "eml"],
+        ["--db", "a.db", "recap", "--session", "3", "--format=eml"],
+        ["recap", "--latest", "--format", "eml", "-o", "x.eml"],
+    ],
+)
+def test_an_email_recap_is_read_before_click(args: list[str]) -> None:
+    assert recap_email(args)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["recap"],
+        ["recap", "--format", "html"],
+        ["board", "--format", "eml"],
+        ["recap", "--format"],
+        ["recap", "eml"],
+    ],
+)
+def test_other_command_lines_start_no_chart_helper(args: list[str]) -> None:
+    assert not recap_email(args)

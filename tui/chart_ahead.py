@@ -1,9 +1,11 @@
 """The money chart drawn on the machine's other core while `bargain recap` makes the rest.
 
 An e-mail recap whose numbers changed since the last recap needs its chart drawn, and the
-chart library alone takes longer to import than the rest of the recap takes to make. So
-before it opens the database, the command forks a helper process that imports the chart
-library at once and then waits for the chart's inputs on a pipe. Once the snapshot is built:
+chart library alone takes longer to import than the rest of the recap takes to make. So the
+command forks a helper process that imports the chart library at once and then waits for the
+chart's inputs on a pipe: from the entry point, before the command line is even parsed, when
+it reads as an e-mail recap (`tui.launch.recap_email`, `start_ahead`), else from the command
+before it opens the database. Once the snapshot is built:
 when its chart is kept in the render cache already (or there is none), the helper is stopped;
 otherwise it gets the inputs, draws the chart into the render cache (`models.render_cache`)
 while this process renders the templates, and `ChartsDrawnAhead.get` waits for it before the
@@ -16,6 +18,7 @@ as it would without. The cache is keyed by everything the picture depends on.
 
 from __future__ import annotations
 
+import atexit
 import os
 import pickle
 import signal
@@ -60,6 +63,7 @@ class ChartsDrawnAhead:
             _helper(read, self.cache)  # never returns
         os.close(read)
         self.pid, self._inputs = pid, write
+        atexit.register(self._stop)  # a command that ends before its recap leaves no helper
 
     def draw(self, inputs: ChartInputs | None) -> None:
         """Hand `inputs` to the helper when their chart is not kept yet; else stop it."""
@@ -127,8 +131,10 @@ def _helper(read: int, cache: RenderCache) -> None:
         devnull = os.open(os.devnull, os.O_RDWR)
         for stream in (0, 1, 2):  # never a word on the recap's own output
             os.dup2(devnull, stream)
-        from exports.chart import kept_chart_png, load_library
+        from exports.chart import kept_chart_png, load_library, point_config_at_cache
 
+        point_config_at_cache()
+        _without_artist_docstrings()
         load_library()
         with open(read, "rb", closefd=True) as pipe:
             data = pipe.read()
@@ -141,8 +147,43 @@ def _helper(read: int, cache: RenderCache) -> None:
         os._exit(status)
 
 
+def _without_artist_docstrings() -> None:
+    """Spare the helper the docstrings of matplotlib's artists, which it never reads: as it
+    defines each artist class, matplotlib writes the property list of the class's `set`
+    method (`matplotlib.artist.kwdoc`), a quarter of its import. With `kwdoc` giving an
+    empty text the classes, their `set` signatures and the picture are the same (the tests
+    compare the bytes); only their docstrings are shorter, in a process that exits after one
+    picture. The recap's own process, when it draws, imports matplotlib as it is."""
+    import matplotlib.artist
+
+    if callable(getattr(matplotlib.artist, "kwdoc", None)):
+        matplotlib.artist.kwdoc = _no_kwdoc
+
+
+def _no_kwdoc(artist: object) -> str:
+    return ""
+
+
+_ahead: list[ChartsDrawnAhead] = []
+"""The helper started from the entry point, until the recap command takes it."""
+
+
+def start_ahead() -> None:
+    """Fork the helper now, before the command line is parsed: for a command line that reads
+    as an e-mail recap. One that turns out not to be (a mistake, `--help`) stops it unused."""
+    kept = ChartsDrawnAhead()
+    kept.start()
+    _ahead.append(kept)
+
+
 def recap_cache(drawing: bool) -> ChartsDrawnAhead:
-    """The render cache of one `bargain recap`, its helper started when `drawing` (e-mail)."""
+    """The render cache of one `bargain recap`, with a helper when `drawing` (e-mail): the one
+    started ahead, else one started now."""
+    if _ahead:
+        kept = _ahead.pop()
+        if not drawing:
+            kept.finish()  # never given inputs: stopped
+        return kept
     kept = ChartsDrawnAhead()
     if drawing:
         kept.start()
