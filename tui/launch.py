@@ -47,7 +47,8 @@ def recap_email(args: Sequence[str]) -> bool:
 
 
 def main(args: Sequence[str] | None = None) -> None:
-    """`bargain`: the console for a plain command line, else the click commands."""
+    """`bargain`: the console for a plain command line, else the click commands. The process's
+    last act: after a command the collector is frozen (`gc.freeze`) for a quick exit."""
     args = sys.argv[1:] if args is None else list(args)
     options = console_options(args)
     if options is None:
