@@ -5,6 +5,8 @@ translation keeps of the text it translated. Plain Python: the recap reads it wi
 from __future__ import annotations
 
 import hashlib
+import re
+from collections.abc import Iterable
 
 TRANSLATABLE: dict[str, tuple[str, ...]] = {
     "article.added": ("title",),
@@ -27,3 +29,14 @@ its `recap` settings)."""
 def source_hash(text: str) -> str:
     """The hash a translation keeps of the text it translated (16 hex digits)."""
     return hashlib.sha256(text.strip().encode("utf-8")).hexdigest()[:16]
+
+
+def has_words(text: str, names: Iterable[str] = ()) -> bool:
+    """Whether `text` has words a translation would change: a letter left once the `names`
+    (the parties' short names, as whole words) and the numbers (anything with a digit in it:
+    "#12-B") are taken out. "RUSD #7" reads the same in every language; "RUSD #5 (package)"
+    does not."""
+    rest = re.sub(r"[^\s()\[\]\"']*\d[^\s()\[\]\"']*", " ", text)
+    for name in sorted((n for n in names if n.strip()), key=len, reverse=True):
+        rest = re.sub(rf"(?<!\w){re.escape(name.strip())}(?!\w)", " ", rest)
+    return any(character.isalpha() for character in rest)

@@ -17,6 +17,7 @@ from models.errors import DomainError
 from models.recap import build_snapshot
 from models.recap_actions import translate_text, write_recap
 from models.store import Store
+from models.translatable import has_words
 from tests.support import SMALL_JOURNAL
 
 NOW = datetime.fromisoformat("2026-03-22T18:00:00-07:00")
@@ -112,6 +113,34 @@ def test_spanish_uses_a_translation_while_its_source_is_the_text_shown(store: St
     stale = build_snapshot(store, 1, "members", NOW, lang="es")
     assert "Artículo 1 (Union Recognition)" in render_recap(stale, format="md", lang="es")
     assert any(u.field == "title" and u.text == "Union Recognition" for u in stale.untranslated)
+
+
+def test_a_text_of_names_and_numbers_only_is_not_listed_untranslated(store: Store) -> None:
+    # "REA #1" reads the same in every language: the comms lead is not asked to translate it.
+    snapshot = build_snapshot(store, 1, "members", NOW, lang="es")
+    listed = {(u.event, u.field) for u in snapshot.untranslated}
+    assert ("p1", "summary") in listed
+    assert ("p1", "label") not in listed and ("p2", "label") not in listed
+    assert "REA #1" in render_recap(snapshot, format="md", lang="es")
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("RUSD #7", False),
+        ("REA #12-B", False),
+        ("12.3", False),
+        ("REA/RUSD 4", False),
+        ("RUSD #5 (package)", True),
+        ("REA's #2", True),
+        ("RUSD #5(package)", True),
+        ("Appendix A", True),
+        ("REAL #1", True),  # a short name counts only as a whole word
+        ("Artículo", True),
+    ],
+)
+def test_which_texts_have_words_to_translate(text: str, words: bool) -> None:
+    assert has_words(text, names=("REA", "RUSD")) is words
 
 
 def test_a_translation_of_a_team_note_never_reaches_members(store: Store) -> None:

@@ -96,7 +96,9 @@ def build_snapshot(
 
     from models.recap.texts import RecapTexts
 
-    texts = RecapTexts(store, target.number, lang)
+    texts = RecapTexts(
+        store, target.number, lang, names=(campaign.union.short, campaign.employer.short)
+    )
     tr = texts.tr
     titles = store.article_titles()
 

@@ -3,7 +3,8 @@ headline and lead (`recap.written`, merged field by field, the latest counts), a
 translations of member-facing texts into the recap's language (`text.translated`).
 
 A translation counts while the text it translated is the one shown (its `source` hash against
-the current text); every text shown without one is noted, so the CLI and the app can list it.
+the current text); every text shown without one is noted, so the CLI and the app can list it,
+except a text of names and numbers only ("RUSD #7"), which reads the same in every language.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from models.recap.records import RecapUntranslated
-from models.translatable import source_hash
+from models.translatable import has_words, source_hash
 
 if TYPE_CHECKING:
     from models.store import Store
@@ -29,8 +30,12 @@ _PLACES = (
 class RecapTexts:
     """The comms lead's words for one session, and the translations of one language."""
 
-    def __init__(self, store: Store, session: int, lang: str = SOURCE_LANG) -> None:
+    def __init__(
+        self, store: Store, session: int, lang: str = SOURCE_LANG, names: tuple[str, ...] = ()
+    ) -> None:
         self.lang = lang
+        self.names = names
+        """The parties' short names: a text of names and numbers only needs no translation."""
         self.headline = self.lead = ""
         self.headline_id = self.lead_id = ""
         translating = lang != SOURCE_LANG
@@ -75,13 +80,15 @@ class RecapTexts:
 
     def tr(self, event_id: str | None, field: str, text: str) -> str:
         """`text` (field `field` of event `event_id`) in the recap's language: its translation
-        while it translates this very text, else the text itself, noted as untranslated."""
+        while it translates this very text, else the text itself, noted as untranslated unless
+        it has no words to translate (`has_words`: "RUSD #7")."""
         if self.lang == SOURCE_LANG or not event_id or not text.strip():
             return text
         done = self._done.get((event_id, field))
         if done is not None and done[1] == source_hash(text):
             return done[0]
-        self._missing.setdefault((event_id, field), text)
+        if has_words(text, self.names):
+            self._missing.setdefault((event_id, field), text)
         return text
 
     def untranslated(self) -> tuple[RecapUntranslated, ...]:
