@@ -71,9 +71,21 @@ def demo_events(today: date | None = None) -> list[Event]:
 
     moved = [_moved(event, move, days) for event in events]
     years = _school_year(starts[0].date() + timedelta(days)) - _school_year(starts[0].date())
-    if years and "title" in moved[0]:
-        moved[0]["title"] = re.sub(r"\d{4}", lambda m: str(int(m[0]) + years), moved[0]["title"])
+    created = moved[0]
+    for event in moved:  # the title, and its translations, name the school years
+        titled = event is created or (
+            event["type"] == "text.translated"
+            and (event.get("event"), event.get("field")) == (created["id"], "title")
+        )
+        if years and titled and "title" in event:
+            event["title"] = _later_years(event["title"], years)
+        elif years and titled:
+            event["text"] = _later_years(event["text"], years)
     return moved
+
+
+def _later_years(text: str, years: int) -> str:
+    return re.sub(r"\d{4}", lambda m: str(int(m[0]) + years), text)
 
 
 def live_demo_events(now: datetime) -> list[Event]:

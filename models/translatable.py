@@ -19,11 +19,12 @@ TRANSLATABLE: dict[str, tuple[str, ...]] = {
     "note.added": ("text",),
     "info_request.made": ("text",),
     "recap.written": ("headline", "lead"),
-    "campaign.updated": ("signoff", "watch"),
+    "campaign.created": ("title",),
+    "campaign.updated": ("title", "signoff", "watch"),
 }
 """The member-facing texts of each event type that a translation may name (besides a term's
 label, `terms.NAME.label`, of a `campaign.updated`, whose `signoff` and `watch` are those of
-its `recap` settings)."""
+its `recap` settings; a campaign's `title` is the one it was created with or last given)."""
 
 
 def source_hash(text: str) -> str:

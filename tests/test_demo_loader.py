@@ -70,7 +70,7 @@ def test_bargain_journal_import_reads_the_demo_file(tmp_path: Path) -> None:
     )
     assert result.exit_code == 0, result.output
     with Store(db) as store:
-        assert len(store.events()) == 296
+        assert len(store.events()) == 297
         assert [s.number for s in store.sessions()] == [1, 2, 3, 4, 5]
 
 
@@ -91,7 +91,7 @@ def test_the_title_names_the_school_year_of_session_1(day: date, title: str) -> 
 @pytest.mark.parametrize("now", [NOW, SUMMER], ids=["pst", "pdt"])
 def test_the_built_demo_is_live_now(tmp_path: Path, now: datetime) -> None:
     db = tmp_path / "demo.db"
-    assert build_demo(db, now=now) == 296
+    assert build_demo(db, now=now) == 297
     with Store(db) as store:
         campaign = store.campaign()
         assert campaign is not None and campaign.union.short == "REA"
@@ -137,7 +137,7 @@ def test_load_demo_into_an_open_store_is_the_built_demo(tmp_path: Path) -> None:
     built = tmp_path / "built.db"
     build_demo(built, now=NOW)
     with Store(tmp_path / "open.db", create=True, seat="demo") as store:
-        assert load_demo(store, now=NOW) == 296
+        assert load_demo(store, now=NOW) == 297
         loaded = [(e.id, e.type, e.at) for e in store.events()]
     with Store(built) as store:
         assert [(e.id, e.type, e.at) for e in store.events()] == loaded

@@ -4,6 +4,7 @@ only while its source text is the one it translated)."""
 
 from __future__ import annotations
 
+import json
 from datetime import datetime
 from pathlib import Path
 
@@ -225,3 +226,36 @@ def test_spanish_says_a_la_una_and_a_las_dos_in_the_suggested_lead() -> None:
     two = es._at(message, datetime.fromisoformat("2026-03-10T14:19:00-07:00"), who="RUSD")
     assert "a la 1:19 p. m." in one and "a las 2:19 p. m." in two
     assert one.startswith("RUSD se retiró a un caucus")
+
+
+def test_the_campaigns_title_translates_until_changed(store: Store, tmp_path: Path) -> None:
+    untitled = build_snapshot(store, 1, "members", NOW, lang="es").untranslated
+    assert all(u.field != "title" or u.event != "c1" for u in untitled), "no title, no line"
+    titled = store.record({"type": "campaign.updated", "title": "Successor contract 2026-2029"})
+    listed = build_snapshot(store, 1, "members", NOW, lang="es").untranslated
+    assert (titled.id, "title", "Successor contract 2026-2029") in {
+        (u.event, u.field, u.text) for u in listed
+    }
+    translate_text(store, titled.id, "title", "es", "Contrato sucesor 2026-2029")
+    spanish = build_snapshot(store, 1, "members", NOW, lang="es")
+    assert spanish.campaign.title == "Contrato sucesor 2026-2029"
+    assert "Contrato sucesor 2026-2029" in render_recap(spanish, format="md", lang="es")
+    assert build_snapshot(store, 1, "members", NOW).campaign.title.startswith("Successor")
+    store.record({"type": "campaign.updated", "title": "Successor agreement 2026-2029"})
+    stale = build_snapshot(store, 1, "members", NOW, lang="es")
+    assert stale.campaign.title == "Successor agreement 2026-2029"
+    assert ("title", "Successor agreement 2026-2029") in {
+        (u.field, u.text) for u in stale.untranslated
+    }
+    # A title given when the campaign was created translates the same way.
+    lines = SMALL_JOURNAL.read_text(encoding="utf-8").splitlines()
+    first = json.loads(lines[0])
+    first["title"] = "Contract campaign"
+    created = Store(tmp_path / "titled.db", create=True)
+    created.import_journal([json.dumps(first), *lines[1:]])
+    listed = build_snapshot(created, 1, "members", NOW, lang="es").untranslated
+    assert ("c1", "title", "Contract campaign") in {(u.event, u.field, u.text) for u in listed}
+    translate_text(created, "c1", "title", "es", "Campaña por el contrato")
+    assert build_snapshot(created, 1, "members", NOW, lang="es").campaign.title == (
+        "Campaña por el contrato"
+    )

@@ -283,7 +283,7 @@ def build_snapshot(
         generated_at=local(now),
         as_of=local(as_of),
         campaign=RecapCampaign(
-            title=campaign.title,
+            title=tr(texts.setting_ids.get("title"), "title", campaign.title),
             union=RecapParty(
                 side=Party.UNION, name=campaign.union.name, short=campaign.union.short
             ),

@@ -23,6 +23,7 @@ _PLACES = (
     "article.renamed",
     "session.scheduled",
     "session.ended",
+    "campaign.created",
     "campaign.updated",
 )
 
@@ -45,8 +46,9 @@ class RecapTexts:
         self.scheduled_ids: dict[int, str] = {}
         self.ended_ids: dict[int, str] = {}
         self.setting_ids: dict[str, str] = {}
-        """The campaign.updated that last set the recap's `signoff` and `watch`, and each
-        term's label (`terms.NAME.label`)."""
+        """The event that last set the campaign's `title` (its campaign.created or a
+        campaign.updated), the recap's `signoff` and `watch`, and each term's label
+        (`terms.NAME.label`)."""
         self._missing: dict[tuple[str, str], str] = {}
         for event in store.events(types=types):
             if event.undone:
@@ -62,7 +64,9 @@ class RecapTexts:
                 self._done[key] = (str(data.get("text", "")), str(data.get("source", "")))
             elif event.type in ("article.added", "article.renamed"):
                 self.article_ids[str(data.get("number"))] = event.id
-            elif event.type == "campaign.updated":
+            elif event.type in ("campaign.created", "campaign.updated"):
+                if isinstance(data.get("title"), str):
+                    self.setting_ids["title"] = event.id
                 recap, terms = data.get("recap"), data.get("terms")
                 for name in ("signoff", "watch"):
                     if isinstance(recap, dict) and name in recap:
