@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import re
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from models.errors import DomainError
@@ -141,19 +141,17 @@ def read_clock(
     return hour, minute
 
 
-def parse_local(day: str, clock: str, timezone: str) -> datetime:
-    """An instant from a local date (YYYY-MM-DD) and time of day in an IANA timezone.
+def local_instant(day: date, clock: time, timezone: str) -> datetime:
+    """The instant of a local date and time of day in an IANA timezone.
 
     A time that does not exist on that day (clocks jumped forward) is refused; a time that
     happens twice (clocks fell back) is the first of the two.
     """
-    when = parse_date(day, "date")
-    hour, minute = parse_clock(clock)
     tz = zone(timezone)
-    local = datetime(when.year, when.month, when.day, hour, minute, tzinfo=tz)
+    local = datetime.combine(day, clock, tzinfo=tz)
     if local.astimezone(UTC).astimezone(tz).replace(tzinfo=None) != local.replace(tzinfo=None):
         raise DomainError(
-            f"{hour:02d}:{minute:02d} does not exist on {when.isoformat()} in {timezone} "
+            f"{clock:%H:%M} does not exist on {day.isoformat()} in {timezone} "
             "(the clocks jump forward); pick another time"
         )
     return local

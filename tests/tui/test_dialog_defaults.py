@@ -14,6 +14,7 @@ from models.domain import SessionMode
 from models.events import SessionScheduled
 from tests.tui.dialog_host import NOT_CLOSED, DialogHost
 from tui.dialogs.agenda_item import AgendaItemDialog
+from tui.dialogs.form_rows import FieldError
 from tui.dialogs.schedule_session import ScheduleSessionDialog
 
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((160, 48), id="160x48")]
@@ -124,3 +125,18 @@ async def test_a_link_taken_back_makes_it_in_person_again(size: tuple[int, int])
         place.value = "Riverbend High School Library"
         await pilot.pause()
         assert app.screen.query_one("#mode", Select).value is SessionMode.IN_PERSON
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_the_form_says_a_skipped_time_does_not_exist(size: tuple[int, int]) -> None:
+    app = DialogHost(first_session(THURSDAY))
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        app.screen.query_one("#date", Input).value = "2026-03-08"
+        app.screen.query_one("#time", Input).value = "2:30"
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.result is NOT_CLOSED
+        errors = app.screen.query("#time-error").results(FieldError)
+        assert "does not exist on 2026-03-08" in next(error.message for error in errors)

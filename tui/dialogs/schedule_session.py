@@ -21,7 +21,7 @@ from textual.widgets import Input, Select
 from models.domain import Session, SessionKind, SessionMode
 from models.errors import DomainError
 from models.events import SessionScheduled
-from models.timeutil import parse_date, read_clock, utc_now, zone
+from models.timeutil import local_instant, parse_date, read_clock, utc_now, zone
 from tui.dialogs.form_fields import FieldRow, FormDialog, FormHint, check_line, one_of
 
 MODE_WORDS: dict[SessionMode, str] = {
@@ -202,7 +202,11 @@ class ScheduleSessionDialog(
             problems["time"] = str(error)
         if day is None or clock is None:
             return None, problems
-        return datetime.combine(day, clock, tzinfo=zone(self.timezone)), problems
+        try:
+            return local_instant(day, clock, self.timezone), problems
+        except DomainError as error:
+            problems["time"] = str(error)
+            return None, problems
 
     def _describe_when(self, starts: datetime | None) -> None:
         self.query_one("#when-hint", FormHint).show(
