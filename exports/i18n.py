@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from exports.catalog import SOURCE_LANG, _fill, _locale, languages, translations, user_locale_dir
 from exports.labels import LABELS
@@ -302,33 +302,8 @@ class Words:
         """Sun Mar 29, 4:30 PM"""
         return self._format(moment, "EEE MMM d, h:mm a")
 
-    def sms_head(self, recap: RecapSnapshot) -> str:
-        values: dict[str, Any] = {
-            "union": recap.campaign.union.short,
-            "number": recap.session.number,
-            "date": self.short_date(recap.session.started_at),
-        }
-        if recap.session.running:
-            return self._("{union} bargaining, session {number} ({date}, so far):", **values)
-        return self._("{union} bargaining, session {number} ({date}):", **values)
-
-    def sms_tas(self, articles: str, total: int, opened: int) -> str:
-        if articles:
-            return self._(
-                "TA on {articles}. {total} of {opened} articles TA'd.",
-                articles=articles,
-                total=total,
-                opened=opened,
-            )
-        return self._(
-            "No TAs today; {total} of {opened} articles TA'd.", total=total, opened=opened
-        )
-
     def sms_holds(self, short: str, articles: str) -> str:
         return self._("{short} to answer on {articles}.", short=short, articles=articles)
-
-    def count_articles(self, n: int) -> str:
-        return self._n("{n} article", "{n} articles", n)
 
     def more(self, shown: Sequence[str], n: int) -> str:
         return self._("{shown} and {n} more", shown=", ".join(shown), n=n)

@@ -36,9 +36,6 @@ if TYPE_CHECKING:
 BUILTIN_DIR = Path(__file__).with_name("templates")
 APP_NAME = "open-bargaining"
 
-# Output kinds: how printed values are escaped.
-ESCAPING = ("md", "html", "text")
-
 
 class OutsideTemplateFolders(Exception):
     """An include that names no template of the templates folders."""

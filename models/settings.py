@@ -38,12 +38,6 @@ FIELDS: tuple[tuple[str, str], ...] = (
     ("embargo", "Embargo"),
 )
 """Every flat setting (its key, as the screen and `--format json` name it) and its label."""
-TERM_FIELDS: tuple[tuple[str, str], ...] = (
-    ("label", "label"),
-    ("unit", "unit"),
-    ("cost_per_unit", "cost per unit"),
-    ("better", "better"),
-)
 RECAP_KEYS = ("from", "to", "team_to", "signoff", "url", "watch")
 _RECAP_ATTR = {
     "from": "sender",
