@@ -33,9 +33,9 @@ TOP_IN = 0.5
 BOTTOM_IN = 0.45
 DPI = 150
 MAX_TICKS = 10
+"""At most this many sessions are numbered on the axis (each tick label costs a drawing)."""
 MAX_MARKED = 24
 """A series this long or shorter marks each session's point; a longer one is a plain line."""
-"""At most this many sessions are numbered on the axis (each tick label costs a drawing)."""
 
 
 @lru_cache(maxsize=16)

@@ -72,14 +72,13 @@ def demo_events(today: date | None = None) -> list[Event]:
     moved = [_moved(event, move, days) for event in events]
     years = _school_year(starts[0].date() + timedelta(days)) - _school_year(starts[0].date())
     created = moved[0]
-    for event in moved:  # the title, and its translations, name the school years
-        titled = event is created or (
-            event["type"] == "text.translated"
-            and (event.get("event"), event.get("field")) == (created["id"], "title")
-        )
-        if years and titled and "title" in event:
+    for event in moved if years else ():  # the title and its translations name school years
+        if event is created and "title" in event:
             event["title"] = _later_years(event["title"], years)
-        elif years and titled:
+        elif event["type"] == "text.translated" and (event["event"], event["field"]) == (
+            created["id"],
+            "title",
+        ):
             event["text"] = _later_years(event["text"], years)
     return moved
 
