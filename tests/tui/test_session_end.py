@@ -175,3 +175,21 @@ async def test_what_is_still_open_is_shown_whole_however_long(
         assert listed.split() == drawn.split()
         row = shown.parent
         assert row is not None and shown.region.right <= row.region.right  # nothing clipped
+
+
+async def test_a_next_session_at_a_time_the_clocks_skip_is_refused(
+    demo_db: Path, clock: FrozenClock, size: tuple[int, int], open_store: Opener
+) -> None:
+    app = make_app(demo_db, clock)
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("s")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, EndSessionDialog)
+        dialog.query_one("#end-date", Input).value = "2027-03-14"  # daylight time starts
+        dialog.query_one("#end-time", Input).value = "2:30"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is dialog, "the dialog stays open"
+        assert "does not exist on 2027-03-14" in dialog.check()[1]["end-time"]
+    assert open_store(demo_db).session(5).ended_at is None

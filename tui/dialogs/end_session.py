@@ -115,8 +115,10 @@ class EndSessionDialog(FormDialog[EndSessionRequest], title="End the session", f
             if problem:
                 problems["end-date"] = problem
             elif day is not None and at is not None:
-                starts = wall_clock(day, at, self.campaign.timezone)
-                if starts <= self.now:
+                starts, problem = wall_clock(day, at, self.campaign.timezone)
+                if starts is None:
+                    problems["end-time"] = problem
+                elif starts <= self.now:
                     problems["end-date"] = "is not in the future"
         elif time_text:
             problems["end-date"] = "is empty; a time needs a date"

@@ -1,13 +1,13 @@
-"""Dates and times typed on the campaign's wall clock, for the session dialogs."""
+"""Dates and times typed on the campaign's wall clock, for the session dialogs: each gives
+its value, or None and what is wrong, in words for the field's problem line. The rules are
+`models.timeutil`'s, as in the schedule dialog."""
 
 from __future__ import annotations
 
-import re
 from datetime import date, datetime, time
 
-from tui.format import campaign_zone
-
-_TIME = re.compile(r"^\s*(\d{1,2})(?::?(\d{2}))?\s*([ap]\.?m\.?)?\s*$", re.I)
+from models.errors import DomainError
+from models.timeutil import local_instant, parse_clock
 
 
 def parse_day(text: str) -> tuple[date | None, str]:
@@ -20,22 +20,16 @@ def parse_day(text: str) -> tuple[date | None, str]:
 
 def parse_time(text: str) -> tuple[time | None, str]:
     """A time like 16:30, 4:30pm or 1630, or what is wrong with it."""
-    match = _TIME.match(text)
-    if match is None:
-        return None, "is not a time; write it like 16:30 or 4:30pm"
-    hour, minute = int(match.group(1)), int(match.group(2) or 0)
-    suffix = (match.group(3) or "").lower().replace(".", "")
-    if suffix and not 1 <= hour <= 12:
-        return None, "has an hour that does not go with am/pm"
-    if suffix == "pm" and hour != 12:
-        hour += 12
-    if suffix == "am" and hour == 12:
-        hour = 0
-    if hour > 23 or minute > 59:
-        return None, "is not a time of day; write it like 16:30"
-    return time(hour, minute), ""
+    try:
+        return time(*parse_clock(text)), ""
+    except DomainError as error:
+        return None, str(error)
 
 
-def wall_clock(day: date, at: time, timezone: str) -> datetime:
-    """The instant of a date and time on the campaign's wall clock (offset included)."""
-    return datetime.combine(day, at, tzinfo=campaign_zone(timezone))
+def wall_clock(day: date, at: time, timezone: str) -> tuple[datetime | None, str]:
+    """The instant of a date and time on the campaign's wall clock (offset included), or
+    what is wrong: a time the clocks skip that day."""
+    try:
+        return local_instant(day, at, timezone), ""
+    except DomainError as error:
+        return None, str(error)

@@ -100,7 +100,8 @@ class StartSessionDialog(
         kind = self.query_one("#start-kind", Select).value
         if problems or day is None or at is None:
             return None, problems
+        starts, problem = wall_clock(day, at, self.campaign.timezone)
+        if starts is None:
+            return None, {"start-time": problem}
         assert isinstance(mode, SessionMode) and isinstance(kind, SessionKind)
-        return StartSessionRequest(
-            None, wall_clock(day, at, self.campaign.timezone), place, mode, kind
-        ), {}
+        return StartSessionRequest(None, starts, place, mode, kind), {}
