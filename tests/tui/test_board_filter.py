@@ -7,7 +7,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import pytest
 from textual.app import App
 from textual.pilot import Pilot
 
@@ -17,13 +16,6 @@ from tui.widgets.article_board import ArticleBoard
 
 if TYPE_CHECKING:
     from tests.tui.conftest import FrozenClock
-
-SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((160, 48), id="160x48")]
-
-
-@pytest.fixture(params=SIZES)
-def size(request: pytest.FixtureRequest) -> tuple[int, int]:
-    return request.param  # type: ignore[no-any-return]
 
 
 def screen_text(app: App[None]) -> str:

@@ -34,8 +34,6 @@ from tui.dialogs.speaker import SpeakerDialog
 from tui.dialogs.start_session import StartSessionDialog
 from tui.dialogs.ta import TADialog
 
-SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((160, 48), id="160x48")]
-
 Build = Callable[[Store, Path], ModalScreen[Any]]
 
 
@@ -106,11 +104,6 @@ DIALOGS: dict[str, tuple[Build, list[str], str]] = {
         "",
     ),
 }
-
-
-@pytest.fixture(params=SIZES)
-def size(request: pytest.FixtureRequest) -> tuple[int, int]:
-    return request.param  # type: ignore[no-any-return]
 
 
 @pytest.fixture

@@ -19,13 +19,7 @@ from tui.app import BargainingApp
 if TYPE_CHECKING:
     from tests.tui.conftest import FrozenClock
 
-SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((160, 48), id="160x48")]
 SnapCompare = Callable[..., bool]
-
-
-@pytest.fixture(params=SIZES)
-def size(request: pytest.FixtureRequest) -> tuple[int, int]:
-    return request.param  # type: ignore[no-any-return]
 
 
 @pytest.fixture

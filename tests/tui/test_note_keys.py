@@ -24,12 +24,6 @@ if TYPE_CHECKING:
     from tests.tui.conftest import FrozenClock
 
 Opener = Callable[[Path], Store]
-SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((160, 48), id="160x48")]
-
-
-@pytest.fixture(params=SIZES)
-def size(request: pytest.FixtureRequest) -> tuple[int, int]:
-    return request.param  # type: ignore[no-any-return]
 
 
 def new_app(demo_db: Path, clock: FrozenClock) -> BargainingApp:

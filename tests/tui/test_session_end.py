@@ -4,35 +4,21 @@ agenda item 5 active)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import pytest
 from textual.widgets import Checkbox, Digits, Input, Static
 
 from models.domain import AgendaStatus, CaucusSide
 from models.store import Store
-from tui.app import BargainingApp
+from tests.tui.console_pilot import Opener, make_app
 from tui.dialogs.end_session import EndSessionDialog
 from tui.screens.main import MainScreen
 from tui.widgets.caucus_clock import CaucusClock
 
 if TYPE_CHECKING:
     from tests.tui.conftest import FrozenClock
-
-SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((160, 48), id="160x48")]
-Opener = Callable[[Path], Store]
-
-
-@pytest.fixture(params=SIZES)
-def size(request: pytest.FixtureRequest) -> tuple[int, int]:
-    return request.param  # type: ignore[no-any-return]
-
-
-def make_app(path: Path, clock: FrozenClock) -> BargainingApp:
-    return BargainingApp(db_path=path, seat="lead", clock=clock)
 
 
 async def test_ending_the_session_closes_the_caucus_and_the_active_item(
